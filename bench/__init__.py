@@ -1,0 +1,1 @@
+"""Timings for FactDesk's pipeline stages: `make bench` (python -m bench)."""
