@@ -1,0 +1,1 @@
+"""Numeric claims: parsing numbers, finding claims, and the claim record."""

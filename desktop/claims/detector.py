@@ -1,0 +1,577 @@
+"""Find the numeric claims of an article, as docs/numeric-claims.md defines them.
+
+The detector works on an article's display text (layout already repaired).  A
+single regular expression proposes every number-shaped token with whatever
+approximation word, rank prefix and magnitude sits against it; each proposal
+is then read in its surroundings (what follows it, whether it is inside a
+name in quotes, a date, an identifier) and either becomes a Claim or is
+dropped.  Rules are about the shape of Chinese news copy, never about the
+strings of any one article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from desktop.claims import lexicon as lx
+from desktop.claims.model import Claim
+from desktop.claims.numerals import parse_number
+
+DETECTOR_VERSION = "1"
+
+_CN_DIGITS = "〇零一二三四五六七八九两兩壹贰貳叁參肆伍陆陸柒捌玖"
+_CN_NUMERAL = _CN_DIGITS + "十拾百佰千仟万萬亿億"
+_AR_DIGIT = "0-9０-９"
+_ARABIC = rf"[{_AR_DIGIT}]+(?:,[0-9]{{3}})*(?:[.．][{_AR_DIGIT}]+)?"
+# 1萬3780, 467萬3155: an Arabic number written across a magnitude word.
+_ARABIC_MIXED = rf"{_ARABIC}(?:[万萬][{_AR_DIGIT}]{{4}}(?![{_AR_DIGIT}]))?"
+
+_CANDIDATE = re.compile(
+    rf"(?P<pre>[近约約超逾])?"
+    rf"(?P<rank>第|前)?"
+    rf"(?:(?P<ar>{_ARABIC_MIXED})|(?P<cn>[{_CN_NUMERAL}]+))"
+    rf"(?P<sfx1>[余餘多来來])?"
+    rf"(?P<mag>千万|千萬|百万|百萬|万亿|萬億|[万亿萬億千百])?"
+    rf"(?P<sfx2>[余餘多])?"
+)
+
+# Per-population rates: 15.1/10万, 14.13人/10万人.
+_PER_POPULATION = re.compile(rf"(?:[人例个個名])?/[{_AR_DIGIT}]+[万萬千百]?(?:[人例]|人口)?")
+_PERCENT_WORDS = re.compile(
+    rf"(?P<pre>[近约約超逾])?(?P<base>百分之|千分之)(?P<num>[{_CN_NUMERAL}{_AR_DIGIT}.．点點]+)"
+)
+_FIRST_PLACE = re.compile(r"(?<![之])首(?P<unit>[位名])")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_UNIT_KIND: dict[str, str] = {}
+for _kind, _units in (
+    ("count", lx.COUNT_UNITS),
+    ("measure", lx.MEASURE_UNITS),
+    ("duration", lx.DURATION_UNITS),
+    ("money", lx.MONEY_UNITS),
+    ("percent", lx.PERCENT_UNITS),
+    ("change", lx.CHANGE_UNITS),
+):
+    for _unit in _units:
+        _UNIT_KIND[_unit] = _kind
+_UNIT = re.compile(_alternation(_UNIT_KIND))
+_SET_PHRASE = re.compile(_alternation(lx.SET_PHRASES))
+_COUNTED_NOUN = re.compile(_alternation(lx.COUNTED_NOUNS))
+_AFTER_GE = re.compile(_alternation(lx.AFTER_GE_UNITS))
+
+# Dates and clock times: masked before claims are read so that 2023年,
+# 9月13日, 1—8月, 6、7月份 and 18:30 never become claims.
+_DATE_NUM = rf"[{_AR_DIGIT}]{{1,4}}|[〇零一二三四五六七八九十两]{{1,4}}"
+_DATE = re.compile(
+    # the lookahead lets the regex engine skip text that cannot start a date
+    rf"(?=[{_AR_DIGIT}〇零一二三四五六七八九十两初])(?<![{_AR_DIGIT}.．])(?:(?:{_DATE_NUM})(?:[、—\-－~～至到]|年)?)*"
+    rf"(?:"
+    rf"[{_AR_DIGIT}]{{4}}年(?:度|底|末|初|前|后|後|以来|以來|起|中|上半年|下半年)?"
+    rf"|[〇零一二三四五六七八九]{{4}}年"
+    rf"|(?:{_DATE_NUM})月(?:份|底|末|初|中旬|上旬|下旬|中)?(?:(?:{_DATE_NUM})[日号號])?"
+    rf"|(?:{_DATE_NUM})[日号號](?![常])"
+    rf"|[{_AR_DIGIT}]{{1,2}}[:：][0-9]{{2}}"
+    rf"|[{_AR_DIGIT}]{{1,2}}[时時](?:[{_AR_DIGIT}]{{1,2}}分)?"
+    rf"|[{_AR_DIGIT}]{{1,2}}[·・][{_AR_DIGIT}]{{1,2}}"
+    rf"|初[一二三四五六七八九十]"
+    rf"|[{_AR_DIGIT}]{{4}}(?=[—\-－~～至到][{_AR_DIGIT}]{{4}}年)"
+    rf")"
+)
+
+# Quoted names and titles: a number inside a short quotation is part of a
+# slogan or programme name (“一次挂号管三天”, “七个一”); inside 《》 it is a
+# title.  Long quotations are speech and keep their claims.
+_QUOTED = re.compile(
+    r"“[^“”\n]{1,16}”|\"[^\"\n]{1,16}\"|「[^「」\n]{1,16}」|『[^『』\n]{1,16}』|《[^《》\n]*》"
+)
+_SENTENCE_STOP_IN_QUOTE = re.compile(r"[，。；！？,;!?]")
+
+_THRESHOLD_OF_RATE = re.compile(r"(?:以)?[内內][^，。；,;]{0,10}?的[^，。；,;]{0,6}?(?:比率|比例|百分比|率)")
+
+_CLAUSE_START = re.compile(r"[，。；！？,;!?\n]")
+_CONNECTOR = "、和及与與或至到~～—－-"
+_RANGE_CONNECTOR = "至到~～—－-"
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    kind: str
+    approx: str
+    bare: bool  # no unit: may borrow one from a coordinated number (第1、3、4位)
+    arabic: bool
+    rank_prefix: bool
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and _CJK.match(ch) is not None
+
+
+_CN_DIGIT_VALUE = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {
+    "零": "0",
+    "两": "2",
+    "兩": "2",
+}
+
+
+def _parse_spoken_decimal(text: str) -> Decimal:
+    """三十五点六 -> 35.6: digits after 点 are read one by one."""
+    whole, _, fraction = text.replace("點", "点").partition("点")
+    value = parse_number(whole)
+    if not fraction:
+        return value
+    digits = "".join(_CN_DIGIT_VALUE.get(ch, ch) for ch in fraction)
+    if not digits.isdigit():
+        raise ValueError(f"not a decimal fraction: {fraction!r}")
+    return value + Decimal(f"0.{digits}")
+
+
+class _Mask:
+    """Positions of a text that belong to a date or a name, looked up in O(1)."""
+
+    def __init__(self, length: int) -> None:
+        self._flags = bytearray(length + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self._flags[start:end] = b"\x01" * (end - start)
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(self._flags[start:end])
+
+
+def _masks(text: str) -> tuple[_Mask, _Mask]:
+    dates, names = _Mask(len(text)), _Mask(len(text))
+    for m in _DATE.finditer(text):
+        if m.end() > m.start():
+            dates.add(m.start(), m.end())
+    for m in _QUOTED.finditer(text):
+        inner = m.group()[1:-1]
+        if m.group()[0] == "《" or not _SENTENCE_STOP_IN_QUOTE.search(inner):
+            names.add(m.start(), m.end())
+    for m in _SET_PHRASE.finditer(text):
+        names.add(m.start(), m.end())
+    return dates, names
+
+
+class Detector:
+    """Stateless claim finder; one instance can be shared by threads."""
+
+    version = DETECTOR_VERSION
+
+    def detect(self, text: str) -> list[Claim]:
+        dates, names = _masks(text)
+        candidates: list[_Candidate] = []
+        for m in _CANDIDATE.finditer(text):
+            cand = self._read(text, m, dates, names)
+            if cand is not None:
+                candidates.append(cand)
+        candidates.extend(self._percent_words(text, names))
+        candidates.extend(self._first_places(text, names))
+        candidates.sort(key=lambda c: c.start)
+        return self._resolve(text, candidates)
+
+    # -- reading one proposal -------------------------------------------------
+
+    def _read(
+        self,
+        text: str,
+        m: re.Match[str],
+        dates: _Mask,
+        names: _Mask,
+    ) -> _Candidate | None:
+        start = m.start()
+        num_start = m.start("ar") if m.group("ar") else m.start("cn")
+        pre, rank = m.group("pre") or "", m.group("rank") or ""
+        if pre:
+            before = text[start - 1] if start else ""
+            if before and before in lx.NOT_APPROX_BEFORE_JIN:
+                start += len(pre)
+                pre = ""
+        if rank == "前" and pre:
+            return None
+        if rank == "前" and start and text[start - 1] in lx.WORD_BEFORE_QIAN:
+            rank = ""  # 提前3个月: 前 belongs to the word before it
+            start = m.start("ar") if m.group("ar") else m.start("cn")
+        arabic = bool(m.group("ar"))
+        token = m.group("ar") or m.group("cn")
+        if arabic:
+            before = text[num_start - 1] if num_start else ""
+            if before and (_ASCII_ALNUM.match(before) or before in "/.．:：·"):
+                return None
+        else:
+            token = self._trim_chinese(token)
+            if token is None:
+                return None
+
+        if dates.covers(num_start, num_start + 1):
+            return None
+        if names.covers(num_start, num_start + 1):
+            return None
+
+        num_end = num_start + len(token)
+        sfx1 = m.group("sfx1") or ""
+        mag = m.group("mag") or ""
+        sfx2 = m.group("sfx2") or ""
+        if not arabic and len(token) != len(m.group("cn")):
+            # the numeral was shortened: what followed is no longer glued to it
+            sfx1 = mag = sfx2 = ""
+        pos = num_end + len(sfx1)
+        # 5千米 is five kilometres, not five thousand metres.
+        if mag in ("千", "百") and (text[pos + 1 : pos + 2] in ("米", "克", "瓦") or not arabic):
+            mag = ""
+        pos += len(mag)
+        if mag and sfx1 and sfx2:
+            sfx2 = ""
+        pos += len(sfx2)
+        approx_word = sfx1 or sfx2
+
+        try:
+            value = parse_number(token + mag)
+        except ValueError:
+            return None
+
+        unit, kind, pos = self._read_unit(text, pos, arabic, bool(mag))
+        if approx_word in ("多", "来", "來") and not unit:
+            return None  # 多 without a unit is an adjective (多个 handled by unit)
+
+        # an approximation word after the unit (7000元左右, 90%以上)
+        tail_approx = ""
+        if unit:
+            for word in lx.APPROX_SUFFIXES_AFTER_UNIT:
+                if text.startswith(word, pos):
+                    tail_approx = word
+                    break
+
+        if rank:
+            return self._read_rank(text, start, num_start, pos, value, unit, rank, pre, arabic)
+
+        if not unit:
+            if mag and not arabic:
+                return None
+            nxt = text[pos : pos + 1]
+            # a bare Arabic number: a claim only when coordinated with a number
+            # that has a unit; decided in _resolve.
+            if not arabic:
+                # 三至五名: a Chinese lower end stands bare before a range word
+                if not (nxt and nxt in _RANGE_CONNECTOR and text[pos + 1 : pos + 2] in _CN_DIGITS + "十"):
+                    return None
+            elif nxt and nxt not in _CONNECTOR:
+                return None
+            if _ASCII_ALNUM.match(text[pos : pos + 1] or " "):
+                return None
+            return _Candidate(start, pos, value, "", "", pre or approx_word, True, arabic, False)
+
+        if (
+            not arabic
+            and token in ("一", "壹")
+            and not pre
+            and not self._one_is_amount(text, start, pos, kind)
+            and not self._one_in_tally(text, pos, unit)
+        ):
+            # 一名男青年, 一批, 一次: 一 before a measure word is an article.
+            return None
+
+        refined = self._refine_kind(text, start, num_start, pos, unit, kind, arabic, token)
+        if refined is None:
+            return None
+        kind = refined
+        if not arabic and self._in_set_phrase(text, pos):
+            return None
+
+        if tail_approx and unit not in ("岁", "歲", "周岁", "週歲"):
+            pos += len(tail_approx)
+        approx = pre or approx_word or tail_approx
+        return _Candidate(start, pos, value, unit, kind, approx, False, arabic, False)
+
+    @staticmethod
+    def _one_is_amount(text: str, start: int, end: int, kind: str) -> bool:
+        """一个百分点, 增长一倍, 历时一年: here 一 is the amount itself."""
+        if kind == "change":
+            return True
+        return kind == "duration" and text[max(0, start - 4) : start].endswith(lx.YEAR_DURATION_BEFORE)
+
+    @staticmethod
+    def _one_in_tally(text: str, end: int, unit: str) -> bool:
+        """专科一个、重点学科四个: a count of one listed beside other counts.
+
+        合格一艘、放行一艘 lists only ones, and stays an article.
+        """
+        if text[end : end + 1] not in ("、", "，", ","):
+            return False
+        ahead = text[end + 1 : end + 16]
+        return any(
+            ahead[i - 1] in _CN_DIGITS + "十0123456789" and ahead[i - 1] not in "一壹"
+            for i in range(1, len(ahead))
+            if ahead.startswith(unit, i)
+        )
+
+    @staticmethod
+    def _trim_chinese(token: str) -> str | None:
+        """Keep a Chinese numeral only when it reads as a number, not a word.
+
+        A lone magnitude (万亩, 千人口, 百万人) is not a number; neither is a
+        numeral that starts with a magnitude other than 十.
+        """
+        if token[0] in "万萬亿億千仟百佰":
+            return None
+        if not any(ch in _CN_DIGITS or ch in "十拾" for ch in token):
+            return None
+        return token
+
+    def _read_unit(self, text: str, pos: int, arabic: bool, has_magnitude: bool) -> tuple[str, str, int]:
+        m = _UNIT.match(text, pos)
+        per = _PER_POPULATION.match(text, pos)
+        if per and per.end() > pos + 1 and "/" in per.group():
+            return per.group(), "percent", per.end()
+        noun = _COUNTED_NOUN.match(text, pos) if arabic else None
+        if noun and (m is None or noun.end() > m.end()):
+            return noun.group(), "count", noun.end()
+        if m:
+            unit = m.group()
+            end = m.end()
+            if unit in ("个", "個"):
+                after = _AFTER_GE.match(text, end)
+                if after:
+                    unit += after.group()
+                    end = after.end()
+            kind = _UNIT_KIND.get(unit)
+            if kind == "measure" and text.startswith("/", end):
+                per_unit = _UNIT.match(text, end + 1)  # 32微克/立方米
+                if per_unit and _UNIT_KIND.get(per_unit.group()) in ("measure", "duration"):
+                    unit, end = unit + "/" + per_unit.group(), per_unit.end()
+            if kind is None:
+                kind = _UNIT_KIND.get(unit[:1], "count")
+                if unit.endswith(("工作日", "月", "小时", "小時", "星期", "季度")):
+                    kind = "duration"
+                elif unit.endswith(("百分点", "百分點")):
+                    kind = "change"
+            return unit, kind, end
+        return "", "", pos
+
+    def _refine_kind(
+        self,
+        text: str,
+        start: int,
+        num_start: int,
+        end: int,
+        unit: str,
+        kind: str,
+        arabic: bool,
+        token: str,
+    ) -> str | None:
+        after = text[end : end + 4]
+        before = text[max(0, start - 4) : start]
+        if unit in lx.AGE_UNITS:
+            if after.startswith(lx.GROUP_AGE_AFTER) or before.endswith(lx.GROUP_AGE_BEFORE):
+                return None
+            return "measure"
+        if unit == "年":
+            if arabic and len(token) >= 3:
+                return None
+            if before.endswith(lx.YEAR_DURATION_BEFORE) or after.startswith(lx.YEAR_DURATION_AFTER):
+                return "duration"
+            return None
+        if unit == "日" and not arabic and not before.endswith(lx.YEAR_DURATION_BEFORE):
+            # 三日内复诊 reads as part of an offer's name; Arabic 0.1日 is a length
+            return None
+        if (
+            kind == "duration"
+            and after.startswith(("内", "內", "以内", "以內"))
+            and _THRESHOLD_OF_RATE.match(text, end)
+        ):
+            return None  # 於30分鐘內就診的比率: the limit only defines the rate
+        if unit in ("度",) and not arabic:
+            return None
+        if unit in ("次",) and not arabic and after[:1] and _is_cjk(after[:1]) and after[:1] in "性":
+            return None
+        if unit in ("人",) and after[:1] in ("口",):
+            return None
+        if unit not in _UNIT_KIND and after.startswith(lx.HOTLINE_AFTER):
+            return None  # 12345市民热线 is a service number
+        return kind
+
+    @staticmethod
+    def _in_set_phrase(text: str, end: int) -> bool:
+        """四位一体, 一院一策: a numeral+classifier followed by another numeral."""
+        nxt = text[end : end + 1]
+        return bool(nxt) and nxt in "一二三四五六七八九两兩"
+
+    def _read_rank(
+        self,
+        text: str,
+        start: int,
+        num_start: int,
+        pos: int,
+        value: Decimal,
+        unit: str,
+        rank: str,
+        pre: str,
+        arabic: bool,
+    ) -> _Candidate | None:
+        if unit and unit not in lx.RANK_UNITS:
+            return None  # 第三场, 第18期, 前3个月
+        nxt = text[pos : pos + 1]
+        if nxt and _is_cjk(nxt) and nxt not in "和及与與、至到或的":
+            return None  # 第一手, 第一责任人, 前三季度, 第一位患者
+        if pre:
+            return None
+        return _Candidate(start, pos, value, unit, "rank", "", False, arabic, True)
+
+    def _percent_words(self, text: str, names: _Mask) -> list[_Candidate]:
+        out = []
+        for m in _PERCENT_WORDS.finditer(text):
+            if names.covers(m.start(), m.end()):
+                continue
+            try:
+                value = _parse_spoken_decimal(m.group("num"))
+            except ValueError:
+                continue
+            unit = "%" if m.group("base") == "百分之" else "‰"
+            out.append(
+                _Candidate(
+                    m.start(), m.end(), value, unit, "percent", m.group("pre") or "", False, False, False
+                )
+            )
+        return out
+
+    def _first_places(self, text: str, names: _Mask) -> list[_Candidate]:
+        out = []
+        for m in _FIRST_PLACE.finditer(text):
+            nxt = text[m.end() : m.end() + 1]
+            if nxt and _is_cjk(nxt) and nxt not in "和及与與、":
+                continue
+            clause = _CLAUSE_START.split(text[max(0, m.start() - 24) : m.start()])[-1]
+            if not any(cue in clause for cue in lx.RANKING_CUES):
+                continue  # 放在首位 is a priority, not a first place
+            if names.covers(m.start(), m.end()):
+                continue
+            out.append(
+                _Candidate(m.start(), m.end(), Decimal(1), m.group("unit"), "rank", "", False, False, True)
+            )
+        return out
+
+    # -- putting proposals together -------------------------------------------
+
+    def _resolve(self, text: str, candidates: list[_Candidate]) -> list[Claim]:
+        claims: list[Claim] = []
+        i = 0
+        n = len(candidates)
+        # drop overlaps (a 百分之 match and a plain numeral over the same text)
+        kept: list[_Candidate] = []
+        for cand in candidates:
+            if kept and cand.start < kept[-1].end:
+                if (cand.end - cand.start) > (kept[-1].end - kept[-1].start):
+                    kept[-1] = cand
+                continue
+            kept.append(cand)
+        candidates = kept
+        n = len(candidates)
+        while i < n:
+            cand = candidates[i]
+            if (
+                i
+                and candidates[i - 1].kind == "rank"
+                and self._joined(text, candidates[i - 1], cand)
+                and (cand.bare or cand.unit in lx.RANK_UNITS)
+            ):
+                # 第1、3、4位: numbers listed after a rank are ranks too
+                cand = candidates[i] = replace(cand, kind="rank", bare=False)
+            if not cand.bare:
+                claims.append(self._claim(text, cand))
+                i += 1
+                continue
+            # a run of bare numbers joined by connectors borrows the unit and
+            # kind of the first number with a unit that ends the run
+            j = i
+            while (
+                j < n
+                and candidates[j].bare
+                and j + 1 < n
+                and self._joined(text, candidates[j], candidates[j + 1])
+            ):
+                j += 1
+            head = candidates[j]
+            if head.bare or j == i and not (i + 1 < n and self._joined(text, cand, candidates[i + 1])):
+                i = j + 1 if head.bare else j
+                continue
+            if head.unit in lx.AGE_UNITS and text[cand.end : cand.end + 1] in _RANGE_CONNECTOR:
+                i = j + 1  # 18至59岁 defines a group of people
+                continue
+            if (
+                j == i + 1
+                and text[cand.end : cand.end + 1] in _RANGE_CONNECTOR
+                and not head.rank_prefix
+                and head.kind != "rank"
+            ):
+                claims.append(self._range(text, cand, head))
+                i = j + 1
+                continue
+            rank_run = head.kind == "rank"
+            for k in range(i, j):
+                bare = candidates[k]
+                if not rank_run and text[bare.end : bare.end + 1] in _RANGE_CONNECTOR:
+                    continue
+                claims.append(self._claim(text, replace(bare, kind=head.kind, unit="")))
+            i = j
+        return claims
+
+    @staticmethod
+    def _joined(text: str, left: _Candidate, right: _Candidate) -> bool:
+        between = text[left.end : right.start]
+        return (
+            len(between) == 1
+            and between in _CONNECTOR
+            or between in ("第",)
+            or (len(between) == 2 and between[0] in _CONNECTOR and between[1] == "第")
+        )
+
+    def _range(self, text: str, low: _Candidate, high: _Candidate) -> Claim:
+        low_value = low.value
+        # 70~80万人: the magnitude written once applies to both ends
+        magnitude = self._magnitude_of(text[high.start : high.end])
+        if magnitude != 1 and self._magnitude_of(text[low.start : low.end]) == 1:
+            low_value = low_value * magnitude
+        claim = self._claim(text, high)
+        return replace(claim, start=low.start, text=text[low.start : high.end], value_low=low_value)
+
+    @staticmethod
+    def _magnitude_of(span: str) -> Decimal:
+        factor = Decimal(1)
+        for ch in span:
+            if ch in "万萬":
+                factor *= 10000
+            elif ch in "亿億":
+                factor *= 100000000
+        return factor
+
+    @staticmethod
+    def _claim(text: str, cand: _Candidate) -> Claim:
+        return Claim(
+            start=cand.start,
+            end=cand.end,
+            text=text[cand.start : cand.end],
+            value=cand.value,
+            unit=cand.unit,
+            kind=cand.kind,
+            approx=cand.approx,
+        )
+
+
+_DEFAULT = Detector()
+
+
+def detect(text: str) -> list[Claim]:
+    """Claims of one article's display text, in reading order, without context."""
+    return _DEFAULT.detect(text)
