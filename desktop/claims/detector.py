@@ -27,7 +27,7 @@ _CN_NUMERAL = _CN_DIGITS + "十拾百佰千仟万萬亿億"
 _AR_DIGIT = "0-9０-９"
 _ARABIC = rf"[{_AR_DIGIT}]+(?:,[0-9]{{3}})*(?:[.．][{_AR_DIGIT}]+)?"
 # 1萬3780, 467萬3155: an Arabic number written across a magnitude word.
-_ARABIC_MIXED = rf"{_ARABIC}(?:[万萬][{_AR_DIGIT}]{{4}}(?![{_AR_DIGIT}]))?"
+_ARABIC_MIXED = rf"{_ARABIC}(?:[万萬](?:[{_AR_DIGIT}]{{4}}|[0-9],[0-9]{{3}})(?![{_AR_DIGIT}]))?"
 
 _CANDIDATE = re.compile(
     rf"(?P<pre>[近约約超逾])?"
@@ -238,7 +238,8 @@ class Detector:
         approx_word = sfx1 or sfx2
 
         try:
-            value = parse_number(token + mag)
+            # 4萬1,268: a grouping comma after 萬 is layout, not a second number
+            value = parse_number((token.replace(",", "") if "万" in token or "萬" in token else token) + mag)
         except ValueError:
             return None
 
@@ -347,6 +348,8 @@ class Detector:
                     unit += after.group()
                     end = after.end()
             kind = _UNIT_KIND.get(unit)
+            if kind == "count" and not unit.endswith("次") and text.startswith("次", end):
+                unit, end = unit + "次", end + 1  # 辆次, 幢次: counts of trips or visits, as written
             if kind == "measure" and text.startswith("/", end):
                 per_unit = _UNIT.match(text, end + 1)  # 32微克/立方米
                 if per_unit and _UNIT_KIND.get(per_unit.group()) in ("measure", "duration"):
@@ -394,6 +397,10 @@ class Detector:
             return None  # 於30分鐘內就診的比率: the limit only defines the rate
         if unit in ("度",) and not arabic:
             return None
+        if after.startswith(lx.THRESHOLD_WORDS) and kind != "percent" and _is_cjk(text[end + 2 : end + 3]):
+            return None  # 3人以上的较大事故, 7座以下小型客车: a line that defines a class
+        if kind == "measure" and after.startswith(lx.SPORT_EVENT_AFTER):
+            return None  # 男子200米自由泳 names the race
         if unit in ("次",) and not arabic and after[:1] and _is_cjk(after[:1]) and after[:1] in "性":
             return None
         if unit in ("人",) and after[:1] in ("口",):
