@@ -164,3 +164,16 @@ def test_command_line_never_imports_qt(command: tuple[str, ...]) -> None:
         [sys.executable, "-c", code, *command, str(SEEDS[4])], capture_output=True, text=True, check=False
     )
     assert run.returncode == 0, run.stderr
+
+
+def test_detect_reads_word_documents(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("全市新增就业岗位1.2万个")
+    document.add_paragraph("（记者 李华 报道）今年前三季度，城镇新增就业3.4万人，同比增长5.6%。")
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    run = factdesk("detect", str(path))
+    assert run.returncode == 0, run.stderr
+    assert [json.loads(line)["text"] for line in run.stdout.splitlines()] == ["1.2万个", "3.4万人", "5.6%"]
