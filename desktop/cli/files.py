@@ -1,54 +1,21 @@
-"""The `factdesk` command line.
-
-    factdesk detect FILE... [--format jsonl|table]
-    factdesk articles FILE...
-    factdesk                 (no command: summary of the bundled demo pages)
-
-The command line never imports Qt, so it runs on a server with no display.
-Exit codes: 0 success, 1 refused input (reason on stderr), 2 usage.
-"""
+"""Commands that work on files directly, with no database: detect, articles FILE..."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 from desktop import __version__
 from desktop.claims.model import Claim
+from desktop.cli.table import write_table
 from desktop.pipeline import DocumentResult, process_files
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _fit(text: str, width: int) -> str:
-    """Pad or cut `text` to `width` terminal columns (CJK characters are two)."""
-    out: list[str] = []
-    used = 0
-    for ch in text:
-        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if used + w > width:
-            if out:
-                out[-1] = "…" if used - _display_width(out[-1]) + 1 <= width else out[-1]
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + " " * max(0, width - _display_width("".join(out)))
-
-
-def _table(rows: Sequence[Sequence[str]], widths: Sequence[int], out: TextIO) -> None:
-    for row in rows:
-        out.write("  ".join(_fit(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n")
 
 
 def _read_all(files: Sequence[str]) -> tuple[list[DocumentResult], int]:
@@ -58,7 +25,14 @@ def _read_all(files: Sequence[str]) -> tuple[list[DocumentResult], int]:
     return results, len(errors)
 
 
-def _claim_record(file: str, article_index: int, headline: str, claim: Claim) -> dict[str, object]:
+def _names(results: Sequence[DocumentResult], files: Sequence[str]) -> list[str]:
+    # `file` in the output is the path as the user gave it, so tools that
+    # joined it with a folder (the score tool does) find the file again.
+    given = {Path(f).resolve(): f for f in files}
+    return [given.get(r.source.path.resolve(), str(r.source.path)) for r in results]
+
+
+def claim_record(file: str, article_index: int, headline: str, claim: Claim) -> dict[str, object]:
     return {
         "file": file,
         "article": article_index,
@@ -88,10 +62,11 @@ def cmd_detect(args: argparse.Namespace) -> int:
     if args.format == "jsonl":
         for result, file in zip(results, _names(results, args.files), strict=True):
             for article_result, claim in result.claims():
-                record = _claim_record(
-                    file, article_result.article.index, article_result.article.headline, claim
+                article = article_result.article
+                out.write(
+                    json.dumps(claim_record(file, article.index, article.headline, claim), ensure_ascii=False)
                 )
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.write("\n")
         return EXIT_OK
     rows: list[list[str]] = [["文章", "原文", "数值", "单位", "类型", "主体", "时间", "地点"]]
     for result in results:
@@ -108,7 +83,7 @@ def cmd_detect(args: argparse.Namespace) -> int:
                     claim.place,
                 ]
             )
-    _table(rows, (4, 16, 14, 10, 8, 20, 12, 8), out)
+    write_table(rows, (4, 16, 14, 10, 8, 20, 12, 8), out)
     total = len(rows) - 1
     print(
         f"{total} claims in {len(results)} file(s)" + (f", {failed} refused" if failed else ""),
@@ -117,14 +92,7 @@ def cmd_detect(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _names(results: Sequence[DocumentResult], files: Sequence[str]) -> list[str]:
-    # `file` in the output is the path as the user gave it, so tools that
-    # joined it with a folder (the score tool does) find the file again.
-    given = {Path(f).resolve(): f for f in files}
-    return [given.get(r.source.path.resolve(), str(r.source.path)) for r in results]
-
-
-def cmd_articles(args: argparse.Namespace) -> int:
+def cmd_articles_in_files(args: argparse.Namespace) -> int:
     results, _failed = _read_all(args.files)
     if not results:
         return EXIT_REFUSED
@@ -143,12 +111,12 @@ def cmd_articles(args: argparse.Namespace) -> int:
                     str(len(article_result.claims)),
                 ]
             )
-    _table(rows, (3, 50, 24, 10, 4), sys.stdout)
+    write_table(rows, (3, 50, 24, 10, 4), sys.stdout)
     return EXIT_OK
 
 
 def cmd_summary(_args: argparse.Namespace) -> int:
-    """Until the window exists: what the pipeline makes of the demo pages."""
+    """What the pipeline makes of the bundled demo pages."""
     from desktop.paths import seed_files
 
     files = [str(p) for p in seed_files()]
@@ -165,38 +133,3 @@ def cmd_summary(_args: argparse.Namespace) -> int:
                 f"  [{article_result.article.index}] {article_result.article.headline}  ({len(article_result.claims)})"
             )
     return EXIT_OK
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="factdesk", description="FactDesk（核数台）: check the numbers in news copy."
-    )
-    parser.add_argument("--version", action="version", version=f"factdesk {__version__}")
-    commands = parser.add_subparsers(dest="command")
-
-    detect = commands.add_parser("detect", help="print the numeric claims found in files")
-    detect.add_argument("files", nargs="+", metavar="FILE")
-    detect.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
-    detect.set_defaults(func=cmd_detect)
-
-    articles = commands.add_parser("articles", help="list the articles found in files")
-    articles.add_argument("files", nargs="+", metavar="FILE")
-    articles.set_defaults(func=cmd_articles)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0) and EXIT_USAGE
-    func = getattr(args, "func", cmd_summary)
-    try:
-        return int(func(args))
-    except BrokenPipeError:  # `factdesk detect … | head` is fine
-        return EXIT_OK
-
-
-if __name__ == "__main__":
-    sys.exit(main())
