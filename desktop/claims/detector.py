@@ -27,7 +27,9 @@ _CN_NUMERAL = _CN_DIGITS + "十拾百佰千仟万萬亿億"
 _AR_DIGIT = "0-9０-９"
 _ARABIC = rf"[{_AR_DIGIT}]+(?:,[0-9]{{3}})*(?:[.．][{_AR_DIGIT}]+)?"
 # 1萬3780, 467萬3155: an Arabic number written across a magnitude word.
-_ARABIC_MIXED = rf"{_ARABIC}(?:[万萬](?:[{_AR_DIGIT}]{{4}}|[0-9],[0-9]{{3}})(?![{_AR_DIGIT}]))?"
+# 1萬3780, 40萬2千, 48億6,000萬: an Arabic number written across magnitude
+# words; the parts are checked and added up in _parse_mixed.
+_ARABIC_MIXED = rf"{_ARABIC}(?:[万萬亿億千](?={_ARABIC}){_ARABIC})*"
 
 _CANDIDATE = re.compile(
     rf"(?P<pre>[近约約超逾])?"
@@ -95,6 +97,10 @@ _SENTENCE_STOP_IN_QUOTE = re.compile(r"[，。；！？,;!?]")
 
 _THRESHOLD_OF_RATE = re.compile(r"(?:以)?[内內][^，。；,;]{0,10}?的[^，。；,;]{0,6}?(?:比率|比例|百分比|率)")
 
+# 兩名子女以上家庭; not 19家二级以上公立医院, where 以上 belongs to a tier.
+_NOUN_THRESHOLD = re.compile(
+    r"(?:(?![一二三四五六七八九十两兩级級])[\u4e00-\u9fff]){1,3}?及?(?:以上|以下)[\u4e00-\u9fff]"
+)
 _CLAUSE_START = re.compile(r"[，。；！？,;!?\n]")
 _CONNECTOR = "、和及与與或至到~～—－-"
 _RANGE_CONNECTOR = "至到~～—－-"
@@ -117,6 +123,36 @@ class _Candidate:
 
 def _is_cjk(ch: str) -> bool:
     return bool(ch) and _CJK.match(ch) is not None
+
+
+_MAGNITUDE_VALUE = {"亿": 10**8, "億": 10**8, "万": 10**4, "萬": 10**4, "千": 1000, "百": 100}
+_MIXED_PART = re.compile(r"([^万萬亿億千百]+)([万萬亿億千百]*)")
+
+
+def _parse_mixed(token: str) -> Decimal:
+    """Arabic digits with magnitude words: 3.4万, 467萬3155, 40萬2千, 48億6,000萬.
+
+    Each part is scaled by the magnitude words after it; the parts must come
+    in falling order, and a last part with no magnitude must fill the places
+    of the one before it (萬 -> 4 digits), so 1萬3 is refused as ambiguous.
+    """
+    parts = _MIXED_PART.findall(token)
+    if len(parts) == 1:
+        return parse_number(token)
+    total = Decimal(0)
+    previous_scale = None
+    for digits, magnitudes in parts:
+        scale = 1
+        for ch in magnitudes:
+            scale *= _MAGNITUDE_VALUE[ch]
+        if previous_scale is not None:
+            if scale >= previous_scale:
+                raise ValueError(f"magnitudes out of order in {token!r}")
+            if not magnitudes and len(digits.replace(",", "")) != len(str(previous_scale)) - 1:
+                raise ValueError(f"ambiguous tail in {token!r}")
+        total += parse_number(digits) * scale
+        previous_scale = scale
+    return total
 
 
 _CN_DIGIT_VALUE = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {
@@ -238,8 +274,7 @@ class Detector:
         approx_word = sfx1 or sfx2
 
         try:
-            # 4萬1,268: a grouping comma after 萬 is layout, not a second number
-            value = parse_number((token.replace(",", "") if "万" in token or "萬" in token else token) + mag)
+            value = _parse_mixed(token + mag) if arabic else parse_number(token + mag)
         except ValueError:
             return None
 
@@ -325,8 +360,8 @@ class Detector:
         A lone magnitude (万亩, 千人口, 百万人) is not a number; neither is a
         numeral that starts with a magnitude other than 十.
         """
-        if token[0] in "万萬亿億千仟百佰":
-            return None
+        if token[0] in "万萬亿億千仟百佰" or token in ("零", "〇"):
+            return None  # 零部件, 零售: a lone 零 is a word, and zero counts are not scored
         if not any(ch in _CN_DIGITS or ch in "十拾" for ch in token):
             return None
         return token
@@ -350,9 +385,9 @@ class Detector:
             kind = _UNIT_KIND.get(unit)
             if kind == "count" and not unit.endswith("次") and text.startswith("次", end):
                 unit, end = unit + "次", end + 1  # 辆次, 幢次: counts of trips or visits, as written
-            if kind == "measure" and text.startswith("/", end):
-                per_unit = _UNIT.match(text, end + 1)  # 32微克/立方米
-                if per_unit and _UNIT_KIND.get(per_unit.group()) in ("measure", "duration"):
+            if kind in ("measure", "money") and text.startswith("/", end):
+                per_unit = _UNIT.match(text, end + 1)  # 32微克/立方米, 1.32万元/平方米
+                if per_unit and _UNIT_KIND.get(per_unit.group()) in ("measure", "duration", "count"):
                     unit, end = unit + "/" + per_unit.group(), per_unit.end()
             if kind is None:
                 kind = _UNIT_KIND.get(unit[:1], "count")
@@ -399,6 +434,10 @@ class Detector:
             return None
         if after.startswith(lx.THRESHOLD_WORDS) and kind != "percent" and _is_cjk(text[end + 2 : end + 3]):
             return None  # 3人以上的较大事故, 7座以下小型客车: a line that defines a class
+        if unit == "分" and (not arabic or after.startswith("之")):
+            return None  # 十分重要, 三分之一: not a score
+        if kind != "percent" and _NOUN_THRESHOLD.match(text, end):
+            return None  # 兩名子女以上家庭: the number draws the line for a group
         if kind == "measure" and after.startswith(lx.SPORT_EVENT_AFTER):
             return None  # 男子200米自由泳 names the race
         if unit in ("次",) and not arabic and after[:1] and _is_cjk(after[:1]) and after[:1] in "性":
@@ -430,11 +469,21 @@ class Detector:
         if unit and unit not in lx.RANK_UNITS:
             return None  # 第三场, 第18期, 前3个月
         nxt = text[pos : pos + 1]
-        if nxt and _is_cjk(nxt) and nxt not in "和及与與、至到或的":
-            return None  # 第一手, 第一责任人, 前三季度, 第一位患者
+        if (
+            nxt
+            and _is_cjk(nxt)
+            and nxt not in "和及与與、至到或的"
+            and not (unit and self._ranking_cue(text, start))
+        ):
+            return None  # 第一手, 第一责任人, 前三季度, 第一位患者 (but 排名由第8位跃升)
         if pre:
             return None
         return _Candidate(start, pos, value, unit, "rank", "", False, arabic, True)
+
+    @staticmethod
+    def _ranking_cue(text: str, start: int) -> bool:
+        clause = _CLAUSE_START.split(text[max(0, start - 24) : start])[-1]
+        return any(cue in clause for cue in lx.RANKING_CUES)
 
     def _percent_words(self, text: str, names: _Mask) -> list[_Candidate]:
         out = []
@@ -459,8 +508,7 @@ class Detector:
             nxt = text[m.end() : m.end() + 1]
             if nxt and _is_cjk(nxt) and nxt not in "和及与與、":
                 continue
-            clause = _CLAUSE_START.split(text[max(0, m.start() - 24) : m.start()])[-1]
-            if not any(cue in clause for cue in lx.RANKING_CUES):
+            if not self._ranking_cue(text, m.start()):
                 continue  # 放在首位 is a priority, not a first place
             if names.covers(m.start(), m.end()):
                 continue

@@ -96,6 +96,10 @@ _CLOSING_HASHES = re.compile(r"[ \t\u3000]+(#+)$")
 # brackets may follow the stop.
 _TERMINAL_END = re.compile(r"[。！？!?；;：:…][”’」』）)》〕】\"']*$")
 # The sentence goes on past the line break.
+# A number cut from its unit by a blank line (达到356 / 项，): a paragraph
+# never ends on a bare figure, so this is one sentence.
+_NUMBER_TAIL = re.compile(r"[0-9０-９][.．]?$")
+_UNIT_HEAD = re.compile(r"[\u4e00-\u9fff%％‰]")
 _OPEN_END = re.compile(r"[，、,（(“‘《「『【〔—]$")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;，,：:]")
 # A next line that opens with a short sentence tail ("结合的服务方式。") is the
@@ -292,6 +296,7 @@ def _joins(
         _OPEN_END.search(tail)
         or (_ASCII_TAIL.search(tail) and _ASCII_HEAD.match(head))
         or _FRAGMENT_START.match(head)
+        or (_NUMBER_TAIL.search(tail) and _UNIT_HEAD.match(head))
         or any(count > 0 for count in balance)
     ):
         return True
