@@ -98,7 +98,7 @@ _TERMINAL_END = re.compile(r"[。！？!?；;：:…][”’」』）)》〕】\
 # The sentence goes on past the line break.
 # A number cut from its unit by a blank line (达到356 / 项，): a paragraph
 # never ends on a bare figure, so this is one sentence.
-_NUMBER_TAIL = re.compile(r"[0-9０-９][.．]?$")
+_NUMBER_TAIL = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,6}(?:[.．][0-9０-９]*)?$")
 _UNIT_HEAD = re.compile(r"[\u4e00-\u9fff%％‰]")
 _OPEN_END = re.compile(r"[，、,（(“‘《「『【〔—]$")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;，,：:]")
@@ -296,12 +296,13 @@ def _joins(
         _OPEN_END.search(tail)
         or (_ASCII_TAIL.search(tail) and _ASCII_HEAD.match(head))
         or _FRAGMENT_START.match(head)
-        or (_NUMBER_TAIL.search(tail) and _UNIT_HEAD.match(head))
         or any(count > 0 for count in balance)
     ):
         return True
     if _title_like("".join(line.text for line in after)):
         return False
+    if _NUMBER_TAIL.search(tail) and _UNIT_HEAD.match(head):
+        return True
     if not wrapped:
         return not _title_like("".join(line.text for line in last_piece))
     # A wrapped column: the line above must reach the column's edge and the

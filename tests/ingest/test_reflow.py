@@ -355,3 +355,12 @@ def test_the_core_does_not_import_qt() -> None:
     code = "import sys, desktop.ingest.segment; assert 'PySide6' not in sys.modules"
     root = Path(__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root, env={"PYTHONPATH": str(root)})
+
+
+def test_a_figure_cut_from_its_unit_by_a_blank_line_is_joined() -> None:
+    source = "全市联合攻关项目累计达到356\n\n项，带动企业新增产值超50亿元。\n\n联系电话：12345678901\n\n河西区科技局\n"
+    assert texts(source) == [
+        "全市联合攻关项目累计达到356项，带动企业新增产值超50亿元。",
+        "联系电话：12345678901",
+        "河西区科技局",
+    ]
