@@ -1,0 +1,185 @@
+"""Opening the SQLite file safely: refuse what is not ours, migrate, back up.
+
+A file is examined through a read-only connection before anything opens it
+for writing, so a database from a newer FactDesk, a damaged file or some
+other program's file is refused without a single byte of it (or a -wal/-shm
+beside it) being written.  Only then is it opened read-write, switched to
+WAL and migrated, with an online backup taken first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.store import migrations
+from desktop.store.errors import DatabaseRefused
+
+_log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# PRAGMA application_id of every FactDesk database ("FDK1"): tells our files
+# from any other program's SQLite file.
+APPLICATION_ID = 0x46444B31
+BUSY_TIMEOUT_MS = 5000
+DAILY_BACKUPS_KEPT = 7
+
+
+@dataclass(frozen=True)
+class Examined:
+    new: bool  # missing or empty: to be created (and seeded)
+    version: int  # PRAGMA user_version as found
+
+
+def examine(path: Path) -> Examined:
+    """Check a database file without writing to it; raise DatabaseRefused if unusable."""
+    if not path.exists():
+        return Examined(new=True, version=0)
+    if not path.is_file():
+        raise DatabaseRefused(path, "this is not a file")
+    try:
+        with path.open("rb") as file:
+            header = file.read(100)
+    except OSError as error:
+        raise DatabaseRefused(path, f"the file cannot be read ({error.strerror})") from error
+    if not header:
+        return Examined(new=True, version=0)  # SQLite treats an empty file as an empty database
+    if not header.startswith(SQLITE_HEADER):
+        raise DatabaseRefused(path, "this is not a FactDesk database (not an SQLite file)")
+    if len(header) < 100:
+        raise DatabaseRefused(path, "the database file is damaged (truncated header)")
+
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+    except sqlite3.Error as error:
+        raise DatabaseRefused(path, f"the database cannot be opened ({error})") from error
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefused(path, f"the database file is damaged ({error})") from error
+    finally:
+        conn.close()
+
+    if problems != ["ok"]:
+        shown = "; ".join(str(p) for p in problems[:3])
+        raise DatabaseRefused(path, f"the database file is damaged ({shown})")
+    if application_id != APPLICATION_ID and (application_id != 0 or tables):
+        raise DatabaseRefused(path, "this is not a FactDesk database (another program's SQLite file)")
+    latest = migrations.latest_version()
+    if version > latest:
+        raise DatabaseRefused(
+            path,
+            f"this database was made by a newer FactDesk (schema version {version}; "
+            f"this FactDesk knows versions up to {latest}); open it with a newer FactDesk",
+        )
+    return Examined(new=not tables, version=version)
+
+
+def _read_only_uri(path: Path) -> str:
+    uri = path.resolve().as_uri() + "?mode=ro"
+    sidecars = (Path(f"{path}-wal"), Path(f"{path}-journal"))
+    if not any(p.exists() for p in sidecars):
+        # Without a -wal or hot journal the main file is the whole database,
+        # and immutable=1 stops SQLite creating a -shm beside a WAL-mode file
+        # just to read it.  With a -wal present the file is in use (or was
+        # left by a crash) and its pages must be read through the WAL.
+        uri += "&immutable=1"
+    return uri
+
+
+def connect(path: Path) -> Database:
+    """Open an examined file read-write with the settings every connection needs."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    except (OSError, sqlite3.Error) as error:
+        raise DatabaseRefused(path, f"the database cannot be opened for writing ({error})") from error
+    try:
+        db = Database(conn)
+        # WAL lets the GUI read while another process writes; synchronous=FULL
+        # fsyncs the WAL at every commit, so a decision reported saved survives
+        # a power cut as well as a killed process.
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.enable_wal()
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as error:
+        conn.close()
+        raise DatabaseRefused(path, f"the database cannot be opened for writing ({error})") from error
+    return db
+
+
+def migrate(db: Database, path: Path, examined: Examined) -> None:
+    """Bring the schema to the latest version, backing up an existing database first."""
+    latest = migrations.latest_version()
+    if examined.version >= latest:
+        return
+    if not examined.new:
+        backup(db, path.with_name(f"{path.stem}.before-v{latest}.{_timestamp()}.sqlite"))
+    for target in range(examined.version + 1, latest + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            if user_version(db) < target:
+                migrations.MIGRATIONS[target - 1](db)
+                db.execute(f"PRAGMA user_version = {int(target)}")
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.rollback()
+            raise
+
+
+def user_version(db: Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def backup(db: Database, target: Path) -> None:
+    """A consistent copy of the live database through SQLite's online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    dest = sqlite3.connect(str(partial))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    # Renamed into place only when complete: a crash mid-copy never leaves a
+    # file that looks like a good backup.
+    os.replace(partial, target)
+
+
+def daily_backup(db: Database, path: Path, today: dt.date | None = None) -> Path | None:
+    """Keep one backup per day in backups/ beside the database, the newest DAILY_BACKUPS_KEPT."""
+    day = (today or dt.date.today()).isoformat()
+    folder = path.parent / "backups"
+    target = folder / f"{path.stem}-{day}.sqlite"
+    made = None
+    if not target.exists():
+        try:
+            backup(db, target)
+            made = target
+        except (OSError, sqlite3.Error) as error:
+            # A missing daily copy must not stop the day's review; the
+            # database itself is intact, so say so and carry on.
+            _log.warning("daily backup %s failed: %s", target, error)
+    # ISO dates sort as text, so the oldest come first.
+    backups = sorted(folder.glob(f"{path.stem}-????-??-??.sqlite"))
+    for old in backups[:-DAILY_BACKUPS_KEPT]:
+        with contextlib.suppress(OSError):  # another process may have removed it already
+            old.unlink()
+    return made
+
+
+def _timestamp() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")

@@ -1,0 +1,67 @@
+"""What the review store refuses, and why, in words an editor can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.store.records import ClaimView
+
+
+class StoreError(Exception):
+    """Base of every error the store raises on purpose."""
+
+
+class DatabaseRefused(StoreError):
+    """A database file the store will not open; the file has not been touched."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class InvalidDecision(StoreError):
+    """A decision (or manual claim) that cannot be saved as given; nothing was written."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class StaleDecision(StoreError):
+    """Someone else saved this claim since it was loaded; nothing was written.
+
+    `current` is the claim as it is now, so the caller can show it and let the
+    editor decide again.
+    """
+
+    def __init__(self, current: ClaimView, expected_version: int) -> None:
+        who = current.editor or "another editor"
+        super().__init__(
+            f"claim {current.id} was changed by {who} at {current.decided_at} "
+            f"(version {current.version}, expected {expected_version}); reload it and decide again"
+        )
+        self.current = current
+        self.editor = current.editor
+        self.at = current.decided_at
+        self.expected_version = expected_version
+
+
+class UnknownClaim(StoreError, LookupError):
+    def __init__(self, claim_id: str) -> None:
+        super().__init__(f"no claim with id {claim_id!r}")
+        self.claim_id = claim_id
+
+
+class UnknownArticle(StoreError, LookupError):
+    def __init__(self, article_id: int) -> None:
+        super().__init__(f"no article with id {article_id}")
+        self.article_id = article_id
+
+
+class UnknownDocument(StoreError, LookupError):
+    def __init__(self, document_id: int) -> None:
+        super().__init__(f"no document with id {document_id}")
+        self.document_id = document_id

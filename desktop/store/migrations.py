@@ -1,0 +1,206 @@
+"""The database schema, as an ordered list of migrations.
+
+`PRAGMA user_version` holds how many of MIGRATIONS have run.  Migration N
+takes a database at version N-1 to version N; each runs inside the
+transaction the caller opened (so a failed migration leaves the file as it
+was) and must never be edited once released: add a new one instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+
+def _v1_create_everything(db: Database) -> None:
+    db.create_table(
+        "documents",
+        {
+            "id": int,
+            "file_name": str,
+            "path": str,
+            "content_hash": str,
+            "encoding": str,
+            "imported_at": str,
+            "publication_date": str,
+            "version": int,
+            # The decoded text is kept so claims can be re-detected and shown
+            # without the original file, which may have moved or changed.
+            "source_text": str,
+            # Where CRLF was shortened to LF: needed to map offsets back to the file.
+            "dropped_cr": bytes,
+            "detector_version": str,
+        },
+        pk="id",
+        not_null=["file_name", "path", "content_hash", "encoding", "imported_at", "version", "source_text"],
+        defaults={"publication_date": "", "detector_version": ""},
+    )
+    db.table("documents").create_index(["content_hash"], unique=True)
+    db.table("documents").create_index(["file_name", "version"])
+
+    db.create_table(
+        "articles",
+        {
+            "id": int,
+            "document_id": int,
+            "idx": int,
+            "headline": str,
+            "deck": str,
+            "byline": str,
+            "date": str,
+            "text": str,
+            # array('i') little-endian: one source offset per display character,
+            # about 4 bytes a character instead of ~7 as JSON.
+            "offsets": bytes,
+            "parts": str,  # JSON [[role, start, end], ...]
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null=["document_id", "idx", "text"],
+        defaults={"headline": "", "deck": "", "byline": "", "date": "", "parts": "[]"},
+    )
+    db.table("articles").create_index(["document_id", "idx"], unique=True)
+
+    db.create_table(
+        "claims",
+        {
+            # An integer rowid alias: the FTS index is keyed by rowid, and an
+            # implicit rowid may be renumbered by VACUUM.
+            "pk": int,
+            "id": str,
+            "article_id": int,
+            "document_id": int,
+            "span_start": int,
+            "span_end": int,
+            "source_start": int,
+            "source_end": int,
+            "text": str,
+            "value": str,  # Decimal as text: no float rounding
+            "value_low": str,
+            "unit": str,
+            "kind": str,
+            "approx": str,
+            "subject": str,
+            "time": str,
+            "place": str,
+            "sentence": str,
+            "detector_version": str,
+            "orphaned": int,
+            "manual": int,
+        },
+        pk="pk",
+        foreign_keys=[("article_id", "articles", "id"), ("document_id", "documents", "id")],
+        not_null=["id", "article_id", "document_id", "span_start", "span_end", "text", "value"],
+        defaults={
+            "unit": "",
+            "kind": "",
+            "approx": "",
+            "subject": "",
+            "time": "",
+            "place": "",
+            "sentence": "",
+            "detector_version": "",
+            "orphaned": 0,
+            "manual": 0,
+        },
+    )
+    db.table("claims").create_index(["id"], unique=True)
+    # The claim list of one article, in reading order: the hottest query.
+    db.table("claims").create_index(["article_id", "span_start"])
+    db.table("claims").create_index(["document_id"])
+
+    db.create_table(
+        "decisions",
+        {
+            "claim_id": str,
+            # Copied from the claim (a decision only ever moves within its
+            # article) so the article list's per-status counts come from one
+            # index instead of 300,000 claim lookups.
+            "article_id": int,
+            "status": str,
+            "reason": str,
+            "corrected_value": str,
+            "corrected_unit": str,
+            "note": str,
+            "editor": str,
+            "decided_at": str,
+            "seconds_spent": float,
+            "version": int,
+        },
+        pk="claim_id",
+        foreign_keys=[("claim_id", "claims", "id"), ("article_id", "articles", "id")],
+        not_null=["article_id", "status", "version"],
+        defaults={
+            "status": "pending",
+            "reason": "",
+            "corrected_unit": "",
+            "note": "",
+            "editor": "",
+            "decided_at": "",
+            "version": 0,
+        },
+    )
+    db.table("decisions").create_index(["status"])
+    db.table("decisions").create_index(["article_id", "status"])
+
+    db.create_table(
+        "sources",
+        {"id": int, "tag": str, "url": str, "description": str, "last_used": int},
+        pk="id",
+        not_null=["tag"],
+        defaults={"url": "", "description": "", "last_used": 0},
+    )
+    db.table("sources").create_index(["tag"], unique=True)
+
+    db.create_table(
+        "claim_sources",
+        {"claim_id": str, "source_id": int, "position": int},
+        pk=("claim_id", "source_id"),
+        foreign_keys=[("claim_id", "claims", "id"), ("source_id", "sources", "id")],
+        not_null=["position"],
+    )
+    db.table("claim_sources").create_index(["source_id"])
+
+    db.create_table(
+        "audit",
+        {
+            "id": int,
+            "at": str,
+            "editor": str,
+            "claim_id": str,
+            "action": str,
+            "before": str,  # JSON
+            "after": str,  # JSON
+        },
+        pk="id",
+        not_null=["at", "action"],
+        defaults={"editor": "", "claim_id": "", "before": "{}", "after": "{}"},
+    )
+    db.table("audit").create_index(["claim_id"])
+    # The audit log is the permanent history: refuse to rewrite it even from
+    # a sqlite3 shell or a buggy future migration.
+    db.execute(
+        "CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    )
+
+    # Trigram tokens make any Chinese substring of 3+ characters searchable
+    # without a word segmenter; shorter queries fall back to LIKE.
+    db.table("articles").enable_fts(["headline", "text"], tokenize="trigram", create_triggers=True)
+    db.table("claims").enable_fts(["subject"], tokenize="trigram", create_triggers=True)
+
+
+Migration = Callable[[Database], None]
+
+# Index i holds the migration to version i + 1.
+MIGRATIONS: list[Migration] = [_v1_create_everything]
+
+
+def latest_version() -> int:
+    # A function, not a constant, so a test can append a migration.
+    return len(MIGRATIONS)

@@ -1,0 +1,191 @@
+"""Plain records the review store hands out.
+
+The store is the only code that touches SQLite; everything else (command
+line, export, GUI) sees these frozen dataclasses.  Values are Decimals, times
+are ISO-8601 strings in UTC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+STATUSES = ("pending", "confirmed", "corrected", "rejected")
+REJECT_REASONS = ("not-a-claim", "wrong-number")
+# What counts as reviewed when a progress bar or a share is shown.
+REVIEWED_STATUSES = ("confirmed", "corrected", "rejected")
+# The labels editors see (and type into an exported workbook) for each status.
+STATUS_LABELS_ZH = {"pending": "待核", "confirmed": "已确认", "corrected": "已更正", "rejected": "已驳回"}
+REASON_LABELS_ZH = {"not-a-claim": "非数字声明", "wrong-number": "数字有误"}
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    file_name: str
+    path: str
+    content_hash: str
+    encoding: str
+    imported_at: str
+    publication_date: str  # set by the user; "" when unknown
+    version: int  # 1 for the first import of a file name, 2 for a changed file, ...
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of the article list."""
+
+    id: int
+    document_id: int
+    file_name: str
+    index: int  # position in its document
+    headline: str
+    byline: str
+    date: str  # dateline date as written, else the document's publication date, else ""
+    claims: int
+    pending: int
+    confirmed: int
+    corrected: int
+    rejected: int
+
+    @property
+    def reviewed(self) -> int:
+        return self.confirmed + self.corrected + self.rejected
+
+    @property
+    def reviewed_share(self) -> float:
+        return self.reviewed / self.claims if self.claims else 1.0
+
+
+@dataclass(frozen=True)
+class ArticlePart:
+    role: str  # headline, deck, byline, subhead, body, furniture
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    summary: ArticleSummary
+    deck: str
+    text: str  # display text: the claims' start/end index it
+    parts: tuple[ArticlePart, ...]
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim with its current decision: what the list, inspector and export show."""
+
+    id: str
+    article_id: int
+    document_id: int
+    start: int  # in the article's display text
+    end: int
+    source_start: int  # in the document's decoded text
+    source_end: int
+    text: str
+    value: Decimal
+    value_low: Decimal | None
+    unit: str
+    kind: str
+    approx: str
+    subject: str
+    time: str
+    place: str
+    sentence: str
+    detector_version: str
+    orphaned: bool  # the detector no longer finds it; kept for its decision
+    manual: bool  # added by an editor, not by the detector
+    # the decision
+    status: str  # one of STATUSES
+    reason: str  # "" or one of REJECT_REASONS
+    corrected_value: Decimal | None
+    corrected_unit: str
+    sources: tuple[str, ...]  # source tags
+    note: str
+    editor: str
+    decided_at: str
+    seconds_spent: float | None
+    version: int  # bumped by every saved change; stale writes are refused
+
+
+@dataclass(frozen=True)
+class DecisionChange:
+    """What a saved decision changed; returned by the service, shown in the UI."""
+
+    claim: ClaimView  # the claim after the change
+    before: dict[str, object]
+    after: dict[str, object]
+    audit_id: int
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str
+    editor: str
+    claim_id: str
+    action: str  # "decide", "reattach", "orphan", "import", ...
+    before: dict[str, object]
+    after: dict[str, object]
+
+
+@dataclass(frozen=True)
+class SourceTag:
+    tag: str
+    url: str = ""
+    description: str = ""
+    uses: int = 0
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    documents_added: int = 0
+    articles_added: int = 0
+    claims_added: int = 0
+    duplicates: tuple[Path, ...] = ()  # same content already in the database
+    refused: tuple[tuple[Path, str], ...] = ()  # (file, reason)
+    cancelled: bool = False  # stopped by should_cancel; the files before it are imported
+
+
+@dataclass(frozen=True)
+class RedetectReport:
+    detector_version: str
+    claims_added: int = 0
+    decisions_kept: int = 0  # the claim was found again (same id)
+    decisions_reattached: int = 0  # found again at a shifted span
+    orphaned: int = 0
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article_id: int
+    claim_id: str  # "" when the article itself matched
+    headline: str
+    snippet: str
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One row of the 核查明细 sheet, flattened for the xlsx writer."""
+
+    claim: ClaimView
+    headline: str
+    date: str
+    file_name: str
+
+
+@dataclass(frozen=True)
+class DecisionEdit:
+    """A decision read back from an edited workbook, before it is applied."""
+
+    row: int  # the worksheet row, for messages
+    claim_id: str
+    status: str
+    corrected_value: str  # as typed; parsed by the service with the core parser
+    corrected_unit: str
+    sources: tuple[str, ...] = field(default=())
+    note: str = ""
+    # "" keeps the claim's current reason; a REJECT_REASONS key or its REASON_LABELS_ZH label.
+    reason: str = ""

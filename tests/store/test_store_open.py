@@ -1,0 +1,189 @@
+"""Opening a database: seed a new one, refuse bad files untouched, migrate with a backup."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from desktop.store import DatabaseRefused, ReviewStore, default_database_path, migrations
+
+
+def sidecars(path: Path) -> list[Path]:
+    return [p for p in (Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")) if p.exists()]
+
+
+def test_a_new_database_is_seeded_with_the_bundled_articles(db_path: Path) -> None:
+    with ReviewStore.open(db_path) as store:
+        assert len(store.articles()) == 20
+        assert len(store.documents()) == 5
+        reviewed, total = store.progress()
+        assert reviewed == 0 and total > 0
+    # Seeding happens once: reopening (or a second seed import) adds nothing.
+    with ReviewStore.open(db_path) as store:
+        assert len(store.documents()) == 5
+
+
+def test_the_default_database_lives_in_the_user_data_folder() -> None:
+    path = default_database_path()
+    assert path.name == "factdesk.sqlite"
+    assert path.parent.name == "FactDesk"
+
+
+def test_the_connection_is_durable_and_shareable(db_path: Path) -> None:
+    with ReviewStore.open(db_path, seed_if_new=False):
+        conn = sqlite3.connect(db_path)
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        conn.close()
+    with ReviewStore.open(db_path, seed_if_new=False) as store:
+        pragmas = {
+            name: store._db.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("synchronous", "busy_timeout", "foreign_keys")
+        }
+    assert pragmas == {"synchronous": 2, "busy_timeout": 5000, "foreign_keys": 1}
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob("*"))
+
+
+def _refused_untouched(path: Path, words: str) -> None:
+    before = path.read_bytes()
+    files_before = _listing(path.parent)
+    with pytest.raises(DatabaseRefused) as refused:
+        ReviewStore.open(path)
+    assert str(path) in str(refused.value)
+    assert words in refused.value.reason
+    assert path.read_bytes() == before
+    assert sidecars(path) == []
+    assert _listing(path.parent) == files_before  # no backup, no -wal/-shm, nothing
+
+
+def test_a_database_from_a_newer_factdesk_is_refused_untouched(db_path: Path) -> None:
+    with ReviewStore.open(db_path, seed_if_new=False):
+        pass
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    assert sidecars(db_path) == []
+    _refused_untouched(db_path, "newer FactDesk")
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("这不是数据库\n" * 50, encoding="utf-8")
+    _refused_untouched(path, "not an SQLite file")
+
+
+def test_a_damaged_database_is_refused_untouched(db_path: Path, seed_copy: Path) -> None:
+    with ReviewStore.open(db_path, seed_if_new=False) as store:
+        store.import_files([seed_copy])
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    # Scribble over every page but the first: the header still says SQLite.
+    for offset in range(page, len(data), page):
+        data[offset : offset + 64] = b"\xa5" * 64
+    db_path.write_bytes(bytes(data))
+    _refused_untouched(db_path, "damaged")
+
+
+def test_a_truncated_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "short.sqlite"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x10\x00")
+    _refused_untouched(path, "damaged")
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    _refused_untouched(path, "not a FactDesk database")
+
+
+def _add_column(db: Database) -> None:
+    db.table("documents").add_column("desk", str, not_null_default="")
+
+
+def test_migrating_an_older_database_backs_it_up_first(
+    db_path: Path, seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ReviewStore.open(db_path, seed_if_new=False) as store:
+        store.import_files([seed_copy])
+        claim = store.claims()[0]
+        store.decide(claim.id, "confirmed", editor="张")
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _add_column])
+
+    with ReviewStore.open(db_path) as store:
+        assert store.claim(claim.id).status == "confirmed"
+        assert len(store.documents()) == 1  # an existing database is never re-seeded
+    backups = list(db_path.parent.glob("review.before-v2.*.sqlite"))
+    assert len(backups) == 1
+    old = sqlite3.connect(backups[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert (
+        old.execute("SELECT status FROM decisions WHERE claim_id = ?", [claim.id]).fetchone()[0]
+        == "confirmed"
+    )
+    old.close()
+    new = sqlite3.connect(db_path)
+    assert new.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert "desk" in [row[1] for row in new.execute("PRAGMA table_info(documents)")]
+    new.close()
+
+
+def _broken(db: Database) -> None:
+    db.table("documents").add_column("half_done", str)
+    raise RuntimeError("migration bug")
+
+
+def test_a_failed_migration_leaves_the_database_as_it_was(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ReviewStore.open(db_path, seed_if_new=False):
+        pass
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _broken])
+    with pytest.raises(RuntimeError):
+        ReviewStore.open(db_path)
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "half_done" not in [row[1] for row in conn.execute("PRAGMA table_info(documents)")]
+    conn.close()
+
+
+def test_daily_backups_keep_the_last_seven(db_path: Path) -> None:
+    folder = db_path.parent / "backups"
+    folder.mkdir()
+    old_days = [dt.date(2020, 1, day) for day in range(1, 11)]
+    for day in old_days:
+        (folder / f"review-{day.isoformat()}.sqlite").write_bytes(b"old")
+    with ReviewStore.open(db_path, seed_if_new=False):
+        pass
+    today = folder / f"review-{dt.date.today().isoformat()}.sqlite"
+    kept = sorted(p.name for p in folder.iterdir())
+    assert kept == sorted([today.name] + [f"review-{d.isoformat()}.sqlite" for d in old_days[-6:]])
+    made = today.stat().st_mtime_ns
+    with ReviewStore.open(db_path, seed_if_new=False):
+        pass
+    assert today.stat().st_mtime_ns == made  # one backup a day, not one per open
+    conn = sqlite3.connect(today)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
+    conn.close()
+
+
+def test_the_store_does_not_import_qt() -> None:
+    script = textwrap.dedent(
+        """
+        import sys
+        import desktop.store, desktop.store.service, desktop.store.migrations
+        assert not [m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))], "Qt imported"
+        """
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
