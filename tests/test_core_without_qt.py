@@ -23,6 +23,10 @@ CORE_MODULES = [
     "desktop.claims.detector",
     "desktop.pipeline",
     "desktop.cli",
+    "desktop.cli.review",
+    "desktop.store",
+    "desktop.export.xlsx",
+    "desktop.export.readback",
 ]
 
 SCRIPT = textwrap.dedent(

@@ -1,0 +1,342 @@
+"""Commands on the review database: import, list, decide, search, export.
+
+They call the same ReviewStore service the window uses, so what works here
+works there.  Every command takes `--db PATH`; without it the per-user
+default database is used (filled with the demo pages on first use).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from desktop.cli.table import write_table
+from desktop.store import ReviewStore, StoreError
+from desktop.store.records import STATUS_LABELS_ZH, ClaimView
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+
+ACTIONS = {"confirm": "confirmed", "reject": "rejected", "pending": "pending", "correct": "corrected"}
+
+
+def editor_name(given: str | None) -> str:
+    """Who is deciding: --editor, else $FACTDESK_EDITOR, else the login name."""
+    if given:
+        return given
+    from_env = os.environ.get("FACTDESK_EDITOR", "").strip()
+    if from_env:
+        return from_env
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers
+        return "editor"
+
+
+def refuse(message: object) -> int:
+    print(f"factdesk: {message}", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator[ReviewStore]:
+    # Only the per-user default database starts out with the demo pages; a
+    # database named with --db holds exactly what the user imports into it.
+    store = ReviewStore.open(Path(args.db) if args.db else None, seed_if_new=not args.db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _claim_json(claim: ClaimView) -> dict[str, object]:
+    return {
+        "id": claim.id,
+        "article_id": claim.article_id,
+        "text": claim.text,
+        "value": str(claim.value),
+        "value_low": None if claim.value_low is None else str(claim.value_low),
+        "unit": claim.unit,
+        "kind": claim.kind,
+        "approx": claim.approx,
+        "subject": claim.subject,
+        "time": claim.time,
+        "place": claim.place,
+        "sentence": claim.sentence,
+        "status": claim.status,
+        "reason": claim.reason,
+        "corrected_value": None if claim.corrected_value is None else str(claim.corrected_value),
+        "corrected_unit": claim.corrected_unit,
+        "sources": list(claim.sources),
+        "note": claim.note,
+        "editor": claim.editor,
+        "decided_at": claim.decided_at,
+        "version": claim.version,
+        "orphaned": claim.orphaned,
+    }
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with opened(args) as store:
+        report = store.import_files(Path(f) for f in args.files)
+    for path, reason in report.refused:
+        print(f"factdesk: {path.name}: {reason}", file=sys.stderr)
+    for path in report.duplicates:
+        print(f"already imported, skipped: {path}")
+    print(
+        f"imported {report.documents_added} document(s), {report.articles_added} article(s), "
+        f"{report.claims_added} claim(s); {len(report.refused)} file(s) refused"
+    )
+    nothing_usable = report.documents_added == 0 and not report.duplicates
+    return EXIT_REFUSED if nothing_usable else EXIT_OK
+
+
+def cmd_articles_in_db(args: argparse.Namespace) -> int:
+    with opened(args) as store:
+        summaries = store.articles(args.status)
+    rows = [["ID", "标题", "日期", "来源文件", "数字", "已核"]]
+    for summary in summaries:
+        rows.append(
+            [
+                str(summary.id),
+                summary.headline,
+                summary.date,
+                summary.file_name,
+                str(summary.claims),
+                f"{summary.reviewed}/{summary.claims}",
+            ]
+        )
+    write_table(rows, (5, 44, 10, 26, 5, 9), sys.stdout)
+    return EXIT_OK
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    with opened(args) as store:
+        claims = store.claims(args.article, args.status)
+    if args.format == "jsonl":
+        for claim in claims:
+            sys.stdout.write(json.dumps(_claim_json(claim), ensure_ascii=False) + "\n")
+        return EXIT_OK
+    rows = [["ID", "原文", "数值", "单位", "类型", "主体", "状态"]]
+    for claim in claims:
+        rows.append(
+            [
+                claim.id,
+                claim.text,
+                str(claim.value),
+                claim.unit,
+                claim.kind,
+                claim.subject,
+                STATUS_LABELS_ZH.get(claim.status, claim.status),
+            ]
+        )
+    write_table(rows, (16, 16, 14, 8, 8, 20, 6), sys.stdout)
+    return EXIT_OK
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    status = ACTIONS[args.action]
+    if status == "corrected" and args.value is None:
+        return refuse("correct needs the corrected VALUE, e.g. `factdesk decide ID correct 1.3万`")
+    if status != "corrected" and args.value is not None:
+        return refuse(f"{args.action} takes no value (did you mean `correct {args.value}`?)")
+    with opened(args) as store:
+        change = store.decide(
+            args.claim_id,
+            status,
+            editor=editor_name(args.editor),
+            corrected_value=args.value,
+            corrected_unit=args.unit,
+            reason=args.reason,
+            sources=args.source if args.source else None,
+            note=args.note,
+        )
+    claim = change.claim
+    shown = f" → {claim.corrected_value}{claim.corrected_unit}" if claim.status == "corrected" else ""
+    print(f"saved {claim.id} {claim.text}: {STATUS_LABELS_ZH[claim.status]}{shown} (version {claim.version})")
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    with opened(args) as store:
+        claim = store.claim(args.claim_id)
+        entries = store.history(args.claim_id)
+    print(f"{claim.id} {claim.text} — {claim.subject}")
+    for entry in entries:
+        changed = sorted(set(entry.before) | set(entry.after))
+        diffs = [
+            f"{key}: {entry.before.get(key)!r} → {entry.after.get(key)!r}"
+            for key in changed
+            if entry.before.get(key) != entry.after.get(key)
+        ]
+        print(f"{entry.at}  {entry.editor or '-'}  {entry.action}  " + ("; ".join(diffs) or "(no change)"))
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with opened(args) as store:
+        hits = store.search(args.text)
+        if not hits:
+            print(f"nothing matches {args.text!r}")
+            return EXIT_OK
+        claim_texts = {hit.claim_id: store.claim(hit.claim_id).text for hit in hits if hit.claim_id}
+    rows = [["文章", "数字", "数字ID", "标题", "摘录"]]
+    for hit in hits:
+        rows.append(
+            [str(hit.article_id), claim_texts.get(hit.claim_id, "-"), hit.claim_id, hit.headline, hit.snippet]
+        )
+    write_table(rows, (5, 12, 16, 30, 50), sys.stdout)
+    return EXIT_OK
+
+
+def cmd_redetect(args: argparse.Namespace) -> int:
+    with opened(args) as store:
+        report = store.redetect(force=args.force)
+    print(
+        f"detector {report.detector_version}: {report.claims_added} new claim(s), "
+        f"{report.decisions_kept} decision(s) kept, {report.decisions_reattached} reattached, "
+        f"{report.orphaned} orphaned (kept)"
+    )
+    return EXIT_OK
+
+
+def _progress_printer(label: str) -> tuple[Callable[[int, int], None], Callable[[], None]]:
+    interactive = sys.stderr.isatty()
+
+    def show(done: int, total: int) -> None:
+        if interactive:
+            print(f"\r{label} {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    def finish() -> None:
+        if interactive:
+            print(file=sys.stderr)
+
+    return show, finish
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.export.xlsx import export_workbook
+
+    statuses: list[str] = args.status
+    with opened(args) as store:
+        total = store.count_export_rows(statuses, args.article)
+        articles = [a for a in store.articles() if not args.article or a.id in args.article]
+        show, finish = _progress_printer("exporting")
+        filters = []
+        if statuses:
+            filters.append("状态: " + "、".join(STATUS_LABELS_ZH[s] for s in statuses))
+        if args.article:
+            filters.append("文章ID: " + "、".join(map(str, args.article)))
+        report = export_workbook(
+            Path(args.out),
+            store.export_rows(statuses, args.article),
+            articles,
+            total=total,
+            progress=show,
+            editor=editor_name(args.editor),
+            made_at=datetime.now(),
+            filters_description="；".join(filters) or "全部",
+        )
+        finish()
+    print(f"wrote {report.rows} claim(s) to {report.path}")
+    return EXIT_OK
+
+
+def cmd_import_decisions(args: argparse.Namespace) -> int:
+    from desktop.export.readback import read_decision_edits
+
+    edits, problems = read_decision_edits(Path(args.workbook))
+    with opened(args) as store:
+        changes, refused = store.apply_edits(edits, editor=editor_name(args.editor))
+    for change in changes:
+        claim = change.claim
+        shown = f" → {claim.corrected_value}{claim.corrected_unit}" if claim.status == "corrected" else ""
+        print(f"changed {claim.id} {claim.text}: {STATUS_LABELS_ZH[claim.status]}{shown}")
+    for row, reason in problems:
+        print(f"factdesk: row {row}: {reason}", file=sys.stderr)
+    for edit, reason in refused:
+        print(f"factdesk: row {edit.row} ({edit.claim_id}): refused: {reason}", file=sys.stderr)
+    print(f"{len(changes)} decision(s) changed, {len(refused) + len(problems)} row(s) refused")
+    return EXIT_OK
+
+
+def status_key(value: str) -> str:
+    """Accept both `confirmed` and its Chinese label 已确认 on the command line."""
+    for key, label in STATUS_LABELS_ZH.items():
+        if value in (key, label):
+            return key
+    raise argparse.ArgumentTypeError(f"unknown status {value!r}; use one of {', '.join(STATUS_LABELS_ZH)}")
+
+
+def add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    def with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        parser.add_argument("--db", metavar="PATH", help="review database (default: the per-user database)")
+        return parser
+
+    imp = with_db(commands.add_parser("import", help="import article files into the review database"))
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.set_defaults(func=cmd_import)
+
+    claims = with_db(commands.add_parser("claims", help="list claims and their decisions"))
+    claims.add_argument("--article", type=int, metavar="ID")
+    claims.add_argument("--status", choices=("pending", "confirmed", "corrected", "rejected"))
+    claims.add_argument("--format", choices=("jsonl", "table"), default="table")
+    claims.set_defaults(func=cmd_claims)
+
+    decide = with_db(commands.add_parser("decide", help="record a decision on one claim"))
+    decide.add_argument("claim_id", metavar="CLAIM_ID")
+    decide.add_argument("action", choices=tuple(ACTIONS))
+    decide.add_argument(
+        "value", nargs="?", metavar="VALUE", help="the corrected value (with correct), e.g. 1.3万"
+    )
+    decide.add_argument("--unit", help="the corrected unit")
+    decide.add_argument("--reason", choices=("not-a-claim", "wrong-number"))
+    decide.add_argument(
+        "--source", action="append", default=[], metavar="TAG", help="a source tag (repeatable)"
+    )
+    decide.add_argument("--note")
+    decide.add_argument("--editor", help="who decides (default: $FACTDESK_EDITOR or the login name)")
+    decide.set_defaults(func=cmd_decide)
+
+    history = with_db(commands.add_parser("history", help="show the audit trail of one claim"))
+    history.add_argument("claim_id", metavar="CLAIM_ID")
+    history.set_defaults(func=cmd_history)
+
+    search = with_db(commands.add_parser("search", help="find articles and claims by text"))
+    search.add_argument("text")
+    search.set_defaults(func=cmd_search)
+
+    redetect = with_db(commands.add_parser("redetect", help="re-run detection, keeping every decision"))
+    redetect.add_argument("--force", action="store_true", help="also documents detected by this version")
+    redetect.set_defaults(func=cmd_redetect)
+
+    export = with_db(commands.add_parser("export", help="write the reviewed claims to an .xlsx workbook"))
+    export.add_argument("out", metavar="OUT.xlsx")
+    export.add_argument("--status", action="append", default=[], type=status_key, metavar="S")
+    export.add_argument("--article", action="append", default=[], type=int, metavar="ID")
+    export.add_argument("--editor")
+    export.set_defaults(func=cmd_export)
+
+    readback = with_db(
+        commands.add_parser("import-decisions", help="apply decisions edited in an exported workbook")
+    )
+    readback.add_argument("workbook", metavar="EDITED.xlsx")
+    readback.add_argument("--editor")
+    readback.set_defaults(func=cmd_import_decisions)
+
+
+def run_review_command(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Turn refusals (bad database, unknown claim, bad value, bad workbook) into exit code 1."""
+    from desktop.export.readback import WorkbookError
+
+    try:
+        return func(args)
+    except (StoreError, WorkbookError) as error:
+        return refuse(error)

@@ -1,0 +1,73 @@
+"""The columns of the 核查明细 sheet: header, meaning, width limits.
+
+The writer lays the sheet out from this table, the 说明 sheet explains it and
+the reader finds columns by these headers, so an editor may reorder or insert
+columns and the round trip still works.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+DETAIL_SHEET = "核查明细"
+SUMMARY_SHEET = "文章汇总"
+NOTES_SHEET = "说明"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    description: str
+    min_width: int  # in Excel character units; a CJK character takes two
+    max_width: int
+    wrap: bool = False
+    editable: bool = False  # read back by `factdesk import-decisions`
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("claim_id", "claim id", "数字的编号，导回时据此找到对应的数字；请勿修改", 12, 20),
+    Column("headline", "文章标题", "数字所在文章的标题", 12, 40),
+    Column("date", "日期", "文章日期（电头日期，否则为稿件的出版日期）", 10, 16),
+    Column("file_name", "来源文件", "导入的稿件文件名", 10, 30),
+    Column("sentence", "所在句子", "数字所在的整句原文", 20, 60, wrap=True),
+    Column("text", "原文数字", "原文中数字的写法，如“1.3万”“65.04%”", 8, 20),
+    Column("value", "数值", "换算后的数值（已乘以万、亿等量级）", 10, 20),
+    Column("unit", "单位", "数值的单位；百分比为 %", 6, 12),
+    Column("kind", "类型", "数量、金额、比例、变化、排名、时长或度量", 6, 8),
+    Column("subject", "主体", "数字所说的对象（自动识别，仅供参考）", 8, 24),
+    Column("time", "时间", "数字所指的时间（自动识别，仅供参考）", 8, 16),
+    Column("place", "地点", "数字所指的地点（自动识别，仅供参考）", 8, 16),
+    Column("status", "状态", "核查结论：待核、已确认、已更正或已驳回", 8, 10, editable=True),
+    Column(
+        "corrected_value", "更正值", "状态为“已更正”时的正确数值，可写“1.3万”或 13000", 10, 20, editable=True
+    ),
+    Column("corrected_unit", "更正单位", "更正值的单位；与原单位相同时可留空", 8, 12, editable=True),
+    Column("sources", "来源标签", "核查所依据的来源，多个用“、”隔开", 10, 30, editable=True),
+    Column("note", "备注", "核查人的说明", 12, 40, editable=True),
+    Column("editor", "核查人", "最后一次作出结论的人", 8, 14),
+    Column("decided_at", "核查时间", "最后一次作出结论的时间（导出电脑所在时区）", 19, 20),
+    Column("seconds", "用时(秒)", "在这个数字上花的核查时间，单位秒", 8, 10),
+    # Not in the original column list: the store reads a reason with each
+    # decision (DecisionEdit.reason), so it rides at the end, leaving the
+    # first twenty columns where editors expect them.
+    Column(
+        "reason",
+        "驳回原因",
+        "状态为“已驳回”时的原因：非数字声明或数字有误；留空则不改",
+        10,
+        12,
+        editable=True,
+    ),
+)
+
+COLUMN_INDEX = {column.key: index for index, column in enumerate(COLUMNS)}
+HEADERS = tuple(column.header for column in COLUMNS)
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a spreadsheet: wide (CJK, full-width) characters count two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

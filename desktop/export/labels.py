@@ -1,0 +1,40 @@
+"""The Chinese words the workbook shows for claim kinds and decision statuses.
+
+The store keeps English codes (`desktop.store.records.STATUSES`,
+`desktop.claims.model.KINDS`); editors read and type the Chinese labels.  Both
+directions live here so the writer, the drop-down list and the reader can
+never disagree.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from desktop.store.records import REASON_LABELS_ZH, STATUS_LABELS_ZH
+
+KIND_LABELS = MappingProxyType(
+    {
+        "count": "数量",
+        "money": "金额",
+        "percent": "比例",
+        "change": "变化",
+        "rank": "排名",
+        "duration": "时长",
+        "measure": "度量",
+    }
+)
+
+STATUS_LABELS = MappingProxyType(dict(STATUS_LABELS_ZH))
+
+REASON_LABELS = MappingProxyType(dict(REASON_LABELS_ZH))
+
+# The reverse lookup the store uses when an edited workbook comes back.
+STATUS_BY_LABEL = MappingProxyType({label: status for status, label in STATUS_LABELS.items()})
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind)
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status)

@@ -1,0 +1,61 @@
+"""The 说明 sheet: what the columns mean, who made the file, how to send edits back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from desktop import __version__
+from desktop.export.cells import DATETIME_FORMAT, HEADER_FONT, CellMaker, bold_cell, clean_text, header_cells
+from desktop.export.columns import COLUMNS, DETAIL_SHEET
+from desktop.export.labels import REASON_LABELS, STATUS_LABELS
+
+_EDITABLE = "、".join(f"“{column.header}”" for column in COLUMNS if column.editable)
+_CLAIM_ID = COLUMNS[0].header
+
+ROUND_TRIP_STEPS = (
+    f"在“{DETAIL_SHEET}”表中只修改{_EDITABLE}这几列；其他列导回时不读取。",
+    f"状态请从下拉列表中选择：{'、'.join(STATUS_LABELS.values())}。",
+    "状态为“已更正”时填写更正值：可写数字（13000），也可照原文写法（1.3万）；单位不同时填写更正单位。",
+    f"状态为“已驳回”时，可在“驳回原因”中选择：{'、'.join(REASON_LABELS.values())}；留空则保留原来的原因。",
+    "来源标签之间用“、”隔开（逗号、分号也可以）。",
+    f"可以排序、筛选、调整列的顺序或插入新列，但不要改第一行的列名，不要删除“{_CLAIM_ID}”列和上面几列，也不要改动 {_CLAIM_ID}。",
+    "保存为 .xlsx 文件，然后在 FactDesk 中导入核查结论，或在命令行运行：factdesk import-decisions 文件名.xlsx",
+    "以 = + - @ 开头的文字按原样保存为文本，不会被当作公式计算。",
+)
+
+
+def write_notes(
+    sheet: Any,
+    *,
+    made_at: datetime,
+    editor: str,
+    filters_description: str,
+    rows: int,
+    articles: int,
+) -> None:
+    sheet.column_dimensions["A"].width = 16.0
+    sheet.column_dimensions["B"].width = 100.0
+    maker = CellMaker(sheet)
+    text = maker.text
+    sheet.append([bold_cell(sheet, "FactDesk（核数台）数字核查结果")])
+    sheet.append([bold_cell(sheet, "生成时间", HEADER_FONT), maker.formatted(made_at, 2, DATETIME_FORMAT)])
+    sheet.append([bold_cell(sheet, "生成人", HEADER_FONT), text(clean_text(editor)) or "（未填写）"])
+    sheet.append(
+        [bold_cell(sheet, "筛选条件", HEADER_FONT), text(clean_text(filters_description)) or "无（全部数字）"]
+    )
+    sheet.append([bold_cell(sheet, "数字条数", HEADER_FONT), rows])
+    sheet.append([bold_cell(sheet, "文章数", HEADER_FONT), articles])
+    sheet.append([bold_cell(sheet, "FactDesk 版本", HEADER_FONT), __version__])
+    sheet.append([])
+
+    sheet.append([bold_cell(sheet, f"“{DETAIL_SHEET}”各列含义")])
+    sheet.append(header_cells(sheet, ("列名", "含义")))
+    for column in COLUMNS:
+        meaning = column.description + ("（可修改，导回时读取）" if column.editable else "")
+        sheet.append([text(column.header), meaning])
+    sheet.append([])
+
+    sheet.append([bold_cell(sheet, "如何修改后导回")])
+    for number, step in enumerate(ROUND_TRIP_STEPS, start=1):
+        sheet.append([f"{number}.", step])
