@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # Written after a successful install; pyproject.toml newer than it means reinstall.
 STAMP := $(VENV)/.installed
 SHARED := $(CURDIR)/../shared
-LINTED := desktop tests bench
+LINTED := desktop tests bench tools
 
 .PHONY: venv run test bench score clean distclean
 

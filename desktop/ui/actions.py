@@ -1,0 +1,166 @@
+"""Every command of the window as data: id, text, shortcuts, menu, slot.
+
+The menus, the shortcut help (F1) and the tests are all built from this one
+table, so a shortcut cannot exist in one place and be missing in another.
+Texts are English source strings; QCoreApplication.translate("actions", …)
+shows them in the editor's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+CONTEXT = "actions"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str  # English source, marked for translation
+    shortcuts: tuple[str | QKeySequence.StandardKey, ...]
+    menu: str  # file, edit, review, view, help
+    slot: str  # name of the MainWindow method it triggers
+
+
+def _tag_actions() -> tuple[ActionSpec, ...]:
+    return tuple(
+        ActionSpec(
+            f"tag_{n}",
+            QT_TRANSLATE_NOOP("actions", "Tag with recent source %n"),
+            (str(n),),
+            "review",
+            "tag_recent",
+        )
+        for n in range(1, 10)
+    )
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "import",
+        QT_TRANSLATE_NOOP("actions", "&Import files…"),
+        (QKeySequence.StandardKey.Open,),
+        "file",
+        "import_files",
+    ),
+    ActionSpec(
+        "export", QT_TRANSLATE_NOOP("actions", "&Export to Excel…"), ("Ctrl+E",), "file", "export_workbook"
+    ),
+    ActionSpec(
+        "open_db",
+        QT_TRANSLATE_NOOP("actions", "Open &database…"),
+        ("Ctrl+Shift+O",),
+        "file",
+        "choose_database",
+    ),
+    ActionSpec(
+        "new_db", QT_TRANSLATE_NOOP("actions", "&New database…"), ("Ctrl+Shift+N",), "file", "new_database"
+    ),
+    ActionSpec(
+        "quit",
+        QT_TRANSLATE_NOOP("actions", "&Quit"),
+        (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+        "file",
+        "close",
+    ),
+    ActionSpec("undo", QT_TRANSLATE_NOOP("actions", "&Undo"), ("Ctrl+Z",), "edit", "undo"),
+    ActionSpec("redo", QT_TRANSLATE_NOOP("actions", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), "edit", "redo"),
+    ActionSpec("search", QT_TRANSLATE_NOOP("actions", "&Search…"), ("Ctrl+F",), "edit", "focus_search"),
+    ActionSpec(
+        "next_claim", QT_TRANSLATE_NOOP("actions", "&Next claim"), ("J", "Down"), "review", "next_claim"
+    ),
+    ActionSpec(
+        "prev_claim", QT_TRANSLATE_NOOP("actions", "&Previous claim"), ("K", "Up"), "review", "previous_claim"
+    ),
+    ActionSpec(
+        "confirm",
+        QT_TRANSLATE_NOOP("actions", "&Confirm"),
+        ("Return", "Enter", "Y"),
+        "review",
+        "confirm_current",
+    ),
+    ActionSpec("correct", QT_TRANSLATE_NOOP("actions", "C&orrect…"), ("E",), "review", "correct_current"),
+    ActionSpec("reject", QT_TRANSLATE_NOOP("actions", "&Reject"), ("X",), "review", "reject_current"),
+    ActionSpec("skip", QT_TRANSLATE_NOOP("actions", "S&kip"), ("S",), "review", "skip_current"),
+    ActionSpec("tag", QT_TRANSLATE_NOOP("actions", "&Tag source…"), ("T",), "review", "tag_current"),
+    *_tag_actions(),
+    ActionSpec("note", QT_TRANSLATE_NOOP("actions", "&Note…"), ("N",), "review", "note_current"),
+    ActionSpec(
+        "next_article",
+        QT_TRANSLATE_NOOP("actions", "Next &article"),
+        ("Ctrl+Down", "]"),
+        "review",
+        "next_article",
+    ),
+    ActionSpec(
+        "prev_article",
+        QT_TRANSLATE_NOOP("actions", "Previous a&rticle"),
+        ("Ctrl+Up", "["),
+        "review",
+        "previous_article",
+    ),
+    ActionSpec("lang_zh", QT_TRANSLATE_NOOP("actions", "中文（简体）"), (), "view", "use_chinese"),
+    ActionSpec("lang_en", QT_TRANSLATE_NOOP("actions", "English"), (), "view", "use_english"),
+    ActionSpec(
+        "help",
+        QT_TRANSLATE_NOOP("actions", "&Keyboard shortcuts"),
+        (QKeySequence.StandardKey.HelpContents, "F1"),
+        "help",
+        "show_shortcuts",
+    ),
+    ActionSpec("about", QT_TRANSLATE_NOOP("actions", "&About FactDesk"), (), "help", "show_about"),
+)
+
+MENUS = (
+    ("file", QT_TRANSLATE_NOOP("actions", "&File")),
+    ("edit", QT_TRANSLATE_NOOP("actions", "&Edit")),
+    ("review", QT_TRANSLATE_NOOP("actions", "&Review")),
+    ("view", QT_TRANSLATE_NOOP("actions", "&View")),
+    ("help", QT_TRANSLATE_NOOP("actions", "&Help")),
+)
+
+
+def translated(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, text, None, n)
+
+
+def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    sequences: list[QKeySequence] = []
+    for shortcut in spec.shortcuts:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            sequences.extend(QKeySequence.keyBindings(shortcut))
+        else:
+            sequences.append(QKeySequence(shortcut))
+    unique: list[QKeySequence] = []
+    for sequence in sequences:
+        if not sequence.isEmpty() and sequence not in unique:
+            unique.append(sequence)
+    return unique
+
+
+def build_actions(
+    owner: QWidget, slot_of: Callable[[ActionSpec], Callable[[], object]]
+) -> dict[str, QAction]:
+    """One QAction per spec, parented to and active in `owner`'s window."""
+    actions: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        number = int(spec.id.removeprefix("tag_")) if spec.id.startswith("tag_") else -1
+        action = QAction(translated(spec.text, number), owner)
+        action.setShortcuts(key_sequences(spec))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setObjectName(f"action_{spec.id}")
+        action.triggered.connect(slot_of(spec))
+        owner.addAction(action)
+        actions[spec.id] = action
+    return actions
+
+
+def retranslate(actions: dict[str, QAction]) -> None:
+    for spec in ACTIONS:
+        number = int(spec.id.removeprefix("tag_")) if spec.id.startswith("tag_") else -1
+        actions[spec.id].setText(translated(spec.text, number))

@@ -1,0 +1,496 @@
+"""The centre pane: the reflowed article with every claim highlighted.
+
+The document holds the article's display text verbatim (plus one muted
+date/file line after the byline), so a claim's start/end in
+ArticleDetail.text maps to a document position by a fixed shift.  Claims are
+painted as QTextEdit extra selections, so a decision or a move to the next
+claim restyles one highlight and never rebuilds the document.
+
+The view only reports: clicks on a claim (`claim_clicked`) and the two
+context-menu requests on selected text.  The main window decides what happens
+and pushes the result back with `update_claim` / `set_current_claim`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QToolTip, QWidget
+
+from desktop.store.records import ArticleDetail, ClaimView
+from desktop.ui.palette import claim_format, status_label, status_style
+
+# Type sizes in pixels: a comfortable reading size for Chinese body text.
+BODY_PX = 16
+HEADLINE_PX = 22
+DECK_PX = 17
+SMALL_PX = 13
+# Lines longer than this many pixels get hard to follow; wider panes centre the column.
+MAX_COLUMN_PX = 720
+SIDE_MARGIN_PX = 28
+
+_NON_BMP = re.compile("[\U00010000-\U0010ffff]")
+# Characters QTextDocument would treat as a block break or drop, which would shift every position after them.
+_BLOCK_BREAKS = str.maketrans({"\r": " ", "\u2029": " "})
+
+
+class _PositionMap:
+    """Article text index ↔ document position.
+
+    Two things can shift them apart: Qt counts UTF-16 units (a character
+    outside the BMP takes two), and the meta line inserted at `insert_at`.
+    """
+
+    def __init__(self, text: str, insert_at: int, inserted: int) -> None:
+        self._units: list[int] | None = None  # UTF-16 offset of each index; None when they are equal
+        if _NON_BMP.search(text):
+            units = [0]
+            for char in text:
+                units.append(units[-1] + (2 if ord(char) > 0xFFFF else 1))
+            self._units = units
+        self._insert_at = self._utf16(insert_at)
+        self._inserted = inserted
+
+    def _utf16(self, index: int) -> int:
+        return index if self._units is None else self._units[index]
+
+    def _index(self, unit: int) -> int:
+        if self._units is None:
+            return unit
+        return bisect.bisect_right(self._units, unit) - 1
+
+    def to_document(self, index: int) -> int:
+        unit = self._utf16(index)
+        return unit + self._inserted if unit > self._insert_at else unit
+
+    def to_text(self, position: int) -> int | None:
+        """The text index at a document position; None inside the inserted line."""
+        if position <= self._insert_at:
+            return self._index(position)
+        if position < self._insert_at + self._inserted:
+            return None
+        return self._index(position - self._inserted)
+
+
+class ArticleView(QTextEdit):
+    """A read-only article with its claims highlighted by status."""
+
+    claim_clicked = Signal(str)  # claim id
+    add_claim_requested = Signal(int, int)  # start, end in ArticleDetail.text
+    reject_selection_requested = Signal(int, int)  # start, end: a false detection to record
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        # Selectable by keyboard too, so the context-menu requests work without a mouse.
+        # Read-only text does not take the window's single-letter shortcuts.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setUndoRedoEnabled(False)
+        self.setPlaceholderText(self.tr("Choose an article to see its numbers."))
+        self.viewport().setMouseTracking(True)
+        self.document().setUndoRedoEnabled(False)
+
+        self._detail: ArticleDetail | None = None
+        self._map = _PositionMap("", 0, 0)
+        self._claims: list[ClaimView] = []  # shown claims in (start, end) order
+        self._starts: list[int] = []
+        self._row: dict[str, int] = {}  # claim id → index in _claims
+        self._selections: list[QTextEdit.ExtraSelection] = []
+        self._current: str | None = None
+        self._press: QPoint | None = None
+        self._side_margin = SIDE_MARGIN_PX
+
+        self.add_claim_action = QAction(self.tr("Add as number"), self)
+        self.add_claim_action.setStatusTip(self.tr("Record the selected text as a number to check"))
+        self.add_claim_action.triggered.connect(self._request_add)
+        self.reject_selection_action = QAction(self.tr("Reject: not a number"), self)
+        self.reject_selection_action.setStatusTip(self.tr("Record the selected text as a false detection"))
+        self.reject_selection_action.triggered.connect(self._request_reject)
+        self.selectionChanged.connect(self._update_selection_actions)
+        self._update_selection_actions()
+
+    # -- what the main window calls ---------------------------------------------------------------
+
+    def show_article(self, detail: ArticleDetail, claims: Sequence[ClaimView]) -> None:
+        """Show an article and highlight its claims (orphaned claims have no place in the text)."""
+        same_article = self._detail is not None and self._detail.summary.id == detail.summary.id
+        self._detail = detail
+        self._build_document(detail)
+        text_length = len(detail.text)
+        shown = sorted(
+            (
+                c
+                for c in claims
+                if c.article_id == detail.summary.id
+                and not c.orphaned
+                and 0 <= c.start < c.end <= text_length
+            ),
+            key=lambda c: (c.start, c.end),
+        )
+        self._claims = shown
+        self._reindex()
+        if not (same_article and self._current in self._row):
+            self._current = None
+        self._selections = [self._selection(c) for c in shown]
+        self._apply_selections()
+        if not same_article:
+            self.verticalScrollBar().setValue(0)
+
+    def clear_article(self) -> None:
+        """Show nothing (the placeholder)."""
+        self._detail = None
+        self._map = _PositionMap("", 0, 0)
+        self._claims, self._starts, self._row, self._selections = [], [], {}, []
+        self._current = None
+        self.setExtraSelections([])
+        self.document().clear()
+
+    def set_current_claim(self, claim_id: str | None) -> None:
+        """Outline a claim (None: no claim) and scroll it to the middle if it is out of sight."""
+        if claim_id is not None and claim_id not in self._row:
+            claim_id = None
+        previous, self._current = self._current, claim_id
+        for changed in {previous, claim_id} - {None}:
+            if changed in self._row:
+                row = self._row[changed]
+                self._selections[row].format = claim_format(
+                    self._claims[row].status, current=changed == claim_id
+                )
+        self._apply_selections()
+        if claim_id is not None:
+            self._scroll_to(self._claims[self._row[claim_id]])
+
+    def update_claim(self, claim: ClaimView) -> None:
+        """Restyle one claim after a decision; adds a claim new to this article, drops an orphaned one."""
+        if self._detail is None or claim.article_id != self._detail.summary.id:
+            return
+        row = self._row.get(claim.id)
+        fits = not claim.orphaned and 0 <= claim.start < claim.end <= len(self._detail.text)
+        if (
+            row is not None
+            and fits
+            and (claim.start, claim.end) == (self._claims[row].start, self._claims[row].end)
+        ):
+            self._claims[row] = claim
+            self._selections[row].format = claim_format(claim.status, current=claim.id == self._current)
+        else:
+            if row is not None:
+                del self._claims[row], self._selections[row]
+            if fits:
+                row = bisect.bisect_right([(c.start, c.end) for c in self._claims], (claim.start, claim.end))
+                self._claims.insert(row, claim)
+                self._selections.insert(row, self._selection(claim))
+            if self._current == claim.id and not fits:
+                self._current = None
+            self._reindex()
+        self._apply_selections()
+
+    def current_claim_id(self) -> str | None:
+        return self._current
+
+    def claim_at(self, position: int) -> str | None:
+        """The claim covering a character of ArticleDetail.text (the shortest, if several overlap)."""
+        found: ClaimView | None = None
+        for row in range(bisect.bisect_right(self._starts, position) - 1, -1, -1):
+            claim = self._claims[row]
+            if claim.start <= position < claim.end and (
+                found is None or claim.end - claim.start < found.end - found.start
+            ):
+                found = claim
+        return found.id if found is not None else None
+
+    def claim_ids(self) -> list[str]:
+        """The highlighted claims, in reading order."""
+        return [c.id for c in self._claims]
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selected text as (start, end) in ArticleDetail.text, trimmed of spaces; None if unusable.
+
+        Unusable: nothing selected, only spaces, across a paragraph break, or touching the date line.
+        """
+        if self._detail is None:
+            return None
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._map.to_text(cursor.selectionStart())
+        end = self._map.to_text(cursor.selectionEnd())
+        if start is None or end is None:
+            return None
+        text = self._detail.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end or "\n" in text[start:end]:
+            return None
+        return start, end
+
+    def document_position(self, index: int) -> int:
+        """The document position of an index into ArticleDetail.text (for tests and overlays)."""
+        return self._map.to_document(index)
+
+    # -- the document ---------------------------------------------------------------------------
+
+    def _build_document(self, detail: ArticleDetail) -> None:
+        text = detail.text.translate(_BLOCK_BREAKS)
+        meta, insert_at = self._meta_line(detail)
+        inserted = "\n" + meta if meta else ""
+        self._map = _PositionMap(text, insert_at, len(inserted.encode("utf-16-le")) // 2)
+        shown = text[:insert_at] + inserted + text[insert_at:]
+
+        # The role of each line: the part that covers its first character.
+        parts = sorted(detail.parts, key=lambda p: p.start)
+        part_starts = [p.start for p in parts]
+        formats = self._formats()
+        document = self.document()
+        document.clear()
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        offset = 0
+        for number, line in enumerate(shown.split("\n")):
+            if inserted and offset == insert_at + 1:
+                role = "meta"
+            else:
+                index = offset if offset <= insert_at or not inserted else offset - len(inserted)
+                at = bisect.bisect_right(part_starts, index) - 1
+                role = parts[at].role if at >= 0 and index < parts[at].end + 1 else "body"
+            block_format, char_format = formats.get(role, formats["body"])
+            if number == 0:
+                cursor.setBlockFormat(block_format)
+                cursor.setBlockCharFormat(char_format)
+            else:
+                cursor.insertBlock(block_format, char_format)
+            cursor.insertText(line, char_format)
+            offset += len(line) + 1
+        cursor.endEditBlock()
+        self._apply_margins()
+
+    @staticmethod
+    def _meta_line(detail: ArticleDetail) -> tuple[str, int]:
+        """The date/file line and where it goes: after the byline, else the deck, else the headline."""
+        summary = detail.summary
+        meta = " · ".join(x for x in (summary.date, summary.file_name) if x)
+        if not meta:
+            return "", 0
+        anchor = 0
+        for role in ("headline", "deck", "byline"):
+            ends = [p.end for p in detail.parts if p.role == role]
+            if ends:
+                anchor = max(ends)
+        if anchor == 0 or anchor > len(detail.text):
+            return "", 0
+        # Insert at a line end so the meta line is a paragraph of its own.
+        line_end = detail.text.find("\n", anchor)
+        return meta, line_end if line_end >= 0 else len(detail.text)
+
+    def _formats(self) -> dict[str, tuple[QTextBlockFormat, QTextCharFormat]]:
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        muted = QColor(
+            round(text.red() * 0.6 + base.red() * 0.4),
+            round(text.green() * 0.6 + base.green() * 0.4),
+            round(text.blue() * 0.6 + base.blue() * 0.4),
+        )
+
+        def block(line_height: int, top: float = 0, bottom: float = 0, indent: float = 0) -> QTextBlockFormat:
+            fmt = QTextBlockFormat()
+            fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            fmt.setTopMargin(top)
+            fmt.setBottomMargin(bottom)
+            fmt.setTextIndent(indent)
+            return fmt
+
+        def chars(pixels: int, *, bold: bool = False, colour: QColor | None = None) -> QTextCharFormat:
+            fmt = QTextCharFormat()
+            fmt.setProperty(QTextFormat.Property.FontPixelSize, pixels)
+            fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+            if colour is not None:
+                fmt.setForeground(colour)
+            return fmt
+
+        # Qt's proportional height scales the font's own line height, which for CJK fonts is
+        # already about 1.45 em: 110 % gives the ~1.6 em lines Chinese body text reads best at.
+        body = (block(110, bottom=10, indent=2 * BODY_PX), chars(BODY_PX))
+        small = (block(100, bottom=2), chars(SMALL_PX, colour=muted))
+        return {
+            "headline": (block(100, bottom=6), chars(HEADLINE_PX, bold=True)),
+            "deck": (block(100, bottom=6), chars(DECK_PX, colour=muted)),
+            "byline": small,
+            "meta": (block(100, bottom=18), chars(SMALL_PX, colour=muted)),
+            "subhead": (block(110, top=10, bottom=6), chars(BODY_PX, bold=True)),
+            "body": body,
+            "furniture": small,
+        }
+
+    def _apply_margins(self) -> None:
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        fmt.setTopMargin(24)
+        fmt.setBottomMargin(48)
+        fmt.setLeftMargin(self._side_margin)
+        fmt.setRightMargin(self._side_margin)
+        root.setFrameFormat(fmt)
+
+    # -- highlights -----------------------------------------------------------------------------
+
+    def _reindex(self) -> None:
+        self._starts = [c.start for c in self._claims]
+        self._row = {c.id: row for row, c in enumerate(self._claims)}
+
+    def _selection(self, claim: ClaimView) -> QTextEdit.ExtraSelection:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_document(claim.start))
+        cursor.setPosition(self._map.to_document(claim.end), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = claim_format(claim.status, current=claim.id == self._current)
+        return selection
+
+    def _apply_selections(self) -> None:
+        selections = self._selections
+        if self._current is not None:
+            # Painted last, so the outline sits on top of any overlapping claim.
+            row = self._row[self._current]
+            selections = selections[:row] + selections[row + 1 :] + [selections[row]]
+        self.setExtraSelections(selections)
+
+    def _scroll_to(self, claim: ClaimView) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_document(claim.start))
+        first = self.cursorRect(cursor)
+        cursor.setPosition(self._map.to_document(claim.end))
+        shown = first.united(self.cursorRect(cursor))
+        if self.viewport().rect().contains(shown):
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + shown.center().y() - self.viewport().height() // 2)
+
+    # -- mouse, menu, tooltips --------------------------------------------------------------------
+
+    def _claim_under(self, point: QPoint) -> str | None:
+        """The claim under a viewport point: the character hit, not just the nearest caret position."""
+        if self._detail is None:
+            return None
+        cursor = self.cursorForPosition(point)
+        position = cursor.position()
+        caret = self.cursorRect(cursor)
+        # The caret lands on the nearer edge of the character clicked: its right edge means the
+        # character before it (a right edge at a wrapped line's end sits on the next line).
+        if position > 0 and (point.x() < caret.left() or not caret.top() <= point.y() <= caret.bottom()):
+            position -= 1
+        index = self._map.to_text(position)
+        if index is None or index >= len(self._detail.text):
+            return None
+        return self.claim_at(index)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        point = event.position().toPoint()
+        if (point - press).manhattanLength() >= QApplication.startDragDistance():
+            return  # a drag selects text
+        claim_id = self._claim_under(point)
+        if claim_id is not None:
+            self.claim_clicked.emit(claim_id)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            over_claim = self._claim_under(event.position().toPoint()) is not None
+            self.viewport().setCursor(
+                Qt.CursorShape.PointingHandCursor if over_claim else Qt.CursorShape.IBeamCursor
+            )
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self._update_selection_actions()
+        menu = self.createStandardContextMenu()
+        menu.addSeparator()
+        menu.addAction(self.add_claim_action)
+        menu.addAction(self.reject_selection_action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            claim_id = self._claim_under(event.pos())
+            if claim_id is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), self._tooltip(self._claims[self._row[claim_id]]), self)
+            return True
+        return super().viewportEvent(event)
+
+    def _tooltip(self, claim: ClaimView) -> str:
+        style = status_style(claim.status)
+        if claim.status == "corrected" and claim.corrected_value is not None:
+            return self.tr("{glyph} {status}: {text} → {value}{unit}").format(
+                glyph=style.glyph,
+                status=status_label(claim.status),
+                text=claim.text,
+                value=claim.corrected_value,
+                unit=claim.corrected_unit,
+            )
+        return self.tr("{glyph} {status}: {text}").format(
+            glyph=style.glyph, status=status_label(claim.status), text=claim.text
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        side = max(SIDE_MARGIN_PX, (self.viewport().width() - MAX_COLUMN_PX) // 2)
+        if side != self._side_margin:
+            self._side_margin = side
+            self._apply_margins()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The muted colours derive from the palette: rebuild when the theme changes.
+        if event.type() == QEvent.Type.PaletteChange and self._detail is not None:
+            detail, claims, current = self._detail, list(self._claims), self._current
+            self.show_article(detail, claims)
+            self.set_current_claim(current)
+
+    # -- requests from the selection ------------------------------------------------------------
+
+    def _update_selection_actions(self) -> None:
+        usable = self.selection_range() is not None
+        self.add_claim_action.setEnabled(usable)
+        self.reject_selection_action.setEnabled(usable)
+
+    def _request_add(self) -> None:
+        selected = self.selection_range()
+        if selected is not None:
+            self.add_claim_requested.emit(*selected)
+
+    def _request_reject(self) -> None:
+        selected = self.selection_range()
+        if selected is not None:
+            self.reject_selection_requested.emit(*selected)

@@ -1,0 +1,51 @@
+"""QSettings keys, in one place.  QSettings holds UI state only; data lives in SQLite.
+
+The settings object is always passed in (never created inside a widget) so a
+test can hand the window a QSettings on a temporary file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+EDITOR_NAME = "editor/name"
+WINDOW_GEOMETRY = "window/geometry"
+WINDOW_STATE = "window/state"
+SPLITTER_SIZES = "window/splitter"
+LAST_DATABASE = "session/database"
+RECENT_DATABASES = "session/recent_databases"
+LAST_ARTICLE = "session/article_id"
+LANGUAGE = "view/language"
+
+DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGES = ("zh_CN", "en")
+MAX_RECENT_DATABASES = 8
+
+
+def settings_in_file(path: Path) -> QSettings:
+    """Settings kept in an .ini file: for tests and portable installs."""
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def text_value(settings: QSettings, key: str, default: str = "") -> str:
+    value = settings.value(key, default)
+    return str(value) if value is not None else default
+
+
+def list_value(settings: QSettings, key: str) -> list[str]:
+    value = settings.value(key, [])
+    if isinstance(value, str):  # QSettings returns a lone item as a plain string
+        return [value] if value else []
+    return [str(v) for v in value or []]
+
+
+def remember_database(settings: QSettings, path: Path) -> list[str]:
+    """Put `path` first in the recent databases and make it the one to reopen."""
+    recent = [p for p in list_value(settings, RECENT_DATABASES) if p != str(path)]
+    recent.insert(0, str(path))
+    del recent[MAX_RECENT_DATABASES:]
+    settings.setValue(RECENT_DATABASES, recent)
+    settings.setValue(LAST_DATABASE, str(path))
+    return recent

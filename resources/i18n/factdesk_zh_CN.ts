@@ -1,0 +1,718 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Source file</source>
+        <translation>来源文件</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>No numbers found in this article</source>
+        <translation>本文未发现数字</translation>
+    </message>
+    <message>
+        <source>{reviewed} of {claims} reviewed
+Pending: {pending}
+Confirmed: {confirmed}
+Corrected: {corrected}
+Rejected: {rejected}</source>
+        <translation>已核 {reviewed} / {claims}
+待核：{pending}
+已确认：{confirmed}
+已更正：{corrected}
+已驳回：{rejected}</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListPanel</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Has pending</source>
+        <translation>有待核</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已核完</translation>
+    </message>
+    <message>
+        <source>Show all articles, only those with pending numbers, or only done ones</source>
+        <translation>显示全部文章、仅有待核数字的文章或仅已核完的文章</translation>
+    </message>
+    <message>
+        <source>Search articles and claims (Ctrl+F)</source>
+        <translation>搜索文章和数字（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>没有匹配结果</translation>
+    </message>
+    <message>
+        <source>Number: {text}</source>
+        <translation>数字：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>Choose an article to see its numbers.</source>
+        <translation>请选择一篇文章查看其中的数字。</translation>
+    </message>
+    <message>
+        <source>Add as number</source>
+        <translation>添加为数字</translation>
+    </message>
+    <message>
+        <source>Record the selected text as a number to check</source>
+        <translation>把选中的文字记为待核数字</translation>
+    </message>
+    <message>
+        <source>Reject: not a number</source>
+        <translation>驳回：不是数字</translation>
+    </message>
+    <message>
+        <source>Record the selected text as a false detection</source>
+        <translation>把选中的文字记为误识别</translation>
+    </message>
+    <message>
+        <source>{glyph} {status}: {text} → {value}{unit}</source>
+        <translation>{glyph} {status}：{text} → {value}{unit}</translation>
+    </message>
+    <message>
+        <source>{glyph} {status}: {text}</source>
+        <translation>{glyph} {status}：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimInspector</name>
+    <message>
+        <source>No claim selected</source>
+        <translation>未选中数字</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Approximation</source>
+        <translation>约数</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主体</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>所在句子</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Confirm the number (Enter or Y)</source>
+        <translation>确认该数字（Enter 或 Y）</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Correct the number (E)</source>
+        <translation>更正该数字（E）</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Reject the claim (X)</source>
+        <translation>驳回该数字（X）</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Skip to the next claim (J)</source>
+        <translation>跳到下一个数字（J）</translation>
+    </message>
+    <message>
+        <source>Reject as</source>
+        <translation>驳回原因</translation>
+    </message>
+    <message>
+        <source>Why the claim is rejected</source>
+        <translation>驳回的理由</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Corrected value, e.g. 1.3万</source>
+        <translation>更正值，如 1.3万</translation>
+    </message>
+    <message>
+        <source>Corrected value</source>
+        <translation>更正值</translation>
+    </message>
+    <message>
+        <source>Corrected unit</source>
+        <translation>更正单位</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the corrected value (Enter)</source>
+        <translation>保存更正值（Enter）</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>No sources yet</source>
+        <translation>尚无来源</translation>
+    </message>
+    <message>
+        <source>Add a source tag and press Enter</source>
+        <translation>输入来源标签后按 Enter</translation>
+    </message>
+    <message>
+        <source>Source tag</source>
+        <translation>来源标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves</source>
+        <translation>Ctrl+Enter 保存</translation>
+    </message>
+    <message>
+        <source>A note for this claim</source>
+        <translation>为该数字写备注</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>{status} ({reason})</source>
+        <translation>{status}（{reason}）</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <source>{low} – {high}</source>
+        <translation>{low} – {high}</translation>
+    </message>
+    <message>
+        <source>{word} ({meaning})</source>
+        <translation>{word}（{meaning}）</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <source>{editor}, {time}</source>
+        <translation>{editor}，{time}</translation>
+    </message>
+    <message>
+        <source>not decided yet</source>
+        <translation>尚未核查</translation>
+    </message>
+    <message>
+        <source>Corrected value, now {value}</source>
+        <translation>更正值，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>No changes yet</source>
+        <translation>尚无修改</translation>
+    </message>
+    <message>
+        <source>{time} · {editor} · {action}</source>
+        <translation>{time} · {editor} · {action}</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>{field}: {before} → {after}</source>
+        <translation>{field}：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>not a claim</source>
+        <translation>不是数字声明</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>数字有误</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>money</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>measure</source>
+        <translation>度量</translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation>约</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>多于</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>不少于</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>不多于</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>核查决定</translation>
+    </message>
+    <message>
+        <source>reattached</source>
+        <translation>重新关联</translation>
+    </message>
+    <message>
+        <source>orphaned</source>
+        <translation>失去对应</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>The value says {written} but the unit field says {unit}</source>
+        <translation>数值中写的是 {written}，但单位栏是 {unit}</translation>
+    </message>
+    <message>
+        <source>= {value}</source>
+        <translation>= {value}</translation>
+    </message>
+    <message>
+        <source>= {value} {unit}</source>
+        <translation>= {value} {unit}</translation>
+    </message>
+    <message>
+        <source>{n} {tag}</source>
+        <translation>{n} {tag}</translation>
+    </message>
+    <message>
+        <source>Add source {tag} (key {n})</source>
+        <translation>添加来源 {tag}（按键 {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>FactDesk</source>
+        <translation>核数台</translation>
+    </message>
+    <message>
+        <source>Recent databases</source>
+        <translation>最近的数据库</translation>
+    </message>
+    <message>
+        <source>Who is reviewing?</source>
+        <translation>谁在核查？</translation>
+    </message>
+    <message>
+        <source>Your name (saved with every decision):</source>
+        <translation>您的名字（随每条核查记录保存）：</translation>
+    </message>
+    <message>
+        <source>Editor: {name}</source>
+        <translation>核查人：{name}</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>Cannot open database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <source>FactDesk — {name}</source>
+        <translation>核数台 — {name}</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>FactDesk databases (*.sqlite *.db);;All files (*)</source>
+        <translation>核数台数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>FactDesk databases (*.sqlite)</source>
+        <translation>核数台数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Reviewed {reviewed} of {total}</source>
+        <translation>已核 {reviewed} / {total}</translation>
+    </message>
+    <message>
+        <source>Every claim in view is reviewed.</source>
+        <translation>当前列表中的数字已全部核完。</translation>
+    </message>
+    <message>
+        <source>Set your name first: every decision records who made it.</source>
+        <translation>请先设置您的名字：每条核查记录都会注明核查人。</translation>
+    </message>
+    <message>
+        <source>{who} changed this claim at {when}; it has been reloaded. Decide again if needed.</source>
+        <translation>{who} 已于 {when} 修改了这个数字，已重新载入。如有需要请重新核查。</translation>
+    </message>
+    <message>
+        <source>Another editor</source>
+        <translation>其他编辑</translation>
+    </message>
+    <message>
+        <source>Decide {text}</source>
+        <translation>核查 {text}</translation>
+    </message>
+    <message>
+        <source>No detected number in the selection.</source>
+        <translation>选中的文字中没有识别出的数字。</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>导入文章</translation>
+    </message>
+    <message>
+        <source>Articles (*.txt *.md *.markdown *.docx);;All files (*)</source>
+        <translation>文章 (*.txt *.md *.markdown *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing {n} file(s)…</source>
+        <translation>正在导入 {n} 个文件…</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>All claims</source>
+        <translation>全部数字</translation>
+    </message>
+    <message>
+        <source>Exporting to {name}…</source>
+        <translation>正在导出到 {name}…</translation>
+    </message>
+    <message>
+        <source>Please wait: another import or export is running.</source>
+        <translation>请稍候：另一个导入或导出正在进行。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Imported {docs} file(s): {articles} article(s), {claims} claim(s).</source>
+        <translation>已导入 {docs} 个文件：{articles} 篇文章，{claims} 个数字。</translation>
+    </message>
+    <message>
+        <source>{name}: already imported</source>
+        <translation>{name}：已导入过</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Exported {n} claim(s) to {path}</source>
+        <translation>已导出 {n} 个数字到 {path}</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>About FactDesk</source>
+        <translation>关于核数台</translation>
+    </message>
+    <message>
+        <source>FactDesk {version}
+Check every number in an article before it goes to print.</source>
+        <translation>核数台 {version}
+稿件付印前，逐一核对文中的每个数字。</translation>
+    </message>
+</context>
+<context>
+    <name>_SourceChip</name>
+    <message>
+        <source>Remove source {tag}</source>
+        <translation>移除来源 {tag}</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>Tag with recent source %n</source>
+        <translation>标注最近来源 %n</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;database…</source>
+        <translation>打开数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next claim</source>
+        <translation>下一个数字(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous claim</source>
+        <translation>上一个数字(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect…</source>
+        <translation>更正(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>驳回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>跳过(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Tag source…</source>
+        <translation>标注来源(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation>备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Next &amp;article</source>
+        <translation>下一篇文章(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Previous a&amp;rticle</source>
+        <translation>上一篇文章(&amp;R)</translation>
+    </message>
+    <message>
+        <source>中文（简体）</source>
+        <translation>中文（简体）</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About FactDesk</source>
+        <translation>关于核数台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>核查(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>palette</name>
+    <message>
+        <source>Pending</source>
+        <translation>待核</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+</context>
+</TS>
