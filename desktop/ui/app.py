@@ -73,6 +73,8 @@ class Session:
         last = keys.text_value(self.settings, keys.LAST_DATABASE)
         window.open_database(database or (Path(last) if last and Path(last).exists() else None))
         window.ensure_editor()
+        window.activateWindow()
+        window.article_view.setFocus()
         return window
 
     def _switch_language(self, _language: str) -> None:

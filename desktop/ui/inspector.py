@@ -754,7 +754,8 @@ class ClaimInspector(QWidget):
             try:
                 value, written_unit = parse_quantity(text)
             except ValueError as problem:
-                error = str(problem)
+                # The parser's reason is technical English; lead with a plain sentence.
+                error = self.tr("Not a number this field can read: {reason}").format(reason=problem)
             else:
                 unit = self.unit_edit.text().strip()
                 if written_unit and (not unit or self._unit_autofilled):

@@ -246,6 +246,8 @@ class MainWindow(QMainWindow):
             self.show_article(self._articles[0].id)
         else:
             self._clear_article()
+        # Keys go to the review at once: J/K/Y work without a click first.
+        self.article_view.setFocus()
         self.database_opened.emit(str(target))
         if is_new and path is None and not self._articles:
             # First run: show the window at once and fill the demo pages in the
@@ -472,7 +474,8 @@ class MainWindow(QMainWindow):
             self.inspector.begin_correction()
 
     def _correct_requested(self, _claim_id: str, value: str, unit: str) -> None:
-        self._decide("corrected", corrected_value=value, corrected_unit=unit or None)
+        if self._decide("corrected", corrected_value=value, corrected_unit=unit or None):
+            self.article_view.setFocus()  # back to the keys: the next claim is current
 
     def tag_current(self) -> None:
         if self.current_claim is not None:
@@ -504,6 +507,7 @@ class MainWindow(QMainWindow):
             fields.setdefault("reason", claim.reason or None)
         if self._decide(claim.status, advance=False, **fields):
             self._refresh_sources()
+            self.article_view.setFocus()
 
     def _refresh_sources(self) -> None:
         self.inspector.set_known_sources([s.tag for s in self.store.sources()])

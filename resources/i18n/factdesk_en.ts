@@ -389,6 +389,10 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not a number this field can read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The value says {written} but the unit field says {unit}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -393,6 +393,10 @@ Rejected: {rejected}</source>
         <translation>编辑</translation>
     </message>
     <message>
+        <source>Not a number this field can read: {reason}</source>
+        <translation>无法识别为数字：{reason}</translation>
+    </message>
+    <message>
         <source>The value says {written} but the unit field says {unit}</source>
         <translation>数值中写的是 {written}，但单位栏是 {unit}</translation>
     </message>
