@@ -7,8 +7,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent, QKeySequence
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -224,3 +224,48 @@ def test_first_run_with_no_database_fills_the_demo_pages(
     assert len(win.articles_panel.model.articles()) == 20
     assert win.current_claim is not None
     win.close()
+
+
+def test_selected_text_becomes_a_manual_claim(qtbot: QtBot, window: MainWindow) -> None:
+    article_id = window.current_claim.article_id if window.current_claim else None
+    assert article_id is not None
+    text = window.store.article(article_id).text
+    start = text.index("七个结合")  # inside quotes: a name, so the detector left it out
+    with qtbot.waitSignal(window.article_shown):
+        window.article_view.add_claim_requested.emit(start, start + 2)
+    claim = window.current_claim
+    assert claim is not None and claim.manual and claim.text == "七个"
+    assert str(claim.value) == "7" and claim.unit == "个"
+
+
+def test_dropping_files_on_the_window_imports_them(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    page = tmp_path / "新稿.txt"
+    page.write_text("（记者 王明 报道）今年前三季度，全市新增市场主体1.2万户，同比增长8.5%。\n", "utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(page))])
+    drop = QDropEvent(
+        QPointF(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.job_finished, timeout=60_000) as finished:
+        window.dropEvent(drop)
+    assert finished.args[0].documents_added == 1
+    assert len(window.articles_panel.model.articles()) == 21
+
+
+def test_the_window_remembers_database_and_article(
+    qtbot: QtBot, window: MainWindow, settings: QSettings
+) -> None:
+    window.next_article()
+    window.next_article()
+    article_id = window.current_claim.article_id if window.current_claim else None
+    window.close()
+    again = MainWindow(settings, ask_editor=False)
+    qtbot.addWidget(again)
+    last = keys.text_value(settings, keys.LAST_DATABASE)
+    assert again.open_database(Path(last))
+    assert again.current_claim is not None and again.current_claim.article_id == article_id
+    again.close()
