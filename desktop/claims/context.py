@@ -382,15 +382,18 @@ def _subject(
     return _subject_before(list(words)), words
 
 
-def _time(sentence: str, offset: int, default: str) -> str:
+def _time_phrases(sentence: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _TIME.finditer(sentence) if m.group()]
+
+
+def _time(phrases: list[tuple[int, str]], offset: int, default: str) -> str:
+    """The last time phrase before the claim, else the sentence's first, else `default`."""
     best = ""
-    for m in _TIME.finditer(sentence):
-        if m.group() and m.start() <= offset:
-            best = m.group()
-    if best:
-        return best
-    first = _TIME.search(sentence)
-    return first.group() if first and first.group() else default
+    for start, phrase in phrases:
+        if start > offset:
+            break
+        best = phrase
+    return best or (phrases[0][1] if phrases else default)
 
 
 def _place(sentence: str, offset: int, words_before: list[tuple[str, str]]) -> str:
@@ -433,18 +436,23 @@ def contexts(text: str, claims: Sequence[Claim], *, default_time: str = "") -> l
     clause_marks = [m.start() for m in _CLAUSE_END.finditer(text)]
     out: list[ClaimContext] = []
     previous: Claim | None = None
+    # Claims cluster in sentences (6.74张、3.04人、3.93人): read each sentence's time phrases once.
+    phrases_by_sentence: dict[int, list[tuple[int, str]]] = {}
     for claim in claims:
         s_start, s_end = _enclosing(sentence_marks, claim.start, claim.end, len(text))
         c_start, c_end = _enclosing(clause_marks, claim.start, claim.end, len(text))
         sentence = text[s_start:s_end]
         offset = claim.start - s_start
+        phrases = phrases_by_sentence.get(s_start)
+        if phrases is None:
+            phrases = phrases_by_sentence[s_start] = _time_phrases(sentence)
         subject, words_before = _subject(text, claim, c_start, c_end)
         if not subject and previous is not None and 0 <= claim.start - previous.end <= 2:
             subject = out[-1].subject  # 第1、第2和第4位 share what is ranked
         out.append(
             ClaimContext(
                 subject=subject,
-                time=_time(sentence, offset, default_time),
+                time=_time(phrases, offset, default_time),
                 place=_place(sentence, offset, words_before),
                 sentence=sentence.strip(),
             )
