@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from desktop import __version__
@@ -724,7 +723,3 @@ class MainWindow(QMainWindow):
             self._store.close()
             self._store = None
         super().closeEvent(event)
-
-
-def central_widgets(window: MainWindow) -> list[QWidget]:
-    return [window.articles_panel, window.article_view, window.inspector]
