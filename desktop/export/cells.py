@@ -26,6 +26,7 @@ _ERROR_CODES = frozenset(ERROR_CODES)
 _ILLEGAL: re.Pattern[str] = ILLEGAL_CHARACTERS_RE
 
 INTEGER_FORMAT = "#,##0"
+TEXT_FORMAT = "@"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 SECONDS_FORMAT = "0.0"
 SHARE_FORMAT = "0%"
@@ -67,14 +68,25 @@ def decimal_format(places: int) -> str:
 _FORMATS = tuple(INTEGER_FORMAT + ("." + "0" * places if places else "") for places in range(MAX_PLACES + 1))
 
 
-def excel_number(value: Decimal) -> tuple[int | float, str]:
+def excel_number(value: Decimal) -> tuple[int | float | str, str]:
     """The number to store for `value` and the format that shows it as written.
 
     Whole values go in as int, so 14005000000 is stored digit for digit;
-    others as the nearest double, which is what Excel holds anyway.  The
-    format keeps the value's own decimal places: 65.04 shows 65.04, 2.5 shows
-    2.5, 13000.0 (1.3万 scaled) shows 13,000.
+    others as a double, which is what Excel holds.  The format keeps the
+    value's own decimal places: 65.04 shows 65.04, 2.5 shows 2.5, 13000.0
+    (1.3万 scaled) shows 13,000.  A value a double cannot hold exactly (more
+    than about 15 significant digits) is written as text: an editor checking
+    a number must see its digits, not Excel's rounding of them.
     """
+    number, number_format = _excel_number(value)
+    # Fifteen significant digits always survive a double; only longer values
+    # (rare in copy) pay for the exact check.
+    if isinstance(number, float) and len(str(value)) > 16 and Decimal(repr(number)) != value:
+        return str(value), TEXT_FORMAT
+    return number, number_format
+
+
+def _excel_number(value: Decimal) -> tuple[int | float, str]:
     # Reading the places off str() is several times faster than
     # normalize().as_tuple(), and this runs for every row.
     text = str(value)

@@ -52,3 +52,8 @@ def test_display_width_counts_cjk_twice() -> None:
     assert display_width("abc") == 3
     assert display_width("核查明细") == 8
     assert display_width("用时(秒)") == 8
+
+
+def test_a_value_a_double_cannot_hold_is_written_as_exact_text() -> None:
+    assert excel_number(Decimal("805828844756.5019")) == ("805828844756.5019", "@")
+    assert excel_number(Decimal("805828844756.5")) == (805828844756.5, "#,##0.0")
