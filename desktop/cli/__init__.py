@@ -6,6 +6,7 @@
     factdesk export OUT.xlsx | import-decisions EDITED.xlsx
     factdesk [gui] [--db PATH]  the review window (the only command that loads Qt)
     factdesk summary            what the pipeline makes of the bundled demo pages
+    factdesk --self-test        check the installation (offscreen); prints "self-test ok"
 
 The command line never imports Qt, so it runs on a server with no display.
 Exit codes: 0 success, 1 refused input (reason on stderr), 2 usage.
@@ -70,9 +71,16 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_given = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in args_given:
+        # Before argparse: the frozen app is started with no command, and the
+        # self-test (desktop/selftest.py) takes its own options.
+        from desktop import selftest
+
+        return selftest.main(args_given)
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(args_given)
     except SystemExit as exit_:
         return int(exit_.code or 0) and EXIT_USAGE
     func = getattr(args, "func", cmd_gui)
