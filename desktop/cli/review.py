@@ -340,3 +340,5 @@ def run_review_command(func: Callable[[argparse.Namespace], int], args: argparse
         return func(args)
     except (StoreError, WorkbookError) as error:
         return refuse(error)
+    except OSError as error:  # e.g. export into a folder that does not exist
+        return refuse(f"{error.filename or ''}: {error.strerror or error}")

@@ -79,7 +79,8 @@ class Session:
 
     def _switch_language(self, _language: str) -> None:
         old = self.window
-        database = Path(keys.text_value(self.settings, keys.LAST_DATABASE)) or None
+        last = keys.text_value(self.settings, keys.LAST_DATABASE)
+        database = Path(last) if last else None
         old.close()
         self.window = self._new_window(database)
         old.deleteLater()

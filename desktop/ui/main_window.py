@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self._claim_shown_at = time.monotonic()
         self._job: Job | None = None
         self._undo = QUndoStack(self)
+        self._latest: dict[str, ClaimView] = {}  # claims saved from this window, by id
         self._ask_editor = ask_editor
 
         self.setWindowTitle(self.tr("FactDesk"))
@@ -169,14 +171,21 @@ class MainWindow(QMainWindow):
         """
         for field in [*self.findChildren(QLineEdit), *self.findChildren(QPlainTextEdit)]:
             field.installEventFilter(self)
+        for view in self.findChildren(QAbstractItemView):
+            view.installEventFilter(self)
+
+    # Keys a text field or a list keeps for itself, whatever the window's shortcuts.
+    _FIELD_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Y)
+    _LIST_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            event.accept()  # the field, not the Confirm shortcut, gets this key
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            kept = self._LIST_KEYS if isinstance(watched, QAbstractItemView) else self._FIELD_KEYS
+            plain_y = (
+                event.key() == Qt.Key.Key_Y and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            )
+            if event.key() in kept and not plain_y:
+                event.accept()  # the field or list, not a review shortcut, gets this key
         return super().eventFilter(watched, event)
 
     def _restore_ui_state(self) -> None:
@@ -310,7 +319,12 @@ class MainWindow(QMainWindow):
             self.show_article(article_id)
 
     def show_article(self, article_id: int, claim_id: str | None = None) -> None:
-        detail = self.store.article(article_id)
+        self.inspector.apply_note()  # a half-typed note belongs to the claim it was typed for
+        try:
+            detail = self.store.article(article_id)
+        except StoreError as error:
+            self.statusBar().showMessage(str(error), 8000)
+            return
         self._article_id = article_id
         self._claims = [c for c in self.store.claims(article_id) if not c.orphaned]
         self.article_view.show_article(detail, self._claims)
@@ -347,6 +361,8 @@ class MainWindow(QMainWindow):
         return self._claims[self._index] if 0 <= self._index < len(self._claims) else None
 
     def _set_current(self, index: int) -> None:
+        if index != self._index:
+            self.inspector.apply_note()
         self._index = index
         claim = self.current_claim
         self._claim_shown_at = time.monotonic()
@@ -397,12 +413,32 @@ class MainWindow(QMainWindow):
             if self._claims[index].status == "pending":
                 self._set_current(index)
                 return
+        for summary in self._articles[:position]:  # wrap round to the articles above
+            if summary.pending:
+                self.show_article(summary.id)
+                return
         self.statusBar().showMessage(self.tr("Every claim in view is reviewed."), 5000)
 
     # -- decisions ------------------------------------------------------------------
 
-    def _decide(self, status: str, *, advance: bool = True, **fields: Any) -> bool:
-        claim = self.current_claim
+    def _claim_by_id(self, claim_id: str) -> ClaimView | None:
+        """The window's latest copy of a claim (what the editor last saw)."""
+        for claim in self._claims:
+            if claim.id == claim_id:
+                return claim
+        known = self._latest.get(claim_id)
+        if known is not None:
+            return known
+        try:
+            return self.store.claim(claim_id)
+        except StoreError:
+            return None
+
+    def _decide(
+        self, status: str, *, claim: ClaimView | None = None, advance: bool = True, **fields: Any
+    ) -> bool:
+        """Save a decision on `claim` (default: the current one); True when saved."""
+        claim = claim or self.current_claim
         if claim is None or self._store is None:
             return False
         editor = self.editor or self.ensure_editor()
@@ -415,37 +451,83 @@ class MainWindow(QMainWindow):
                 claim.id, status, editor=editor, expected_version=claim.version, seconds_spent=spent, **fields
             )
         except StaleDecision as stale:
-            self._replace_claim(stale.current)
-            self.inspector.show_refusal(
-                self.tr(
-                    "{who} changed this claim at {when}; it has been reloaded. Decide again if needed."
-                ).format(who=stale.editor or self.tr("Another editor"), when=stale.at)
-            )
+            self._refresh_claim(stale.current)
+            self.inspector.show_refusal(self._stale_message(stale))
             return False
         except InvalidDecision as invalid:
             self.inspector.show_refusal(invalid.reason)
             return False
+        except StoreError as error:  # the claim or its article is gone (re-detected elsewhere)
+            self.inspector.show_refusal(str(error))
+            self._reload_after_error()
+            return False
         label = self.tr("Decide {text}").format(text=claim.text)
         self._undo.push(
             DecideCommand(
-                self.store, claim, change.claim, editor, label, self._claim_saved, self._undo_refused
+                self.store,
+                claim,
+                change.claim,
+                editor,
+                label,
+                self._undo_applied,
+                self._undo_refused,
+                self._claim_by_id,
             )
         )
         self._claim_saved(change.claim)
-        if advance and status != "pending" and claim.status == "pending":
+        is_current = self.current_claim is not None and self.current_claim.id == claim.id
+        if advance and is_current and status != "pending" and claim.status == "pending":
             self._advance_to_next_pending()
         return True
 
+    def _stale_message(self, stale: StaleDecision) -> str:
+        return self.tr(
+            "{who} changed this claim at {when}; it has been reloaded. Decide again if needed."
+        ).format(who=stale.editor or self.tr("Another editor"), when=stale.at)
+
+    def _reload_after_error(self) -> None:
+        self._reload_articles()
+        if self._article_id is not None and any(a.id == self._article_id for a in self._articles):
+            self.show_article(self._article_id)
+        elif self._articles:
+            self.show_article(self._articles[0].id)
+        else:
+            self._clear_article()
+
     def _claim_saved(self, claim: ClaimView) -> None:
-        """Refresh every view of a claim from what the store returned."""
-        if claim.article_id != self._article_id:
-            self.show_article(claim.article_id, claim.id)
+        """A decision was saved: refresh every view of the claim, then say so."""
+        self._refresh_claim(claim)
+        self.decision_saved.emit(claim.id)
+
+    def _refresh_claim(self, claim: ClaimView) -> None:
+        """Show `claim` as the store has it, everywhere it appears."""
+        self._latest[claim.id] = claim
         self._replace_claim(claim)
         summary = self.store.article(claim.article_id).summary
         self._articles = [summary if a.id == summary.id else a for a in self._articles]
         self.articles_panel.update_article(summary)
         self._show_progress()
-        self.decision_saved.emit(claim.id)
+
+    def _select_claim(self, claim: ClaimView) -> None:
+        if claim.article_id != self._article_id:
+            self.show_article(claim.article_id, claim.id)
+            return
+        index = next((i for i, c in enumerate(self._claims) if c.id == claim.id), -1)
+        if index >= 0:
+            self._set_current(index)
+
+    def _undo_applied(self, claim: ClaimView) -> None:
+        """Undo or redo saved `claim`: show it, so the next key acts on it."""
+        self._claim_saved(claim)
+        self._select_claim(claim)
+
+    def _undo_refused(self, error: StoreError, claim_id: str) -> None:
+        current = error.current if isinstance(error, StaleDecision) else self._claim_by_id(claim_id)
+        if current is not None:
+            self._refresh_claim(current)
+            self._select_claim(current)
+        message = self._stale_message(error) if isinstance(error, StaleDecision) else str(error)
+        self.inspector.show_refusal(message)
 
     def _replace_claim(self, claim: ClaimView) -> None:
         for index, existing in enumerate(self._claims):
@@ -455,12 +537,6 @@ class MainWindow(QMainWindow):
                 if index == self._index:
                     self.inspector.show_claim(claim, self.store.history(claim.id))
                 return
-
-    def _undo_refused(self, error: StoreError) -> None:
-        claim = self.current_claim
-        if claim is not None:
-            self._replace_claim(self.store.claim(claim.id))
-        self.inspector.show_refusal(str(error))
 
     def confirm_current(self) -> None:
         self._decide("confirmed")
@@ -472,8 +548,11 @@ class MainWindow(QMainWindow):
         if self.current_claim is not None:
             self.inspector.begin_correction()
 
-    def _correct_requested(self, _claim_id: str, value: str, unit: str) -> None:
-        if self._decide("corrected", corrected_value=value, corrected_unit=unit or None):
+    def _correct_requested(self, claim_id: str, value: str, unit: str) -> None:
+        claim = self._claim_by_id(claim_id)
+        if claim and self._decide(
+            "corrected", claim=claim, corrected_value=value, corrected_unit=unit or None
+        ):
             self.article_view.setFocus()  # back to the keys: the next claim is current
 
     def tag_current(self) -> None:
@@ -485,26 +564,27 @@ class MainWindow(QMainWindow):
         tag = self.inspector.recent_source(number)
         if claim is None or not tag or tag in claim.sources:
             return
-        self._save_keeping_status(sources=[*claim.sources, tag])
+        self._save_keeping_status(claim, sources=[*claim.sources, tag])
 
-    def _sources_requested(self, _claim_id: str, tags: Sequence[str]) -> None:
-        self._save_keeping_status(sources=list(tags))
+    def _sources_requested(self, claim_id: str, tags: Sequence[str]) -> None:
+        self._save_keeping_status(self._claim_by_id(claim_id), sources=list(tags))
 
     def note_current(self) -> None:
         if self.current_claim is not None:
             self.inspector.begin_note()
 
-    def _note_requested(self, _claim_id: str, note: str) -> None:
-        self._save_keeping_status(note=note)
+    def _note_requested(self, claim_id: str, note: str) -> None:
+        # The inspector saves a half-typed note when the selection moves on,
+        # so this may be for a claim that is no longer current.
+        self._save_keeping_status(self._claim_by_id(claim_id), note=note)
 
-    def _save_keeping_status(self, **fields: Any) -> None:
+    def _save_keeping_status(self, claim: ClaimView | None, **fields: Any) -> None:
         """A source tag or a note is part of the decision; the status stays."""
-        claim = self.current_claim
         if claim is None:
             return
         if claim.status == "rejected":
             fields.setdefault("reason", claim.reason or None)
-        if self._decide(claim.status, advance=False, **fields):
+        if self._decide(claim.status, claim=claim, advance=False, **fields):
             self._refresh_sources()
             self.article_view.setFocus()
 
@@ -627,6 +707,8 @@ class MainWindow(QMainWindow):
             message = self.tr("Imported {docs} file(s): {articles} article(s), {claims} claim(s).").format(
                 docs=report.documents_added, articles=report.articles_added, claims=report.claims_added
             )
+            if report.cancelled:
+                message = self.tr("Import cancelled.") + " " + message
             self.statusBar().showMessage(message, 8000)
             if report.refused or report.duplicates:
                 lines = [f"{path.name}: {reason}" for path, reason in report.refused]
@@ -713,6 +795,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._store is not None:
+            self.inspector.apply_note()  # a note still being typed is saved, not lost
         if self._job is not None:
             self._job.cancel()
             self._job.wait(30_000)

@@ -64,7 +64,8 @@ class DecideCommand(QUndoCommand):
     before anything is pushed) and then pushes this command; its first
     redo() is therefore a no-op.  Qt calls undo()/redo() from C++, where a
     Python exception would only be printed, so refusals go to `on_error`
-    and the command marks itself obsolete: QUndoStack then drops it.
+    (with the claim's id) and the command marks itself obsolete: QUndoStack
+    then drops it.
     """
 
     def __init__(
@@ -75,7 +76,8 @@ class DecideCommand(QUndoCommand):
         editor: str,
         text: str,
         on_saved: Callable[[ClaimView], None],
-        on_error: Callable[[StoreError], None],
+        on_error: Callable[[StoreError, str], None],
+        latest: Callable[[str], ClaimView | None],
     ) -> None:
         super().__init__(text)
         self._store = store
@@ -85,6 +87,7 @@ class DecideCommand(QUndoCommand):
         self._editor = editor
         self._on_saved = on_saved
         self._on_error = on_error
+        self._latest = latest
         self._pushed = False
 
     @property
@@ -101,10 +104,14 @@ class DecideCommand(QUndoCommand):
         self._apply(self._before)
 
     def _apply(self, state: DecisionState) -> None:
+        # The version expected is the one this window last saw for the claim:
+        # a later command on the same claim has moved it on, another window's
+        # change has not, so only the latter is refused as stale.
+        claim = self._latest(self._claim.id) or self._claim
         try:
-            self._claim = save_state(self._store, self._claim, state, self._editor)
+            self._claim = save_state(self._store, claim, state, self._editor)
         except StoreError as error:
             self.setObsolete(True)
-            self._on_error(error)
+            self._on_error(error, self._claim.id)
             return
         self._on_saved(self._claim)

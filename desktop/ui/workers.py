@@ -44,9 +44,10 @@ class Job(QThread):
             self.cancelled.emit()
         except (StoreError, OSError) as error:
             self.failed.emit(str(error))
+        except Exception as error:  # noqa: BLE001 - a job must always report, or the editor never hears of it
+            self.failed.emit(f"{type(error).__name__}: {error}")
         else:
-            if self.is_cancelled() and getattr(report, "cancelled", False):
-                self.cancelled.emit()
+            # A cancelled import still reports what it imported before the cancel.
             self.succeeded.emit(report)
 
     def work(self, store: ReviewStore) -> object:

@@ -540,6 +540,10 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Import cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name}: already imported</source>
         <translation type="unfinished"></translation>
     </message>

@@ -544,6 +544,10 @@ Rejected: {rejected}</source>
         <translation>已导入 {docs} 个文件：{articles} 篇文章，{claims} 个数字。</translation>
     </message>
     <message>
+        <source>Import cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
         <source>{name}: already imported</source>
         <translation>{name}：已导入过</translation>
     </message>

@@ -269,3 +269,71 @@ def test_the_window_remembers_database_and_article(
     assert again.open_database(Path(last))
     assert again.current_claim is not None and again.current_claim.article_id == article_id
     again.close()
+
+
+def test_a_half_typed_note_stays_with_its_claim_when_the_article_changes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    claim = window.current_claim
+    assert claim is not None
+    window.note_current()
+    type_text(window.inspector.note_edit, "电话核实过")
+    window.next_article()
+    assert window.store.claim(claim.id).note == "电话核实过"
+    moved_to = window.current_claim
+    assert moved_to is not None and moved_to.article_id != claim.article_id
+    assert window.store.claim(moved_to.id).note == ""
+
+
+def test_a_note_being_typed_is_saved_when_the_window_closes(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    claim = window.current_claim
+    assert claim is not None
+    window.note_current()
+    type_text(window.inspector.note_edit, "关窗前写的")
+    window.close()
+    with ReviewStore.open(tmp_path / "review.sqlite", seed_if_new=False) as store:
+        assert store.claim(claim.id).note == "关窗前写的"
+
+
+def test_two_changes_on_one_claim_undo_one_after_the_other(qtbot: QtBot, window: MainWindow) -> None:
+    claim = window.current_claim
+    assert claim is not None
+    window._sources_requested(claim.id, ["年鉴"])
+    window._note_requested(claim.id, "第二步")
+    window.next_claim()  # the editor has moved on
+    window.undo()
+    window.undo()
+    undone = window.store.claim(claim.id)
+    assert (undone.sources, undone.note) == ((), "")
+    assert (
+        window.current_claim is not None and window.current_claim.id == claim.id
+    )  # undo shows what it undid
+    assert not window.inspector.refusal_text()
+
+
+def test_arrow_keys_in_the_correction_field_stay_in_the_field(qtbot: QtBot, window: MainWindow) -> None:
+    claim = window.current_claim
+    assert claim is not None
+    window.correct_current()
+    value_edit = window.inspector.value_edit
+    qtbot.keyClick(value_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(value_edit, Qt.Key.Key_Up)
+    assert window.current_claim == claim
+    assert value_edit.hasFocus()
+
+
+def test_the_next_pending_claim_is_found_in_articles_above_too(qtbot: QtBot, window: MainWindow) -> None:
+    last = window.articles_panel.model.articles()[-1]
+    window.show_article(last.id)
+    for claim in window.store.claims(last.id):
+        window.store.decide(claim.id, "confirmed", editor=EDITOR)
+    window.show_article(last.id)
+    target = window.store.claims(last.id)[0]
+    window.store.decide(target.id, "pending", editor=EDITOR)
+    window.show_article(last.id, target.id)
+    window.confirm_current()
+    after = window.current_claim
+    assert after is not None and after.status == "pending"
+    assert after.article_id != last.id
