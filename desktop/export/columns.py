@@ -60,6 +60,9 @@ COLUMNS: tuple[Column, ...] = (
         12,
         editable=True,
     ),
+    # Read back but not editable: the decision's version when exported, so an
+    # old workbook cannot silently undo a decision made after it was written.
+    Column("version", "版本", "导出时的决定版本，回读时用来发现导出后又被改过的数字，请勿修改", 6, 8),
 )
 
 COLUMN_INDEX = {column.key: index for index, column in enumerate(COLUMNS)}

@@ -19,14 +19,15 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from desktop.export.columns import COLUMNS, DETAIL_SHEET
-from desktop.store.records import DecisionEdit
+from desktop.store.records import TAG_SEPARATORS, DecisionEdit
 
 # Headers the claim id column is recognised by, after strip + casefold.
 CLAIM_ID_HEADERS = frozenset({"claim id", "claim_id", "claimid", "id", "数字id", "编号"})
 # Without any of these the sheet cannot say what the editor decided, and
 # reading a missing 备注 column as "no note" would wipe every note.
 REQUIRED_KEYS = ("status", "corrected_value", "corrected_unit", "sources", "note")
-SOURCE_SEPARATORS = re.compile(r"[、,，;；\n]")
+# The store splits tags on the same characters, so no stored tag contains one.
+SOURCE_SEPARATORS = TAG_SEPARATORS
 
 
 class WorkbookError(Exception):
@@ -63,17 +64,20 @@ def read_decision_edits(path: Path) -> tuple[list[DecisionEdit], list[tuple[int,
         # Files saved by other programs may carry a wrong or missing size;
         # without this, read-only mode trusts it and can stop early.
         sheet.reset_dimensions()
-        rows = sheet.iter_rows(values_only=True)
+        # Cells, not bare values: a percentage typed into 更正值 is stored as
+        # 0.125 and only its number format says it was "12.5%".
+        rows = sheet.iter_rows()
         header = next(rows, None)
-        columns = _find_columns(path, header or ())
+        columns = _find_columns(path, [cell.value for cell in header or ()])
         edits: list[DecisionEdit] = []
         problems: list[tuple[int, str]] = []
-        for number, values in enumerate(rows, start=2):
+        for number, cells in enumerate(rows, start=2):
+            values = [_value(cell) for cell in cells]
             if all(_is_blank(value) for value in values):
                 continue
             edit = _edit(number, values, columns)
-            if edit is None:
-                problems.append((number, f"no {COLUMNS[0].header} in this row"))
+            if isinstance(edit, str):
+                problems.append((number, edit))
             else:
                 edits.append(edit)
         return edits, problems
@@ -97,14 +101,43 @@ def _find_columns(path: Path, header: Sequence[object]) -> dict[str, int]:
     return found
 
 
-def _edit(number: int, values: Sequence[object], columns: dict[str, int]) -> DecisionEdit | None:
+def _value(cell: object) -> object:
+    """A cell's value; a number formatted as a percentage becomes its percentage text.
+
+    Excel stores "12.5%" typed into a cell as 0.125 with a % format; read as
+    a bare number it would become a correction of 0.125.
+    """
+    value = getattr(cell, "value", None)
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        number_format = getattr(cell, "number_format", None) or ""
+        text = _text(value)
+        if "%" in _unquoted(number_format) and text not in ("nan", "inf", "-inf"):
+            return _plain(Decimal(text) * 100) + "%"
+    return value
+
+
+def _unquoted(number_format: str) -> str:
+    """A number format without its quoted literals and escaped characters ("%" in quotes is text)."""
+    return re.sub(r'"[^"]*"|\\.', "", number_format)
+
+
+def _edit(number: int, values: Sequence[object], columns: dict[str, int]) -> DecisionEdit | str:
+    """The row's decision, or why it cannot be read."""
+
     def cell(key: str) -> object:
         index = columns[key]
         return values[index] if index < len(values) else None
 
     claim_id = _text(cell("claim_id")).strip()
     if not claim_id:
-        return None
+        return f"no {COLUMNS[0].header} in this row"
+    version: int | None = None
+    if "version" in columns:
+        written = _text(cell("version")).strip()
+        if written:
+            if not written.isdigit():
+                return f"{_header('version')} {written!r} is not a whole number; export the workbook again"
+            version = int(written)
     sources = tuple(tag.strip() for tag in SOURCE_SEPARATORS.split(_text(cell("sources"))) if tag.strip())
     return DecisionEdit(
         row=number,
@@ -117,7 +150,14 @@ def _edit(number: int, values: Sequence[object], columns: dict[str, int]) -> Dec
         # Optional: "" keeps the claim's current reason, so an older or
         # trimmed sheet without this column changes nothing.
         reason=_text(cell("reason")).strip() if "reason" in columns else "",
+        # Optional too: a workbook exported before the 版本 column existed
+        # applies without the check for decisions made since.
+        version=version,
     )
+
+
+def _header(key: str) -> str:
+    return next(column.header for column in COLUMNS if column.key == key)
 
 
 def _is_blank(value: object) -> bool:

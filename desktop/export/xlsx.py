@@ -210,6 +210,7 @@ def _row_maker(maker: CellMaker) -> Callable[[ExportRow], list[object]]:
             formatted(parse_timestamp(claim.decided_at), decided_col, DATETIME_FORMAT),
             formatted(claim.seconds_spent, seconds_col, SECONDS_FORMAT),
             reasons.get(claim.reason) or text(claim.reason),
+            claim.version,
         ]
 
     return cells
@@ -282,6 +283,7 @@ def _display_texts(row: ExportRow) -> list[str]:
         "2024-01-01 00:00:00",
         "" if claim.seconds_spent is None else f"{claim.seconds_spent:.1f}",
         REASON_LABELS.get(claim.reason, claim.reason),
+        str(claim.version),
     ]
 
 

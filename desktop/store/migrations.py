@@ -195,10 +195,17 @@ def _v1_create_everything(db: Database) -> None:
     db.table("claims").enable_fts(["subject"], tokenize="trigram", create_triggers=True)
 
 
+def _v2_superseded_documents(db: Database) -> None:
+    # A changed file imported again under the same name replaces the older
+    # version in every list; the older one is kept (with its history) and
+    # points at the document that replaced it.
+    db.execute("ALTER TABLE documents ADD COLUMN superseded_by INTEGER NULL REFERENCES documents(id)")
+
+
 Migration = Callable[[Database], None]
 
 # Index i holds the migration to version i + 1.
-MIGRATIONS: list[Migration] = [_v1_create_everything]
+MIGRATIONS: list[Migration] = [_v1_create_everything, _v2_superseded_documents]
 
 
 def latest_version() -> int:

@@ -7,6 +7,7 @@ are ISO-8601 strings in UTC.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +16,8 @@ STATUSES = ("pending", "confirmed", "corrected", "rejected")
 REJECT_REASONS = ("not-a-claim", "wrong-number")
 # What counts as reviewed when a progress bar or a share is shown.
 REVIEWED_STATUSES = ("confirmed", "corrected", "rejected")
+# What separates a claim's source tags in a workbook cell; a stored tag never contains one.
+TAG_SEPARATORS = re.compile(r"[、,，;；\n]")
 # The labels editors see (and type into an exported workbook) for each status.
 STATUS_LABELS_ZH = {"pending": "待核", "confirmed": "已确认", "corrected": "已更正", "rejected": "已驳回"}
 REASON_LABELS_ZH = {"not-a-claim": "非数字声明", "wrong-number": "数字有误"}
@@ -189,3 +192,6 @@ class DecisionEdit:
     note: str = ""
     # "" keeps the claim's current reason; a REJECT_REASONS key or its REASON_LABELS_ZH label.
     reason: str = ""
+    # The decision's version when the workbook was exported; None (an older
+    # workbook without the 版本 column) applies the edit without that check.
+    version: int | None = None

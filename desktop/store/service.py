@@ -14,6 +14,7 @@ plus a busy timeout let them share it.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -47,6 +48,7 @@ from desktop.store.records import (
     REVIEWED_STATUSES,
     STATUS_LABELS_ZH,
     STATUSES,
+    TAG_SEPARATORS,
     ArticleDetail,
     ArticleSummary,
     AuditEntry,
@@ -103,6 +105,12 @@ _ARTICLE_SUMMARY = """
         FROM decisions {decisions_where} GROUP BY article_id
     ) n ON n.article_id = a.id
 """
+
+# Documents not replaced by a newer version of the same file, and their articles.
+_CURRENT_DOCUMENTS = "SELECT id FROM documents WHERE superseded_by IS NULL"
+_CURRENT_ARTICLES = (
+    "SELECT a.id FROM articles a JOIN documents doc ON doc.id = a.document_id WHERE doc.superseded_by IS NULL"
+)
 
 
 def default_database_path() -> Path:
@@ -286,6 +294,21 @@ class ReviewStore:
                 _claim_row(claim, article_id, document_id, version) for claim in article_result.claims
             )
         self._insert_claims(claim_rows)
+        carried = 0
+        previous = self._rows(
+            "SELECT id FROM documents WHERE file_name = ? AND id != ? AND superseded_by IS NULL"
+            " ORDER BY version DESC, id DESC",
+            [file_name, document_id],
+        )
+        if previous:
+            # A changed copy of a file already imported replaces it: decisions
+            # move to the claims they still describe, the old version stays
+            # (never deleted) but leaves every list.
+            carried = self._carry_over(int(previous[0]["id"]), document_id, claim_rows)
+            self._db.execute(
+                "UPDATE documents SET superseded_by = ? WHERE file_name = ? AND id != ? AND superseded_by IS NULL",
+                [document_id, file_name, document_id],
+            )
         self._audit(
             "",
             "",
@@ -296,11 +319,88 @@ class ReviewStore:
                 "file_name": file_name,
                 "version": latest + 1,
                 "claims": len(claim_rows),
+                **({"replaces": int(previous[0]["id"]), "decisions_carried": carried} if previous else {}),
             },
         )
         return ImportReport(
             documents_added=1, articles_added=len(result.articles), claims_added=len(claim_rows)
         )
+
+    def _carry_over(self, old_document: int, new_document: int, claim_rows: list[dict[str, Any]]) -> int:
+        """Move decisions of `old_document`'s claims to the matching new claims; returns how many.
+
+        Matching is re-detection's (reattach.plan): the same article position,
+        an overlapping span once the article's edits are allowed for, and the
+        same text or value.  The old claims and decisions stay as they were.
+        """
+        old_articles = {
+            row["idx"]: row
+            for row in self._rows("SELECT id, idx, text FROM articles WHERE document_id = ?", [old_document])
+        }
+        new_articles = {
+            row["idx"]: row
+            for row in self._rows("SELECT id, idx, text FROM articles WHERE document_id = ?", [new_document])
+        }
+        shifts = {
+            old_articles[idx]["id"]: (new["id"], _span_mapper(old_articles[idx]["text"], new["text"]))
+            for idx, new in new_articles.items()
+            if idx in old_articles
+        }
+        stored: list[reattach.Stored] = []
+        for row in self._rows(
+            "SELECT c.id, c.article_id, c.span_start, c.span_end, c.text, c.value, c.manual, c.orphaned, d.version"
+            " FROM claims c JOIN decisions d ON d.claim_id = c.id WHERE c.document_id = ? AND d.version > 0",
+            [old_document],
+        ):
+            if row["manual"] or row["article_id"] not in shifts:
+                continue  # stays with the old version, like anything else unmatched
+            article_id, mapped = shifts[row["article_id"]]
+            start, end = mapped(row["span_start"], row["span_end"])
+            stored.append(
+                reattach.Stored(
+                    id=row["id"],
+                    article_id=article_id,
+                    source_start=start,
+                    source_end=end,
+                    text=row["text"],
+                    value=Decimal(row["value"]),
+                    decided=True,
+                    manual=False,
+                    orphaned=bool(row["orphaned"]),
+                )
+            )
+        found = [
+            reattach.Found(
+                row["id"],
+                row["article_id"],
+                row["span_start"],
+                row["span_end"],
+                row["text"],
+                Decimal(row["value"]),
+            )
+            for row in claim_rows
+        ]
+        plan = reattach.plan(stored, found)
+        for old, new in [*plan.kept, *plan.reattached]:
+            self._db.execute(
+                "UPDATE decisions SET (status, reason, corrected_value, corrected_unit, note, editor, decided_at,"
+                " seconds_spent, version) = (SELECT status, reason, corrected_value, corrected_unit, note, editor,"
+                " decided_at, seconds_spent, version FROM decisions WHERE claim_id = ?) WHERE claim_id = ?",
+                [old.id, new.id],
+            )
+            self._db.execute(
+                "INSERT INTO claim_sources (claim_id, source_id, position)"
+                " SELECT ?, source_id, position FROM claim_sources WHERE claim_id = ?",
+                [new.id, old.id],
+            )
+            self._audit(
+                "",
+                new.id,
+                "reattach",
+                {"claim_id": old.id, "text": old.text, "document_id": old_document},
+                {"claim_id": new.id, "text": new.text, "document_id": new_document},
+            )
+        return len(plan.kept) + len(plan.reattached)
 
     def _insert_claims(self, claim_rows: list[dict[str, Any]]) -> None:
         # Every claim starts with a pending decision at version 0.
@@ -477,10 +577,13 @@ class ReviewStore:
 
     def articles(self, status: str | None = None) -> list[ArticleSummary]:
         """All articles in reading order; "pending" = some claim pending, "done" = none."""
-        where = {None: "", "pending": "WHERE n.pending > 0", "done": "WHERE coalesce(n.pending, 0) = 0"}
+        where = {None: "", "pending": " AND n.pending > 0", "done": " AND coalesce(n.pending, 0) = 0"}
         if status not in where:
             raise ValueError(f"unknown article status {status!r} (use 'pending' or 'done')")
-        sql = _ARTICLE_SUMMARY.format(decisions_where="") + f" {where[status]} ORDER BY a.document_id, a.idx"
+        sql = (
+            _ARTICLE_SUMMARY.format(decisions_where="")
+            + f" WHERE doc.superseded_by IS NULL{where[status]} ORDER BY a.document_id, a.idx"
+        )
         return [rows.article_summary(row) for row in self._rows(sql)]
 
     def article(self, article_id: int) -> ArticleDetail:
@@ -555,26 +658,27 @@ class ReviewStore:
             phrase = '"' + needle.replace('"', '""') + '"'
             article_rows = self._rows(
                 "SELECT a.id, a.headline, a.text FROM articles_fts f JOIN articles a ON a.id = f.rowid"
-                " WHERE articles_fts MATCH ? ORDER BY a.document_id, a.idx LIMIT ?",
+                f" WHERE articles_fts MATCH ? AND a.document_id IN ({_CURRENT_DOCUMENTS}) ORDER BY a.document_id, a.idx LIMIT ?",
                 [phrase, limit],
             )
             claim_rows = self._rows(
                 "SELECT c.id, c.article_id, c.subject, c.sentence, a.headline FROM claims_fts f"
                 " JOIN claims c ON c.pk = f.rowid JOIN articles a ON a.id = c.article_id"
-                " WHERE claims_fts MATCH ? ORDER BY c.document_id, a.idx, c.span_start LIMIT ?",
+                f" WHERE claims_fts MATCH ? AND c.document_id IN ({_CURRENT_DOCUMENTS}) ORDER BY c.document_id, a.idx, c.span_start LIMIT ?",
                 [phrase, limit],
             )
         else:
             like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             article_rows = self._rows(
-                "SELECT id, headline, text FROM articles WHERE headline LIKE :q ESCAPE '\\'"
-                " OR text LIKE :q ESCAPE '\\' ORDER BY document_id, idx LIMIT :limit",
+                "SELECT id, headline, text FROM articles WHERE (headline LIKE :q ESCAPE '\\'"
+                " OR text LIKE :q ESCAPE '\\')"
+                f" AND document_id IN ({_CURRENT_DOCUMENTS}) ORDER BY document_id, idx LIMIT :limit",
                 {"q": like, "limit": limit},
             )
             claim_rows = self._rows(
                 "SELECT c.id, c.article_id, c.subject, c.sentence, a.headline FROM claims c"
                 " JOIN articles a ON a.id = c.article_id WHERE c.subject LIKE :q ESCAPE '\\'"
-                " ORDER BY c.document_id, a.idx, c.span_start LIMIT :limit",
+                f" AND c.document_id IN ({_CURRENT_DOCUMENTS}) ORDER BY c.document_id, a.idx, c.span_start LIMIT :limit",
                 {"q": like, "limit": limit},
             )
         hits = [
@@ -620,7 +724,8 @@ class ReviewStore:
         """(reviewed, total) claims."""
         marks = ", ".join("?" for _ in REVIEWED_STATUSES)
         row = self._rows(
-            f"SELECT coalesce(sum(status IN ({marks})), 0) AS reviewed, count(*) AS total FROM decisions",
+            f"SELECT coalesce(sum(status IN ({marks})), 0) AS reviewed, count(*) AS total FROM decisions"
+            f" WHERE article_id IN ({_CURRENT_ARTICLES})",
             list(REVIEWED_STATUSES),
         )[0]
         return int(row["reviewed"]), int(row["total"])
@@ -649,7 +754,9 @@ class ReviewStore:
 
     def _export_articles(self, article_ids: Sequence[int]) -> list[dict[str, Any]]:
         # One small row per article (no text): 10,000 articles are well under a megabyte.
-        where = f"WHERE a.id IN ({', '.join('?' for _ in article_ids)})" if article_ids else ""
+        where = "WHERE doc.superseded_by IS NULL"
+        if article_ids:
+            where += f" AND a.id IN ({', '.join('?' for _ in article_ids)})"
         return self._rows(
             "SELECT a.id, a.headline, a.date, doc.publication_date, doc.file_name,"
             " (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims"
@@ -674,7 +781,7 @@ class ReviewStore:
             )
 
     def count_export_rows(self, statuses: Sequence[str] = (), article_ids: Sequence[int] = ()) -> int:
-        where: list[str] = []
+        where: list[str] = [f"c.document_id IN ({_CURRENT_DOCUMENTS})"]
         params: list[Any] = []
         if statuses:
             wanted = [status_of(s) for s in statuses]
@@ -784,6 +891,8 @@ class ReviewStore:
         tag = tag.strip()
         if not tag:
             raise InvalidDecision("a source needs a tag")
+        if TAG_SEPARATORS.search(tag):
+            raise InvalidDecision(f"a source tag cannot contain 、 , ， ; ； or a line break: {tag!r}")
         with self._write():
             self._db.table("sources").insert({"tag": tag}, ignore=True)
             if url:
@@ -894,6 +1003,10 @@ class ReviewStore:
             value = edit.corrected_value.strip()
             unit = edit.corrected_unit.strip()
             try:
+                if edit.version is not None and current.version != edit.version:
+                    # Checked before "does it change anything": a row left as
+                    # exported would otherwise undo the newer decision.
+                    raise StaleDecision(current, edit.version)
                 if not _edit_changes(current, status, reason, value, unit, edit):
                     continue
                 changes.append(
@@ -901,6 +1014,7 @@ class ReviewStore:
                         current.id,
                         status,
                         editor=editor,
+                        expected_version=edit.version,
                         corrected_value=value or None,
                         corrected_unit=unit or None,
                         reason=reason or None,
@@ -910,6 +1024,8 @@ class ReviewStore:
                 )
             except InvalidDecision as error:
                 refused.append((edit, error.reason))
+            except StaleDecision as error:
+                refused.append((edit, _stale_reason(error)))
         return changes, refused
 
 
@@ -960,6 +1076,24 @@ def _claim_row(claim: Claim, article_id: int, document_id: int, version: str) ->
     }
 
 
+def _span_mapper(old: str, new: str) -> Callable[[int, int], tuple[int, int]]:
+    """Where a span of `old` lies in `new`, allowing for the edits between them."""
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+
+    def position(offset: int, end: bool) -> int:
+        for tag, i1, i2, j1, j2 in opcodes:
+            if i1 <= offset < i2 or (end and offset == i2):
+                if tag == "equal":
+                    return j1 + offset - i1
+                return j2 if end else j1
+        return len(new)
+
+    def mapped(start: int, stop: int) -> tuple[int, int]:
+        return position(start, False), position(stop, True)
+
+    return mapped
+
+
 def _parse_correction(value: str | None, unit: str | None) -> tuple[Decimal, str] | None:
     if value is None or not value.strip():
         return None
@@ -977,11 +1111,23 @@ def _clean_tags(tags: Sequence[str]) -> list[str]:
     if isinstance(tags, str):  # a lone string would otherwise become one tag per character
         raise InvalidDecision("sources must be a list of tags, not one string")
     seen: list[str] = []
-    for tag in tags:
-        tag = tag.strip()
-        if tag and tag not in seen:
-            seen.append(tag)
+    for given in tags:
+        # A workbook lists a claim's tags separated by these, so a tag that
+        # held one would come back split: store it split from the start.
+        for part in TAG_SEPARATORS.split(given):
+            tag = part.strip()
+            if tag and tag not in seen:
+                seen.append(tag)
     return seen
+
+
+def _stale_reason(error: StaleDecision) -> str:
+    who = error.editor or "another editor"
+    return (
+        f"claim {error.current.id} was changed since the export by {who} at {error.at or 'an unknown time'}"
+        f" (version {error.current.version}, the workbook has {error.expected_version});"
+        " export again to see the current decision"
+    )
 
 
 def _edit_changes(

@@ -31,10 +31,10 @@ def test_unedited_export_reads_back_as_written(tmp_path: Path) -> None:
     edits, problems = read_decision_edits(exported(tmp_path))
     assert problems == []
     assert edits == [
-        DecisionEdit(row=2, claim_id=f"{0:016x}", status="待核", corrected_value="", corrected_unit=""),
-        DecisionEdit(row=3, claim_id=f"{1:016x}", status="已确认", corrected_value="", corrected_unit="", sources=("统计公报",), note="已核"),
-        DecisionEdit(row=4, claim_id=f"{2:016x}", status="已更正", corrected_value="65.04", corrected_unit="%"),
-        DecisionEdit(row=5, claim_id=f"{3:016x}", status="已驳回", corrected_value="", corrected_unit="", reason="数字有误"),
+        DecisionEdit(row=2, claim_id=f"{0:016x}", status="待核", corrected_value="", corrected_unit="", version=1),
+        DecisionEdit(row=3, claim_id=f"{1:016x}", status="已确认", corrected_value="", corrected_unit="", sources=("统计公报",), note="已核", version=1),
+        DecisionEdit(row=4, claim_id=f"{2:016x}", status="已更正", corrected_value="65.04", corrected_unit="%", version=1),
+        DecisionEdit(row=5, claim_id=f"{3:016x}", status="已驳回", corrected_value="", corrected_unit="", reason="数字有误", version=1),
     ]  # fmt: skip
 
 
@@ -154,3 +154,31 @@ def test_empty_detail_sheet_is_refused(tmp_path: Path) -> None:
     workbook.save(path)
     with pytest.raises(WorkbookError, match="no column headed claim id"):
         read_decision_edits(path)
+
+
+@pytest.mark.parametrize(
+    ("typed", "number_format", "expected"),
+    [(0.125, "0.0%", "12.5%"), (0.07, "0%", "7%"), (1.5, "0.00%", "150%"), (0.125, '0.000" %"', "0.125")],
+)
+def test_a_percentage_typed_into_the_correction_reads_as_a_percentage(
+    tmp_path: Path, typed: float, number_format: str, expected: str
+) -> None:
+    # Excel stores "12.5%" typed into a cell as 0.125 formatted "0.0%".
+    path = exported(tmp_path)
+    workbook = openpyxl.load_workbook(path)
+    cell = workbook[DETAIL_SHEET].cell(2, HEADERS.index("更正值") + 1, typed)
+    cell.number_format = number_format
+    workbook.save(path)
+    edits, problems = read_decision_edits(path)
+    assert problems == []
+    assert edits[0].corrected_value == expected
+
+
+def test_an_unreadable_version_is_reported_not_guessed(tmp_path: Path) -> None:
+    path = exported(tmp_path)
+    workbook = openpyxl.load_workbook(path)
+    workbook[DETAIL_SHEET].cell(3, HEADERS.index("版本") + 1, "三")
+    workbook.save(path)
+    edits, problems = read_decision_edits(path)
+    assert [edit.row for edit in edits] == [2, 4, 5]
+    assert problems == [(3, "版本 '三' is not a whole number; export the workbook again")]

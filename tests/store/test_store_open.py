@@ -120,21 +120,22 @@ def test_migrating_an_older_database_backs_it_up_first(
         claim = store.claims()[0]
         store.decide(claim.id, "confirmed", editor="张")
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _add_column])
+    latest = migrations.latest_version()
 
     with ReviewStore.open(db_path) as store:
         assert store.claim(claim.id).status == "confirmed"
         assert len(store.documents()) == 1  # an existing database is never re-seeded
-    backups = list(db_path.parent.glob("review.before-v2.*.sqlite"))
+    backups = list(db_path.parent.glob(f"review.before-v{latest}.*.sqlite"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == latest - 1
     assert (
         old.execute("SELECT status FROM decisions WHERE claim_id = ?", [claim.id]).fetchone()[0]
         == "confirmed"
     )
     old.close()
     new = sqlite3.connect(db_path)
-    assert new.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert new.execute("PRAGMA user_version").fetchone()[0] == latest
     assert "desk" in [row[1] for row in new.execute("PRAGMA table_info(documents)")]
     new.close()
 
@@ -150,10 +151,11 @@ def test_a_failed_migration_leaves_the_database_as_it_was(
     with ReviewStore.open(db_path, seed_if_new=False):
         pass
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _broken])
+    latest = migrations.latest_version()
     with pytest.raises(RuntimeError):
         ReviewStore.open(db_path)
     conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == latest - 1
     assert "half_done" not in [row[1] for row in conn.execute("PRAGMA table_info(documents)")]
     conn.close()
 
