@@ -38,7 +38,13 @@ def _copy(result: DocumentResult, copy: int) -> DocumentResult:
         ArticleResult(a.article, tuple(replace(c, id=tag + c.id[6:]) for c in a.claims))
         for a in result.articles
     )
-    return replace(result, content_hash=tag + result.content_hash[6:], articles=articles)
+    # Each copy is its own file: a file name seen before would be a new
+    # version superseding the old one, not more articles.
+    source = replace(
+        result.page.source, path=result.page.source.path.with_name(f"{tag}-{result.page.source.path.name}")
+    )
+    page = replace(result.page, source=source)
+    return replace(result, page=page, content_hash=tag + result.content_hash[6:], articles=articles)
 
 
 def build(path: Path, want_articles: int, want_claims: int) -> tuple[int, int, float]:
