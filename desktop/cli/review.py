@@ -264,7 +264,7 @@ def cmd_import_decisions(args: argparse.Namespace) -> int:
     for edit, reason in refused:
         print(f"factdesk: row {edit.row} ({edit.claim_id}): refused: {reason}", file=sys.stderr)
     print(f"{len(changes)} decision(s) changed, {len(refused) + len(problems)} row(s) refused")
-    return EXIT_OK
+    return EXIT_REFUSED if (refused or problems) and not changes else EXIT_OK
 
 
 def status_key(value: str) -> str:

@@ -287,6 +287,8 @@ class MainWindow(QMainWindow):
         self._recent_menu.clear()
         for recent in keys.list_value(self._settings, keys.RECENT_DATABASES):
             action = self._recent_menu.addAction(recent)
+            # A database moved or deleted since is not recreated empty in its old place.
+            action.setEnabled(Path(recent).exists())
             action.triggered.connect(lambda _checked=False, p=recent: self.open_database(Path(p)))
 
     @property
