@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -37,6 +37,11 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
         return None
     app.installTranslator(translator)
     app._factdesk_translators.append(translator)  # type: ignore[attr-defined]
+    # Qt's own words (OK, Cancel, the file dialogs) come from Qt's catalogue.
+    qt_words = QTranslator(app)
+    if qt_words.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_words)
+        app._factdesk_translators.append(qt_words)  # type: ignore[attr-defined]
     QLocale.setDefault(QLocale(language))
     return translator
 
