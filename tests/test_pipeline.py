@@ -107,3 +107,10 @@ def test_any_text_gives_claims_whose_offsets_point_at_their_text(body: str) -> N
 def test_reader_and_pipeline_agree_on_the_decoded_text() -> None:
     for path in SEEDS:
         assert process_file(path).source.text == read_file(path).text
+
+
+def test_both_ends_of_a_change_share_their_subject() -> None:
+    by_text = {claim.text: claim for _, claim in process_file(SEEDS[1]).claims()}
+    assert by_text["50%"].subject == by_text["65%"].subject
+    assert by_text["50%"].subject.endswith("报销比例")
+    assert by_text["1500元"].subject == by_text["3000元"].subject != ""

@@ -25,6 +25,8 @@ from desktop.claims import lexicon as lx
 from desktop.claims.model import Claim
 from desktop.paths import resource_path
 
+# Between the two ends of a change in one clause: 由1500元提高到3000元, 由2017年的30.62%降至2021年的25.86%.
+_FROM_TO = re.compile(r"(?:提高|提升|增长|增加|上升|下降|降低|减少|扩大|缩小|升|降)?(?:到|至)")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[，,、：:。！？!?；;\n（）()“”]")
 
@@ -323,7 +325,7 @@ def _nouny(word: str, flag: str) -> bool:
 # How far around a claim the subject is looked for: a noun phrase of up to
 # three words.  Wider windows cost tagging time on every claim.
 _AFTER_WINDOW = 10
-_BEFORE_WINDOW = 12
+_BEFORE_WINDOW = 16
 
 # Tags that always end a subject: adverbs, prepositions, conjunctions,
 # particles, numerals, measure words, pronouns, time and place-of-action words.
@@ -375,10 +377,13 @@ def _subject(
         subject = _subject_after(after)
         if subject:
             return subject, []
-    before = text[max(clause_start, claim.start - _BEFORE_WINDOW) : claim.start]
+    window_start = claim.start - _BEFORE_WINDOW
+    before = text[max(clause_start, window_start) : claim.start]
     if not before:
         return "", []
     words = list(_tagged(before))
+    if window_start > clause_start and len(words) > 1:
+        words = words[1:]  # the window may have cut its first word in half (糖尿|病患者)
     return _subject_before(list(words)), words
 
 
@@ -447,8 +452,14 @@ def contexts(text: str, claims: Sequence[Claim], *, default_time: str = "") -> l
         if phrases is None:
             phrases = phrases_by_sentence[s_start] = _time_phrases(sentence)
         subject, words_before = _subject(text, claim, c_start, c_end)
-        if not subject and previous is not None and 0 <= claim.start - previous.end <= 2:
-            subject = out[-1].subject  # 第1、第2和第4位 share what is ranked
+        if previous is not None and out[-1].subject and previous.start >= s_start:
+            between = text[previous.end : claim.start]
+            if _FROM_TO.search(between) and previous.start >= c_start:
+                # 比例由50%提高到65%: both ends of a change measure the same thing
+                subject = out[-1].subject
+            elif not subject:
+                # 第1、第2和第4位, 达到62.03亿元，同比增长10.4%: the sentence's subject carries on
+                subject = out[-1].subject
         out.append(
             ClaimContext(
                 subject=subject,
