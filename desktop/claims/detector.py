@@ -41,7 +41,8 @@ _CANDIDATE = re.compile(
 )
 
 # Per-population rates: 15.1/10万, 14.13人/10万人.
-_PER_POPULATION = re.compile(rf"(?:[人例个個名])?/[{_AR_DIGIT}]+[万萬千百]?(?:[人例]|人口)?")
+# The denominator is a round base (10万, 1000, 100), so 2025/2026学年 is not a rate.
+_PER_POPULATION = re.compile(r"(?:[人例个個名])?/(?:[1-9]0*[万萬千]|10{1,5})(?:[人例]|人口)?(?![0-9])")
 _PERCENT_WORDS = re.compile(
     rf"(?P<pre>[近约約超逾])?(?P<base>百分之|千分之)(?P<num>[{_CN_NUMERAL}{_AR_DIGIT}.．点點]+)"
 )
@@ -78,7 +79,7 @@ _DATE = re.compile(
     rf"[{_AR_DIGIT}]{{4}}年(?:度|底|末|初|前|后|後|以来|以來|起|中|上半年|下半年)?"
     rf"|[〇零一二三四五六七八九]{{4}}年"
     rf"|(?:{_DATE_NUM})月(?:份|底|末|初|中旬|上旬|下旬|中)?(?:(?:{_DATE_NUM})[日号號])?"
-    rf"|(?:{_DATE_NUM})[日号號](?![常])"
+    rf"|(?:{_DATE_NUM})[日号號](?![常内內])"
     rf"|[{_AR_DIGIT}]{{1,2}}[:：][0-9]{{2}}"
     rf"|[{_AR_DIGIT}]{{1,2}}[时時](?:[{_AR_DIGIT}]{{1,2}}分)?"
     rf"|[{_AR_DIGIT}]{{1,2}}[·・][{_AR_DIGIT}]{{1,2}}"
@@ -264,8 +265,8 @@ class Detector:
             # the numeral was shortened: what followed is no longer glued to it
             sfx1 = mag = sfx2 = ""
         pos = num_end + len(sfx1)
-        # 5千米 is five kilometres, not five thousand metres.
-        if mag in ("千", "百") and (text[pos + 1 : pos + 2] in ("米", "克", "瓦") or not arabic):
+        # 5千米 is five kilometres, not five thousand metres (likewise 千克, 千瓦, 千伏安).
+        if mag in ("千", "百") and (text[pos + 1 : pos + 2] in ("米", "克", "瓦", "伏") or not arabic):
             mag = ""
         pos += len(mag)
         if mag and sfx1 and sfx2:
@@ -416,9 +417,14 @@ class Detector:
                 return None
             return "measure"
         if unit == "年":
-            if arabic and len(token) >= 3:
-                return None
-            if before.endswith(lx.YEAR_DURATION_BEFORE) or after.startswith(lx.YEAR_DURATION_AFTER):
+            if arabic and len(token) >= 3 and not text[start:num_start].strip():
+                return None  # 1998年 is a year; 约800年 is a length of time
+            approximate = bool(text[start:num_start].strip())  # 约800年, 近10年
+            if (
+                approximate
+                or before.endswith(lx.YEAR_DURATION_BEFORE)
+                or after.startswith(lx.YEAR_DURATION_AFTER)
+            ):
                 return "duration"
             return None
         if unit == "日" and not arabic and not before.endswith(lx.YEAR_DURATION_BEFORE):
@@ -434,6 +440,8 @@ class Detector:
             return None
         if after.startswith(lx.THRESHOLD_WORDS) and kind != "percent" and _is_cjk(text[end + 2 : end + 3]):
             return None  # 3人以上的较大事故, 7座以下小型客车: a line that defines a class
+        if after.startswith(("级", "級")):
+            return None  # 10万吨级泊位, 500千伏级: a class, not a quantity
         if unit == "分" and (not arabic or after.startswith("之")):
             return None  # 十分重要, 三分之一: not a score
         if kind != "percent" and _NOUN_THRESHOLD.match(text, end):
@@ -598,8 +606,9 @@ class Detector:
         magnitude = self._magnitude_of(text[high.start : high.end])
         if magnitude != 1 and self._magnitude_of(text[low.start : low.end]) == 1:
             low_value = low_value * magnitude
-        claim = self._claim(text, high)
-        return replace(claim, start=low.start, text=text[low.start : high.end], value_low=low_value)
+        # The standard scores a range by its upper end: that is the span; the
+        # lower end travels with it as value_low (and shows in the inspector).
+        return replace(self._claim(text, high), value_low=low_value)
 
     @staticmethod
     def _magnitude_of(span: str) -> Decimal:

@@ -98,6 +98,7 @@ _TERMINAL_END = re.compile(r"[。！？!?；;：:…][”’」』）)》〕】\
 # The sentence goes on past the line break.
 # A number cut from its unit by a blank line (达到356 / 项，): a paragraph
 # never ends on a bare figure, so this is one sentence.
+_NUMBER_PART = re.compile(r"[0-9０-９.,．，]")
 _NUMBER_TAIL = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,6}(?:[.．][0-9０-９]*)?$")
 _UNIT_HEAD = re.compile(r"[\u4e00-\u9fff%％‰]")
 _OPEN_END = re.compile(r"[，、,（(“‘《「『【〔—]$")
@@ -328,6 +329,8 @@ def _kind(char: str) -> int:
 def _keeps_space(text: str, left: int, right: int, left_spaced: bool, right_spaced: bool) -> bool:
     """Is the whitespace between text[left] and text[right] a real word space?"""
     kind_left, kind_right = _kind(text[left]), _kind(text[right])
+    if (left_spaced or right_spaced) and _NUMBER_PART.match(text[left]) and _NUMBER_PART.match(text[right]):
+        return False  # a figure spaced out with its line: 1 2 6 0, 10 , 000, 52 . 6
     if kind_left == 1 and kind_right == 1:
         return True
     # Between two CJK words a lone space separates (titles, names); in a
