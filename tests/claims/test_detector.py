@@ -1025,3 +1025,23 @@ def test_context_falls_back_to_the_article_date() -> None:
     (claim,) = annotate(text, detect(text), default_time="2023-07-31")
     assert claim.time == "2023-07-31"
     assert "基层医疗机构" in claim.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("港口吞吐量1052.3万标箱。", [("1052.3万标箱", "10523000", "标箱", "count")]),
+        (
+            "新增容量2.6千伏安，储能2兆瓦时。",
+            [("2.6千伏安", "2.6", "千伏安", "measure"), ("2兆瓦时", "2", "兆瓦时", "measure")],
+        ),
+        ("審批將於30日內完成。", [("30日", "30", "日", "duration")]),
+        ("把年代上推约800年。", [("约800年", "800", "年", "duration")]),
+        ("新建10万吨级泊位2个。", [("2个", "2", "个", "count")]),
+        ("2025/2026學年起實施。", []),
+        ("工期30至36个月。", [("36个月", "36", "个月", "duration")]),
+    ],
+    ids=["teu", "kva-mwh", "days-within", "approx-years", "tonnage-class", "school-year", "range-upper-end"],
+)
+def test_rules_found_on_blind_pages(text: str, expected: list[Row]) -> None:
+    assert claims_of(text) == expected

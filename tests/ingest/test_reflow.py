@@ -364,3 +364,8 @@ def test_a_figure_cut_from_its_unit_by_a_blank_line_is_joined() -> None:
         "联系电话：12345678901",
         "河西区科技局",
     ]
+
+
+def test_digits_spaced_out_with_their_line_are_one_figure() -> None:
+    source = "全 年 完 成 投 资 5 2 . 6 亿 元 ， 每 人 补 贴 1 0 , 0 0 0 元 。\n"
+    assert texts(source) == ["全年完成投资52.6亿元，每人补贴10,000元。"]
