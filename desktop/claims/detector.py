@@ -102,6 +102,11 @@ _THRESHOLD_OF_RATE = re.compile(r"(?:以)?[内內][^，。；,;]{0,10}?的[^，�
 _NOUN_THRESHOLD = re.compile(
     r"(?:(?![一二三四五六七八九十两兩级級])[\u4e00-\u9fff]){1,3}?及?(?:以上|以下)[\u4e00-\u9fff]"
 )
+# One or two CJK characters that can start a counted noun (not a particle,
+# conjunction or verb that merely follows the number).
+_BARE_NOUN = re.compile(
+    r"(?![的和与與及以是在为為了等到至比较較同])[\u4e00-\u9fff](?:(?![的和与與及以是在为為了等])[\u4e00-\u9fff])?"
+)
 _CLAUSE_START = re.compile(r"[，。；！？,;!?\n]")
 _CONNECTOR = "、和及与與或至到~～—－-"
 _RANGE_CONNECTOR = "至到~～—－-"
@@ -298,6 +303,10 @@ class Detector:
             if mag and not arabic:
                 return None
             nxt = text[pos : pos + 1]
+            if arabic and mag and (not nxt or nxt not in _CONNECTOR) and not _ASCII_ALNUM.match(nxt or " "):
+                # 常住人口达到128万，: a figure with a magnitude word is a
+                # quantity even where the counted noun came before it.
+                return _Candidate(start, pos, value, "", "count", pre or approx_word, False, arabic, False)
             # a bare Arabic number: a claim only when coordinated with a number
             # that has a unit; decided in _resolve.
             if not arabic:
@@ -397,6 +406,12 @@ class Detector:
                 elif unit.endswith(("百分点", "百分點")):
                     kind = "change"
             return unit, kind, end
+        if arabic and has_magnitude:
+            # 280万游客, 15万群众: after a magnitude word the number is a quantity
+            # (no code or name reads "N万…"), and the counted noun is the unit.
+            noun = _BARE_NOUN.match(text, pos)
+            if noun:
+                return noun.group(), "count", noun.end()
         return "", "", pos
 
     def _refine_kind(

@@ -1045,3 +1045,18 @@ def test_context_falls_back_to_the_article_date() -> None:
 )
 def test_rules_found_on_blind_pages(text: str, expected: list[Row]) -> None:
     assert claims_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全市常住人口达到128万。", [("128万", "1280000", "", "count")]),
+        ("吸引280万游客参观。", [("280万游客", "2800000", "游客", "count")]),
+        ("人口增加3.5万", [("3.5万", "35000", "", "count")]),
+        ("拨打12345市民热线。", []),
+        ("3亿年前的化石。", []),
+    ],
+    ids=["magnitude-no-unit", "magnitude-bare-noun", "at-the-end", "hotline-still-out", "era-not-counted"],
+)
+def test_a_figure_with_a_magnitude_word_is_a_quantity(text: str, expected: list[Row]) -> None:
+    assert claims_of(text) == expected
