@@ -38,7 +38,9 @@ def list_value(settings: QSettings, key: str) -> list[str]:
     value = settings.value(key, [])
     if isinstance(value, str):  # QSettings returns a lone item as a plain string
         return [value] if value else []
-    return [str(v) for v in value or []]
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return []
 
 
 def remember_database(settings: QSettings, path: Path) -> list[str]:
