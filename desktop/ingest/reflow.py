@@ -95,12 +95,13 @@ _CLOSING_HASHES = re.compile(r"[ \t\u3000]+(#+)$")
 # A sentence (or a clause that introduces a list) ends here; closing quotes and
 # brackets may follow the stop.
 _TERMINAL_END = re.compile(r"[。！？!?；;：:…][”’」』）)》〕】\"']*$")
-# The sentence goes on past the line break.
+# Characters a figure is made of, so a spaced-out figure can be closed up.
+_NUMBER_PART = re.compile(r"[0-9０-９.,．，]")
 # A number cut from its unit by a blank line (达到356 / 项，): a paragraph
 # never ends on a bare figure, so this is one sentence.
-_NUMBER_PART = re.compile(r"[0-9０-９.,．，]")
 _NUMBER_TAIL = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,6}(?:[.．][0-9０-９]*)?$")
 _UNIT_HEAD = re.compile(r"[\u4e00-\u9fff%％‰]")
+# The sentence goes on past the line break.
 _OPEN_END = re.compile(r"[，、,（(“‘《「『【〔—]$")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;，,：:]")
 # A next line that opens with a short sentence tail ("结合的服务方式。") is the
