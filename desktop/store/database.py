@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from desktop.store.errors import DatabaseRefused
 
 _log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+# A database is at least one page; the smallest page SQLite writes is 512 bytes.
+_SMALLEST_DATABASE = 512
 # PRAGMA application_id of every FactDesk database ("FDK1"): tells our files
 # from any other program's SQLite file.
 APPLICATION_ID = 0x46444B31
@@ -39,36 +41,43 @@ class Examined:
 
 
 def examine(path: Path) -> Examined:
-    """Check a database file without writing to it; raise DatabaseRefused if unusable."""
-    if not path.exists():
-        return Examined(new=True, version=0)
-    if not path.is_file():
-        raise DatabaseRefused(path, "this is not a file")
+    """Check a database file without writing to it; raise DatabaseRefused if unusable.
+
+    Only SQLite itself ever opens the file.  POSIX locks belong to the process,
+    not to a descriptor: closing any descriptor of the database file drops all
+    of this process's locks on it, so reading the header with Python's open()
+    while the window (or a job) holds a connection would silently release that
+    connection's WAL locks; another process would then checkpoint and delete
+    the WAL under it, and every later decision would go into a deleted file
+    (SQLite's "How To Corrupt An SQLite Database File", section 2.2).  SQLite
+    shares one descriptor per file among the process's connections and defers
+    closing it while any lock is held, so its own connections are safe.
+    """
     try:
-        with path.open("rb") as file:
-            header = file.read(100)
+        info = path.stat()  # stat() opens nothing
+    except FileNotFoundError:
+        return Examined(new=True, version=0)
     except OSError as error:
         raise DatabaseRefused(path, f"the file cannot be read ({error.strerror})") from error
-    if not header:
+    if not stat.S_ISREG(info.st_mode):
+        raise DatabaseRefused(path, "this is not a file")
+    if info.st_size == 0:
         return Examined(new=True, version=0)  # SQLite treats an empty file as an empty database
-    if not header.startswith(SQLITE_HEADER):
-        raise DatabaseRefused(path, "this is not a FactDesk database (not an SQLite file)")
-    if len(header) < 100:
-        raise DatabaseRefused(path, "the database file is damaged (truncated header)")
+    if info.st_size < _SMALLEST_DATABASE:
+        raise DatabaseRefused(path, "the file is too small to be a database: damaged, or not an SQLite file")
 
+    immutable = _may_read_immutable(path)
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
-    except sqlite3.Error as error:
-        raise DatabaseRefused(path, f"the database cannot be opened ({error})") from error
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
-    except sqlite3.DatabaseError as error:
-        raise DatabaseRefused(path, f"the database file is damaged ({error})") from error
-    finally:
-        conn.close()
+        found = _read_header_facts(path, immutable=immutable)
+    except DatabaseRefused:
+        if not immutable or _may_read_immutable(path):
+            raise
+        found = None
+    if found is None or (found[3] != ["ok"] and immutable and not _may_read_immutable(path)):
+        # Read without locks (immutable), a file that another process began
+        # writing (a -wal appeared) can look damaged; only a locked read decides.
+        found = _read_header_facts(path, immutable=False)
+    version, application_id, tables, problems = found
 
     if problems != ["ok"]:
         shown = "; ".join(str(p) for p in problems[:3])
@@ -85,16 +94,34 @@ def examine(path: Path) -> Examined:
     return Examined(new=not tables, version=version)
 
 
-def _read_only_uri(path: Path) -> str:
-    uri = path.resolve().as_uri() + "?mode=ro"
-    sidecars = (Path(f"{path}-wal"), Path(f"{path}-journal"))
-    if not any(p.exists() for p in sidecars):
-        # Without a -wal or hot journal the main file is the whole database,
-        # and immutable=1 stops SQLite creating a -shm beside a WAL-mode file
-        # just to read it.  With a -wal present the file is in use (or was
-        # left by a crash) and its pages must be read through the WAL.
-        uri += "&immutable=1"
-    return uri
+def _read_header_facts(path: Path, *, immutable: bool) -> tuple[int, int, list[str], list[str]]:
+    """user_version, application_id, table names and quick_check, read through SQLite."""
+    uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:
+        raise DatabaseRefused(path, f"the database cannot be opened ({error})") from error
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+            raise DatabaseRefused(path, "this is not a FactDesk database (not an SQLite file)") from error
+        raise DatabaseRefused(path, f"the database file is damaged ({error})") from error
+    finally:
+        conn.close()
+    return version, application_id, tables, problems
+
+
+def _may_read_immutable(path: Path) -> bool:
+    # Without a -wal or hot journal the main file is the whole database, and
+    # immutable=1 stops SQLite creating a -shm beside a WAL-mode file just to
+    # read it (a refused file is left without a byte written beside it).  With
+    # a -wal present the file is in use (or was left by a crash) and its pages
+    # must be read through the WAL.
+    return not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
 
 
 def connect(path: Path) -> Database:
