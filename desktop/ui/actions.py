@@ -4,6 +4,22 @@ The menus, the shortcut help (F1) and the tests are all built from this one
 table, so a shortcut cannot exist in one place and be missing in another.
 Texts are English source strings; QCoreApplication.translate("actions", …)
 shows them in the editor's language.
+
+Each command has a scope, and the scope decides who may take its keys:
+
+- REVIEW commands (every decision, moving between claims and articles,
+  undo) are bare keys like Y, J, 1 or Return.  Text fields and lists need
+  those same keys for their own work, so these shortcuts are live only
+  while the article view has the focus (Qt.WidgetWithChildrenShortcut on
+  the article view).  Qt's shortcut map then settles every case by focus
+  alone: Return in the search results opens the hit, Y in the note is a
+  letter, and a widget added later cannot lose its keys to a decision.
+  The earlier design kept a list of the keys each kind of widget reserves
+  (a ShortcutOverride filter); every key or widget missing from that list
+  decided a claim by accident.
+- WINDOW commands (files, search, help, Esc back to the article) are
+  chords, function keys or Esc, which no field or list uses for itself,
+  and work wherever the focus is in the window.
 """
 
 from __future__ import annotations
@@ -17,6 +33,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 CONTEXT = "actions"
+REVIEW = "review"
+WINDOW = "window"
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
@@ -31,6 +49,7 @@ class ActionSpec:
     shortcuts: tuple[str | QKeySequence.StandardKey, ...]
     menu: str  # file, edit, review, view, help
     slot: str  # name of the MainWindow method it triggers
+    scope: str = WINDOW  # REVIEW: live only while the article view has the focus
 
 
 def _tag_actions() -> tuple[ActionSpec, ...]:
@@ -41,6 +60,7 @@ def _tag_actions() -> tuple[ActionSpec, ...]:
             (str(n),),
             "review",
             "tag_recent",
+            REVIEW,
         )
         for n in range(1, 10)
     )
@@ -74,14 +94,34 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "file",
         "close",
     ),
-    ActionSpec("undo", QT_TRANSLATE_NOOP("actions", "&Undo"), ("Ctrl+Z",), "edit", "undo"),
-    ActionSpec("redo", QT_TRANSLATE_NOOP("actions", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), "edit", "redo"),
+    # Undo takes back a decision, so it is the review's too: Ctrl+Z in a field undoes the typing.
+    ActionSpec("undo", QT_TRANSLATE_NOOP("actions", "&Undo"), ("Ctrl+Z",), "edit", "undo", REVIEW),
+    ActionSpec(
+        "redo", QT_TRANSLATE_NOOP("actions", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), "edit", "redo", REVIEW
+    ),
     ActionSpec("search", QT_TRANSLATE_NOOP("actions", "&Search…"), ("Ctrl+F",), "edit", "focus_search"),
     ActionSpec(
-        "next_claim", QT_TRANSLATE_NOOP("actions", "&Next claim"), ("J", "Down"), "review", "next_claim"
+        "back",
+        QT_TRANSLATE_NOOP("actions", "&Back to the article"),
+        (QKeySequence.StandardKey.Cancel,),
+        "edit",
+        "back_to_article",
     ),
     ActionSpec(
-        "prev_claim", QT_TRANSLATE_NOOP("actions", "&Previous claim"), ("K", "Up"), "review", "previous_claim"
+        "next_claim",
+        QT_TRANSLATE_NOOP("actions", "&Next claim"),
+        ("J", "Down"),
+        "review",
+        "next_claim",
+        REVIEW,
+    ),
+    ActionSpec(
+        "prev_claim",
+        QT_TRANSLATE_NOOP("actions", "&Previous claim"),
+        ("K", "Up"),
+        "review",
+        "previous_claim",
+        REVIEW,
     ),
     ActionSpec(
         "confirm",
@@ -89,19 +129,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Return", "Enter", "Y"),
         "review",
         "confirm_current",
+        REVIEW,
     ),
-    ActionSpec("correct", QT_TRANSLATE_NOOP("actions", "C&orrect…"), ("E",), "review", "correct_current"),
-    ActionSpec("reject", QT_TRANSLATE_NOOP("actions", "&Reject"), ("X",), "review", "reject_current"),
-    ActionSpec("skip", QT_TRANSLATE_NOOP("actions", "S&kip"), ("S",), "review", "skip_current"),
-    ActionSpec("tag", QT_TRANSLATE_NOOP("actions", "&Tag source…"), ("T",), "review", "tag_current"),
+    ActionSpec(
+        "correct", QT_TRANSLATE_NOOP("actions", "C&orrect…"), ("E",), "review", "correct_current", REVIEW
+    ),
+    ActionSpec("reject", QT_TRANSLATE_NOOP("actions", "&Reject"), ("X",), "review", "reject_current", REVIEW),
+    ActionSpec("skip", QT_TRANSLATE_NOOP("actions", "S&kip"), ("S",), "review", "skip_current", REVIEW),
+    ActionSpec("tag", QT_TRANSLATE_NOOP("actions", "&Tag source…"), ("T",), "review", "tag_current", REVIEW),
     *_tag_actions(),
-    ActionSpec("note", QT_TRANSLATE_NOOP("actions", "&Note…"), ("N",), "review", "note_current"),
+    ActionSpec("note", QT_TRANSLATE_NOOP("actions", "&Note…"), ("N",), "review", "note_current", REVIEW),
     ActionSpec(
         "next_article",
         QT_TRANSLATE_NOOP("actions", "Next &article"),
         ("Ctrl+Down", "]"),
         "review",
         "next_article",
+        REVIEW,
     ),
     ActionSpec(
         "prev_article",
@@ -109,6 +153,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+Up", "["),
         "review",
         "previous_article",
+        REVIEW,
     ),
     ActionSpec("lang_zh", QT_TRANSLATE_NOOP("actions", "中文（简体）"), (), "view", "use_chinese"),
     ActionSpec("lang_en", QT_TRANSLATE_NOOP("actions", "English"), (), "view", "use_english"),
@@ -150,18 +195,27 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
 
 
 def build_actions(
-    owner: QWidget, slot_of: Callable[[ActionSpec], Callable[[], object]]
+    owner: QWidget, review: QWidget, slot_of: Callable[[ActionSpec], Callable[[], object]]
 ) -> dict[str, QAction]:
-    """One QAction per spec, parented to and active in `owner`'s window."""
+    """One QAction per spec, parented to `owner`.
+
+    WINDOW actions are live anywhere in `owner`'s window; REVIEW actions only
+    while `review` (the article view) or a child of it has the focus.  Both
+    still work from the menus, whatever has the focus.
+    """
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
         number = int(spec.id.removeprefix("tag_")) if spec.id.startswith("tag_") else -1
         action = QAction(translated(spec.text, number), owner)
         action.setShortcuts(key_sequences(spec))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setObjectName(f"action_{spec.id}")
         action.triggered.connect(slot_of(spec))
-        owner.addAction(action)
+        if spec.scope == REVIEW:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            review.addAction(action)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            owner.addAction(action)
         actions[spec.id] = action
     return actions
 

@@ -340,6 +340,7 @@ class ArticleListPanel(QWidget):
     """Filter, search and the article table: the left side of the review window."""
 
     article_selected = Signal(int)  # article id; the current row changed
+    article_activated = Signal(int)  # article id; Return, Enter or a double click on its row
     filter_changed = Signal(str)  # "", "pending" or "done"
     search_requested = Signal(str)  # the search text; "" clears the search
     search_hit_activated = Signal(int, str)  # article id, claim id ("" for an article hit)
@@ -360,6 +361,9 @@ class ArticleListPanel(QWidget):
             self.tr("Show all articles, only those with pending numbers, or only done ones")
         )
         self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Reached by Tab, not taken by a click: choosing a filter with the mouse
+        # leaves the keys where they were (usually with the review).
+        self.filter_combo.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("articleSearch")
@@ -417,6 +421,7 @@ class ArticleListPanel(QWidget):
         self._search_timer.timeout.connect(self._search_now)
         self.results_list.itemActivated.connect(self._on_hit_activated)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.table.activated.connect(self._on_row_activated)
 
     def _set_up_headers(self) -> None:
         vertical = self.table.verticalHeader()
@@ -569,12 +574,10 @@ class ArticleListPanel(QWidget):
                     self.results_list.setFocus(Qt.FocusReason.TabFocusReason)
                     self.results_list.setCurrentRow(self._first_hit_row() or 0)
                     return True
-                if key == Qt.Key.Key_Escape and self.search_edit.text():
-                    self.clear_search()
-                    return True
             elif watched is self.results_list:
+                # Esc never reaches here: it is the window's "back to the article".
                 at_top = self.results_list.currentRow() <= (self._first_hit_row() or 0)
-                if key == Qt.Key.Key_Escape or (key == Qt.Key.Key_Up and at_top):
+                if key == Qt.Key.Key_Up and at_top:
                     self.search_edit.setFocus(Qt.FocusReason.TabFocusReason)
                     return True
         return super().eventFilter(watched, event)
@@ -594,3 +597,7 @@ class ArticleListPanel(QWidget):
         if self._quiet or not current.isValid():
             return
         self.article_selected.emit(self.model.article_id(current.row()))
+
+    def _on_row_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.article_activated.emit(self.model.article_id(index.row()))

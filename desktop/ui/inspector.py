@@ -160,8 +160,25 @@ class ClaimInspector(QWidget):
         self._build_history(content)
         self._content_layout.addStretch(1)
 
+        self._leave_clicks_with_the_review()
         self._apply_style()
         self.show_claim(None, [])
+
+    def _leave_clicks_with_the_review(self) -> None:
+        """Only the text fields take the focus from a click.
+
+        The review's keys (Y, J, 1…) are live only while the article view has
+        the focus.  A click on a label (to select its text), on the pane's
+        empty space (the scroll area) or on a button or the reason box would
+        otherwise park the focus where no key does anything.  They stay
+        reachable by Tab; selecting and copying a label's text works without
+        the focus, through its context menu.
+        """
+        for label in self.findChildren(QLabel):
+            label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.reason_combo.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.apply_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -733,6 +750,19 @@ class ClaimInspector(QWidget):
         self.value_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.value_edit.selectAll()
         self._scroll.ensureWidgetVisible(self.value_edit)
+
+    def cancel_edits(self) -> None:
+        """Esc: drop what was typed and not saved; the note goes back to its saved text.
+
+        Nothing is requested, so the claim's decision is left exactly as it was.
+        """
+        self.value_edit.clear()
+        self.unit_edit.clear()
+        self._unit_autofilled = False
+        self._validate_correction()
+        self.source_edit.clear()
+        if self.note_edit.toPlainText() != self._note_baseline:
+            self.note_edit.setPlainText(self._note_baseline)
 
     def _on_unit_edited(self, _text: str) -> None:
         self._unit_autofilled = False

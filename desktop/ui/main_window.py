@@ -14,21 +14,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QProgressDialog,
     QSplitter,
     QTableWidget,
@@ -94,11 +92,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.setCentralWidget(self.splitter)
 
-        self.actions_by_id = build_actions(self, self._slot_for)
+        self.actions_by_id = build_actions(self, self.article_view, self._slot_for)
         self._build_menus()
         self._build_status_bar()
         self._connect_panels()
-        self._keep_enter_in_text_fields()
         self._restore_ui_state()
 
     # -- set-up ---------------------------------------------------------------
@@ -150,6 +147,7 @@ class MainWindow(QMainWindow):
         panel.filter_changed.connect(self._filter_changed)
         panel.search_requested.connect(self._search)
         panel.search_hit_activated.connect(self._search_hit_activated)
+        panel.article_activated.connect(self._article_activated)
         view = self.article_view
         view.claim_clicked.connect(self._claim_clicked)
         view.add_claim_requested.connect(self._add_manual_claim)
@@ -161,32 +159,6 @@ class MainWindow(QMainWindow):
         inspector.skip_requested.connect(lambda _id: self.skip_current())
         inspector.sources_requested.connect(self._sources_requested)
         inspector.note_requested.connect(self._note_requested)
-
-    def _keep_enter_in_text_fields(self) -> None:
-        """Enter confirms a claim everywhere except where the editor is typing.
-
-        Text fields take printable keys before shortcuts on their own, but
-        not Enter: without this, Enter in the corrected-value field would
-        confirm the claim instead of saving the correction.
-        """
-        for field in [*self.findChildren(QLineEdit), *self.findChildren(QPlainTextEdit)]:
-            field.installEventFilter(self)
-        for view in self.findChildren(QAbstractItemView):
-            view.installEventFilter(self)
-
-    # Keys a text field or a list keeps for itself, whatever the window's shortcuts.
-    _FIELD_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Y)
-    _LIST_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            kept = self._LIST_KEYS if isinstance(watched, QAbstractItemView) else self._FIELD_KEYS
-            plain_y = (
-                event.key() == Qt.Key.Key_Y and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            )
-            if event.key() in kept and not plain_y:
-                event.accept()  # the field or list, not a review shortcut, gets this key
-        return super().eventFilter(watched, event)
 
     def _restore_ui_state(self) -> None:
         geometry = self._settings.value(keys.WINDOW_GEOMETRY)
@@ -319,6 +291,11 @@ class MainWindow(QMainWindow):
     def _article_selected(self, article_id: int) -> None:
         if article_id != self._article_id:
             self.show_article(article_id)
+
+    def _article_activated(self, article_id: int) -> None:
+        """Return (or a double click) in the article list: open it and hand the keys to the review."""
+        self._article_selected(article_id)
+        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_article(self, article_id: int, claim_id: str | None = None) -> None:
         self.inspector.apply_note()  # a half-typed note belongs to the claim it was typed for
@@ -633,6 +610,27 @@ class MainWindow(QMainWindow):
     def _search_hit_activated(self, article_id: int, claim_id: str) -> None:
         self.show_article(article_id, claim_id or None)
         self.article_view.setFocus()
+
+    def back_to_article(self) -> None:
+        """Esc: drop what is being typed where the focus is, and give the keys back to the review.
+
+        Dropped before the focus moves, because the note saves itself when it
+        loses the focus: leaving first would save the very typing Esc cancels.
+        """
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            # Qt lets window shortcuts through while a completer's list is open
+            # (it keeps shortcuts working for the field behind it), so Esc
+            # would otherwise skip closing the list. It closes the list first,
+            # as it does everywhere; the next Esc leaves the field.
+            popup.close()
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and self.inspector.isAncestorOf(focus):
+            self.inspector.cancel_edits()
+        elif focus is not None and self.articles_panel.isAncestorOf(focus):
+            self.articles_panel.clear_search()
+        self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- import and export ------------------------------------------------------------------
 

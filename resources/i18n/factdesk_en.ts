@@ -623,6 +623,10 @@ Check every number in an article before it goes to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Back to the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Next claim</source>
         <translation type="unfinished"></translation>
     </message>

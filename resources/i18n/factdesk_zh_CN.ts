@@ -628,6 +628,10 @@ Check every number in an article before it goes to print.</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Back to the article</source>
+        <translation>返回文章（放弃输入）(&amp;B)</translation>
+    </message>
+    <message>
         <source>&amp;Next claim</source>
         <translation>下一个数字(&amp;N)</translation>
     </message>

@@ -10,8 +10,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
+
 from desktop.paths import seed_files  # noqa: E402
 from desktop.store import ReviewStore  # noqa: E402
+from desktop.ui import settings as keys  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
 
 
 @pytest.fixture
@@ -20,3 +26,29 @@ def store(tmp_path: Path) -> Iterator[ReviewStore]:
     with ReviewStore.open(tmp_path / "review.sqlite", seed_if_new=False) as opened:
         opened.import_files(seed_files())
         yield opened
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    settings = keys.settings_in_file(tmp_path / "settings.ini")
+    settings.setValue(keys.EDITOR_NAME, "测试编辑")
+    return settings
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: QSettings, tmp_path: Path) -> Iterator[MainWindow]:
+    """The main window, shown and active (so key events go through its shortcuts), with the demo pages."""
+    win = MainWindow(settings, ask_editor=False)
+    qtbot.addWidget(win)
+    win.resize(1300, 800)
+    win.show()
+    win.activateWindow()
+    qtbot.waitActive(win)
+    assert win.open_database(tmp_path / "review.sqlite")
+    with qtbot.waitSignal(win.job_finished, timeout=60_000):
+        win.start_import(seed_files())
+    qtbot.waitUntil(lambda: not win.is_busy())
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    yield win
+    win.close()

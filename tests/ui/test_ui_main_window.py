@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -12,12 +11,9 @@ from PySide6.QtGui import QDropEvent, QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.paths import seed_files
 from desktop.store import ReviewStore
 from desktop.ui import settings as keys
 from desktop.ui.main_window import MainWindow
-
-EDITOR = "测试编辑"
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -25,31 +21,6 @@ def type_text(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    settings = keys.settings_in_file(tmp_path / "settings.ini")
-    settings.setValue(keys.EDITOR_NAME, EDITOR)
-    return settings
-
-
-@pytest.fixture
-def window(qtbot: QtBot, settings: QSettings, tmp_path: Path) -> Iterator[MainWindow]:
-    win = MainWindow(settings, ask_editor=False)
-    qtbot.addWidget(win)
-    win.resize(1300, 800)
-    win.show()
-    win.activateWindow()
-    qtbot.waitActive(win)
-    assert win.open_database(tmp_path / "review.sqlite")
-    with qtbot.waitSignal(win.job_finished, timeout=60_000):
-        win.start_import(seed_files())
-    qtbot.waitUntil(lambda: not win.is_busy())
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    yield win
-    win.close()
 
 
 def key(
@@ -144,7 +115,7 @@ def test_a_whole_review_from_the_keyboard(qtbot: QtBot, window: MainWindow, tmp_
         statuses = {c: store.claim(c).status for c in (first.id, second.id, third.id)}
         assert statuses == {first.id: "confirmed", second.id: "corrected", third.id: "rejected"}
         assert store.claim(fifth.id).sources == ("统计公报",)
-        assert store.claim(first.id).editor == EDITOR
+        assert store.claim(first.id).editor == window.editor
         reviewed, total = store.progress()
         assert reviewed == 3 and total == 503
 
@@ -172,7 +143,7 @@ def test_reopened_window_shows_decisions_and_exports_them(
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert len(rows) == 503
     assert rows[first.id][header.index("状态")] == "已确认"
-    assert rows[first.id][header.index("核查人")] == EDITOR
+    assert rows[first.id][header.index("核查人")] == again.editor
     again.close()
 
 
@@ -328,10 +299,10 @@ def test_the_next_pending_claim_is_found_in_articles_above_too(qtbot: QtBot, win
     last = window.articles_panel.model.articles()[-1]
     window.show_article(last.id)
     for claim in window.store.claims(last.id):
-        window.store.decide(claim.id, "confirmed", editor=EDITOR)
+        window.store.decide(claim.id, "confirmed", editor=window.editor)
     window.show_article(last.id)
     target = window.store.claims(last.id)[0]
-    window.store.decide(target.id, "pending", editor=EDITOR)
+    window.store.decide(target.id, "pending", editor=window.editor)
     window.show_article(last.id, target.id)
     window.confirm_current()
     after = window.current_claim
