@@ -96,13 +96,26 @@ def process_file(path: Path) -> DocumentResult:
     return process_source(read_file(path))
 
 
+def iter_process_files(paths: Iterable[Path]) -> Iterator[DocumentResult | ReadError]:
+    """Each file's result or refusal, in order, as soon as it is known.
+
+    A caller can report a refusal while later files are still being read, so
+    a batch that meets a bad file early says so at once.
+    """
+    for path in paths:
+        try:
+            yield process_file(Path(path))
+        except ReadError as error:
+            yield error
+
+
 def process_files(paths: Iterable[Path]) -> tuple[list[DocumentResult], list[ReadError]]:
     """Process every readable file; a bad file is reported, never fatal."""
     results: list[DocumentResult] = []
     errors: list[ReadError] = []
-    for path in paths:
-        try:
-            results.append(process_file(Path(path)))
-        except ReadError as error:
-            errors.append(error)
+    for outcome in iter_process_files(paths):
+        if isinstance(outcome, ReadError):
+            errors.append(outcome)
+        else:
+            results.append(outcome)
     return results, errors

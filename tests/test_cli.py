@@ -177,3 +177,30 @@ def test_detect_reads_word_documents(tmp_path: Path) -> None:
     run = factdesk("detect", str(path))
     assert run.returncode == 0, run.stderr
     assert [json.loads(line)["text"] for line in run.stdout.splitlines()] == ["1.2万个", "3.4万人", "5.6%"]
+
+
+def test_nothing_readable_prints_no_table(tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for command in (["detect", "--format", "table"], ["articles"]):
+        run = factdesk(*command, str(folder))
+        assert run.returncode == 1
+        assert run.stdout == ""
+        assert run.stderr.startswith("factdesk: folder: is a folder, not a file")
+
+
+def test_a_refusal_is_printed_before_the_next_file_is_read(tmp_path: Path) -> None:
+    # stderr merged into stdout shows the order things were said in.
+    (tmp_path / "a.txt").write_text("全市新增企业1250家。\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("同比增长12.5%。\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "desktop", "detect", "a.txt", "b.txt", "c.txt"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        check=False,
+    )
+    said = [json.loads(line)["text"] if line.startswith("{") else line for line in run.stdout.splitlines()]
+    assert said == ["1250家", "factdesk: b.txt: file not found", "12.5%"]

@@ -138,3 +138,99 @@ def test_export_and_import_decisions_round_trip(tmp_path: Path, db: Path) -> Non
     assert "ffffffffffffffff" in back.stderr
     (after,) = [c for c in claims_of(db) if c["id"] == claim["id"]]
     assert (after["status"], after["corrected_value"], after["note"]) == ("corrected", "120", "见年报第3页")
+
+
+# -- bad arguments: a usage error or a refusal in one line, never a traceback --
+
+
+def test_an_empty_db_path_is_a_usage_error_and_touches_nothing(tmp_path: Path) -> None:
+    # Empty used to mean "the per-user database", seeded with the demo pages.
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    for command in (["claims"], ["import", str(SEEDS[0])], ["articles"], ["gui"], ["decide", "x", "confirm"]):
+        run = subprocess.run(
+            [sys.executable, "-m", "desktop", *command, "--db", ""],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+            env=env,
+        )
+        assert run.returncode == 2, command
+        assert "argument --db: the database path is empty; name a file, or leave --db out" in run.stderr
+        assert "Traceback" not in run.stderr
+    assert not (tmp_path / "data").exists()
+
+
+@pytest.mark.parametrize(("value", "stored"), [("-3.2%", "-3.2"), ("-1.3万", "-13000"), ("-5", "-5")])
+def test_a_negative_corrected_value_needs_no_double_dash(db: Path, value: str, stored: str) -> None:
+    claim = claims_of(db)[0]
+    run = factdesk("decide", claim["id"], "correct", value, "--db", db)
+    assert run.returncode == 0, run.stderr
+    (after,) = [c for c in claims_of(db) if c["id"] == claim["id"]]
+    assert after["corrected_value"] == stored
+
+
+def test_an_unknown_option_is_still_a_usage_error(db: Path) -> None:
+    claim = claims_of(db)[0]
+    run = factdesk("decide", claim["id"], "confirm", "--bogus", "--db", db)
+    assert run.returncode == 2
+    assert "unrecognized arguments: --bogus" in run.stderr
+
+
+def test_output_into_a_closed_pipe_ends_quietly(db: Path) -> None:
+    # `factdesk claims | head -1`: the reader goes away.  Exit as a command
+    # killed by SIGPIPE does (141), with nothing on stderr.
+    for command in (["claims"], ["claims", "--format", "jsonl"], ["articles"]):
+        with subprocess.Popen(
+            [sys.executable, "-m", "desktop", *command, "--db", str(db)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        ) as process:
+            assert process.stdout is not None and process.stderr is not None
+            process.stdout.close()  # before anything is written: every write fails
+            error = process.stderr.read()
+            assert process.wait() == 141, (command, error)
+        assert error == b"", command
+
+
+def test_text_that_is_not_utf8_is_refused_in_one_line(db: Path) -> None:
+    claim = claims_of(db)[0]
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "decide",
+            claim["id"],
+            "confirm",
+            "--note",
+            b"\xff\xfe",
+            "--db",
+            db,
+        ],
+        capture_output=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert run.stderr.decode() == "factdesk: --note: not valid UTF-8 text (check the terminal's encoding)\n"
+    assert " decide " not in factdesk("history", claim["id"], "--db", db).stdout
+
+
+def test_an_article_id_too_big_for_sqlite_is_a_usage_error(db: Path) -> None:
+    run = factdesk("claims", "--article", "99999999999999999999", "--db", db)
+    assert run.returncode == 2
+    assert "argument --article: no such id: 99999999999999999999" in run.stderr
+
+
+def test_import_reports_each_refusal_with_its_reason(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    run = factdesk("import", loop, SEEDS[2], folder, "--db", tmp_path / "review.sqlite")
+    assert run.returncode == 0
+    assert run.stderr.splitlines() == [
+        "factdesk: loop.txt: a loop of symbolic links that never reaches a file",
+        "factdesk: folder: is a folder, not a file; name the files in it (for example folder/*.txt)",
+    ]
+    assert "imported 1 document(s), 3 article(s)" in run.stdout and "2 file(s) refused" in run.stdout

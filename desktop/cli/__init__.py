@@ -9,18 +9,34 @@
     factdesk --self-test        check the installation (offscreen); prints "self-test ok"
 
 The command line never imports Qt, so it runs on a server with no display.
-Exit codes: 0 success, 1 refused input (reason on stderr), 2 usage.
+Exit codes: 0 success, 1 refused input (reason on stderr), 2 usage; and as a
+command killed by the signal would: 141 when the reader of its output went
+away (`factdesk claims | head -1`), 130 on Ctrl+C.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli.files import EXIT_OK, EXIT_USAGE, cmd_articles_in_files, cmd_detect, cmd_summary
-from desktop.cli.review import add_review_commands, cmd_articles_in_db, run_review_command
+from desktop.cli.files import EXIT_USAGE, cmd_articles_in_files, cmd_detect, cmd_summary
+from desktop.cli.review import add_review_commands, cmd_articles_in_db, database_path, run_review_command
+
+EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE
+EXIT_INTERRUPTED = 128 + 2  # SIGINT
+
+# argparse takes "-3.2%" for an option (it lets only plain "-3" or "-3.2"
+# through as values); a corrected value may well be negative.
+_NEGATIVE_VALUE = re.compile(r"-[\d.．０-９〇零一二两三四五六七八九十百千万亿]")
+# Arguments that are paths: any bytes are fine there.  Every other argument
+# is text that is stored or searched, so it must be real text.
+_PATH_ARGUMENTS = frozenset({"files", "db", "out", "workbook"})
+_POSITIONALS = frozenset({"claim_id", "action", "value", "text"})
+_LONE_SURROGATE = re.compile("[\udc80-\udcff]")
 
 
 def cmd_articles(args: argparse.Namespace) -> int:
@@ -44,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     articles = commands.add_parser("articles", help="list the articles in files, or in the review database")
     articles.add_argument("files", nargs="*", metavar="FILE")
-    articles.add_argument("--db", metavar="PATH", help="review database (default: the per-user database)")
+    articles.add_argument(
+        "--db", metavar="PATH", type=database_path, help="review database (default: the per-user database)"
+    )
     articles.add_argument("--status", choices=("pending", "done"))
     articles.set_defaults(func=cmd_articles)
 
@@ -55,7 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = commands.add_parser("gui", help="open the review window (the default)")
     gui.add_argument(
-        "--db", metavar="PATH", help="review database (default: the last one, else the per-user one)"
+        "--db",
+        metavar="PATH",
+        type=database_path,
+        help="review database (default: the last one, else the per-user one)",
     )
     gui.set_defaults(func=cmd_gui)
     return parser
@@ -80,16 +101,67 @@ def main(argv: Sequence[str] | None = None) -> int:
         return selftest.main(args_given)
     parser = build_parser()
     try:
-        args = parser.parse_args(args_given)
+        args = parse_arguments(parser, args_given)
     except SystemExit as exit_:
         return int(exit_.code or 0) and EXIT_USAGE
+    not_text = _first_argument_not_text(args)
+    if not_text is not None:
+        print(f"factdesk: {not_text}: not valid UTF-8 text (check the terminal's encoding)", file=sys.stderr)
+        return EXIT_USAGE
     func = getattr(args, "func", cmd_gui)
     try:
         if func in (cmd_detect, cmd_articles, cmd_summary, cmd_gui):
             return int(func(args))
         return run_review_command(func, args)
-    except BrokenPipeError:  # `factdesk detect … | head` is fine
-        return EXIT_OK
+    except BrokenPipeError:
+        # The reader went away (`factdesk claims | head -1`): nothing more
+        # can be said to it.  Output still buffered would fail again as the
+        # interpreter flushes it on exit, with a traceback-like message, so
+        # it goes to the null device instead.
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def parse_arguments(parser: argparse.ArgumentParser, args_given: list[str]) -> argparse.Namespace:
+    """parse_args, except that `decide ID correct -3.2%` takes -3.2% as the value."""
+    args, unknown = parser.parse_known_args(args_given)
+    if (
+        unknown
+        and getattr(args, "command", None) == "decide"
+        and args.value is None
+        and len(unknown) == 1
+        and _NEGATIVE_VALUE.match(unknown[0])
+    ):
+        args.value = unknown[0]
+    elif unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
+def _first_argument_not_text(args: argparse.Namespace) -> str | None:
+    """The option (or argument) whose value came from bytes that are not UTF-8, if any.
+
+    Python hands such bytes over as lone surrogates (surrogateescape), which
+    SQLite and every text file refuse; better to say so than to fail there.
+    """
+    for name, value in vars(args).items():
+        if name in _PATH_ARGUMENTS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and _LONE_SURROGATE.search(item):
+                return f"--{name.replace('_', '-')}" if name not in _POSITIONALS else name.upper()
+    return None
+
+
+def _discard_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout already closed or not a real file
+        pass
 
 
 if __name__ == "__main__":

@@ -4,32 +4,48 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from desktop import __version__
 from desktop.claims.model import Claim
 from desktop.cli.table import write_table
-from desktop.pipeline import DocumentResult, process_files
+from desktop.ingest.reader import ReadError, display_path
+from desktop.pipeline import DocumentResult, iter_process_files
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
 
-
-def _read_all(files: Sequence[str]) -> tuple[list[DocumentResult], int]:
-    results, errors = process_files(Path(f) for f in files)
-    for error in errors:
-        print(f"factdesk: {error}", file=sys.stderr)
-    return results, len(errors)
+# A file name that is not valid UTF-8 reaches Python with lone surrogates
+# (surrogateescape); see _json_line.
+_LONE_SURROGATE = re.compile("[\udc80-\udcff]")
 
 
-def _names(results: Sequence[DocumentResult], files: Sequence[str]) -> list[str]:
-    # `file` in the output is the path as the user gave it, so tools that
-    # joined it with a folder (the score tool does) find the file again.
-    given = {Path(f).resolve(): f for f in files}
-    return [given.get(r.source.path.resolve(), str(r.source.path)) for r in results]
+def readable_files(files: Sequence[str]) -> Iterator[tuple[str, DocumentResult]]:
+    """(the name as given, its result) for every file that can be read.
+
+    A refused file gets its line on stderr the moment it is refused, not
+    after the whole batch: the editor sees at once which file is the problem.
+    """
+    for given, outcome in zip(files, iter_process_files(Path(f) for f in files), strict=True):
+        if isinstance(outcome, ReadError):
+            print(f"factdesk: {outcome}", file=sys.stderr, flush=True)
+        else:
+            yield given, outcome
+
+
+def _json_line(record: dict[str, object]) -> str:
+    """One JSON object; a non-UTF-8 file name is kept exactly, as JSON escapes.
+
+    Written raw, its surrogates cannot be encoded for stdout; as ``\\udcd6``
+    escapes the line is plain UTF-8 and json.loads gives back the name that
+    os.fsencode turns into the file's real bytes.
+    """
+    line = json.dumps(record, ensure_ascii=False)
+    return _LONE_SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", line)
 
 
 def claim_record(file: str, article_index: int, headline: str, claim: Claim) -> dict[str, object]:
@@ -55,51 +71,54 @@ def claim_record(file: str, article_index: int, headline: str, claim: Claim) -> 
 
 
 def cmd_detect(args: argparse.Namespace) -> int:
-    results, failed = _read_all(args.files)
-    if not results:
-        return EXIT_REFUSED
     out = sys.stdout
-    if args.format == "jsonl":
-        for result, file in zip(results, _names(results, args.files), strict=True):
-            for article_result, claim in result.claims():
-                article = article_result.article
-                out.write(
-                    json.dumps(claim_record(file, article.index, article.headline, claim), ensure_ascii=False)
-                )
-                out.write("\n")
-        return EXIT_OK
-    rows: list[list[str]] = [["文章", "原文", "数值", "单位", "类型", "主体", "时间", "地点"]]
-    for result in results:
+    read = claims = 0
+    # Printed file by file, so a long batch shows its output as it goes.
+    for file, result in readable_files(args.files):
+        read += 1
+        if read == 1 and args.format == "table":
+            write_table([_TABLE_HEADER], _TABLE_WIDTHS, out)
         for article_result, claim in result.claims():
-            rows.append(
-                [
-                    str(article_result.article.index),
-                    claim.text,
-                    str(claim.value),
-                    claim.unit,
-                    claim.kind,
-                    claim.subject,
-                    claim.time,
-                    claim.place,
-                ]
-            )
-    write_table(rows, (4, 16, 14, 10, 8, 20, 12, 8), out)
-    total = len(rows) - 1
-    print(
-        f"{total} claims in {len(results)} file(s)" + (f", {failed} refused" if failed else ""),
-        file=sys.stderr,
-    )
-    return EXIT_OK
+            article = article_result.article
+            claims += 1
+            if args.format == "jsonl":
+                out.write(_json_line(claim_record(file, article.index, article.headline, claim)) + "\n")
+            else:
+                write_table([_table_row(article.index, claim)], _TABLE_WIDTHS, out)
+        out.flush()
+    refused = len(args.files) - read
+    if args.format == "table":
+        print(
+            f"{claims} claims in {read} file(s)" + (f", {refused} refused" if refused else ""),
+            file=sys.stderr,
+        )
+    return EXIT_OK if read else EXIT_REFUSED
+
+
+_TABLE_HEADER = ["文章", "原文", "数值", "单位", "类型", "主体", "时间", "地点"]
+_TABLE_WIDTHS = (4, 16, 14, 10, 8, 20, 12, 8)
+
+
+def _table_row(article_index: int, claim: Claim) -> list[str]:
+    return [
+        str(article_index),
+        claim.text,
+        str(claim.value),
+        claim.unit,
+        claim.kind,
+        claim.subject,
+        claim.time,
+        claim.place,
+    ]
 
 
 def cmd_articles_in_files(args: argparse.Namespace) -> int:
-    results, _failed = _read_all(args.files)
-    if not results:
-        return EXIT_REFUSED
-    rows: list[list[str]] = [["#", "标题", "署名", "日期", "数字"]]
-    for result, file in zip(results, _names(results, args.files), strict=True):
-        if len(results) > 1:
-            rows.append(["", f"— {file} —", "", "", ""])
+    read = 0
+    for file, result in readable_files(args.files):
+        read += 1
+        rows: list[list[str]] = [["#", "标题", "署名", "日期", "数字"]] if read == 1 else []
+        if len(args.files) > 1:
+            rows.append(["", f"— {display_path(file)} —", "", "", ""])
         for article_result in result.articles:
             article = article_result.article
             rows.append(
@@ -111,8 +130,12 @@ def cmd_articles_in_files(args: argparse.Namespace) -> int:
                     str(len(article_result.claims)),
                 ]
             )
-    write_table(rows, (3, 50, 24, 10, 4), sys.stdout)
-    return EXIT_OK
+        write_table(rows, _ARTICLE_WIDTHS, sys.stdout)
+        sys.stdout.flush()
+    return EXIT_OK if read else EXIT_REFUSED
+
+
+_ARTICLE_WIDTHS = (3, 50, 24, 10, 4)
 
 
 def cmd_summary(_args: argparse.Namespace) -> int:
@@ -123,9 +146,8 @@ def cmd_summary(_args: argparse.Namespace) -> int:
     if not files:
         print("factdesk: no bundled demo pages found", file=sys.stderr)
         return EXIT_OK
-    results, _failed = _read_all(files)
     print(f"FactDesk {__version__} — 核数台")
-    for result in results:
+    for _file, result in readable_files(files):
         claims = sum(len(a.claims) for a in result.articles)
         print(f"{result.source.path.name}: {len(result.articles)} articles, {claims} numeric claims")
         for article_result in result.articles:

@@ -222,8 +222,17 @@ def _progress_printer(label: str) -> tuple[Callable[[int, int], None], Callable[
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.export.target import TargetRefused, check_target
     from desktop.export.xlsx import export_workbook
+    from desktop.store import default_database_path
 
+    out = Path(args.out)
+    database = Path(args.db) if args.db else default_database_path()
+    # Before the database is opened (which may create it): a target that is
+    # the database, or anything but a workbook, is refused untouched.
+    refusal = check_target(out, database=database)
+    if refusal is not None:
+        return refuse(f"{refusal}; nothing was written")
     statuses: list[str] = args.status
     with opened(args) as store:
         total = store.count_export_rows(statuses, args.article)
@@ -234,16 +243,21 @@ def cmd_export(args: argparse.Namespace) -> int:
             filters.append("状态: " + "、".join(STATUS_LABELS_ZH[s] for s in statuses))
         if args.article:
             filters.append("文章ID: " + "、".join(map(str, args.article)))
-        report = export_workbook(
-            Path(args.out),
-            store.export_rows(statuses, args.article),
-            articles,
-            total=total,
-            progress=show,
-            editor=editor_name(args.editor),
-            made_at=datetime.now(),
-            filters_description="；".join(filters) or "全部",
-        )
+        try:
+            report = export_workbook(
+                out,
+                store.export_rows(statuses, args.article),
+                articles,
+                total=total,
+                progress=show,
+                editor=editor_name(args.editor),
+                made_at=datetime.now(),
+                filters_description="；".join(filters) or "全部",
+                database=store.path,
+            )
+        except TargetRefused as error:
+            finish()
+            return refuse(f"{error}; nothing was written")
         finish()
     print(f"wrote {report.rows} claim(s) to {report.path}")
     return EXIT_OK

@@ -1,13 +1,16 @@
 """The xlsx workbook: export the review, read editors' decisions back.
 
-export_workbook(path, rows, articles)  ->  核查明细 / 文章汇总 / 说明
-read_decision_edits(path)              ->  DecisionEdits from 核查明细
+export_workbook(path, rows, articles)  ->  核查明细 / 文章汇总 / 说明 (/ 长文本)
+check_target(path, database=...)       ->  why a path must not receive a workbook, or None
+read_workbook(path)                    ->  DecisionEdits from 核查明细, problems, database id
+read_decision_edits(path)              ->  (edits, problems), as before
 """
 
 from __future__ import annotations
 
 from desktop.export.labels import KIND_LABELS, REASON_LABELS, STATUS_BY_LABEL, STATUS_LABELS
-from desktop.export.readback import WorkbookError, read_decision_edits
+from desktop.export.readback import WorkbookEdits, WorkbookError, read_decision_edits, read_workbook
+from desktop.export.target import TargetRefused, check_target
 from desktop.export.xlsx import ExportCancelled, ExportReport, export_workbook
 
 __all__ = [
@@ -17,7 +20,11 @@ __all__ = [
     "STATUS_LABELS",
     "ExportCancelled",
     "ExportReport",
+    "TargetRefused",
+    "WorkbookEdits",
     "WorkbookError",
+    "check_target",
     "export_workbook",
     "read_decision_edits",
+    "read_workbook",
 ]

@@ -11,7 +11,7 @@ reuses one template `Cell` per column and style otherwise, which keeps a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -32,6 +32,20 @@ SECONDS_FORMAT = "0.0"
 SHARE_FORMAT = "0%"
 # Excel shows at most 15 significant digits; more places than this are noise.
 MAX_PLACES = 10
+EXCEL_DIGITS = 15
+# Powers of ten Excel holds: its smallest positive number is about 2.2E-308, its largest 9.99E+307.
+EXCEL_MIN_EXPONENT = -307
+EXCEL_MAX_EXPONENT = 307
+
+# A cell holds at most 32,767 characters, counted in UTF-16 units, and
+# openpyxl silently cuts a longer string there.
+CELL_LIMIT = 32_767
+# A text of at most this many code points fits whatever they are (two units
+# each outside the BMP), so only longer texts are measured.
+ALWAYS_FITS = CELL_LIMIT // 2
+PREVIEW = 16_000  # code points of a long text shown in its own cell
+# Sheets that are never read back (文章汇总, 说明) show a long text's start and say so.
+_CLIPPED = "……〔未完：全文共 {length} 字〕"
 
 WRAP = Alignment(wrap_text=True, vertical="top")
 HEADER_FONT = Font(bold=True)
@@ -61,6 +75,19 @@ def clean_text(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
+def fits(text: str) -> bool:
+    """True when `text` fits in one cell as it is."""
+    length = len(text)
+    if length <= ALWAYS_FITS:
+        return True
+    return length <= CELL_LIMIT and len(text.encode("utf-16-le")) // 2 <= CELL_LIMIT
+
+
+def clipped(text: str) -> str:
+    """A text too long for a cell, cut visibly: its start and how long it is."""
+    return text[:PREVIEW] + _CLIPPED.format(length=len(text))
+
+
 def decimal_format(places: int) -> str:
     return _FORMATS[max(0, min(places, MAX_PLACES))]
 
@@ -74,16 +101,40 @@ def excel_number(value: Decimal) -> tuple[int | float | str, str]:
     Whole values go in as int, so 14005000000 is stored digit for digit;
     others as a double, which is what Excel holds.  The format keeps the
     value's own decimal places: 65.04 shows 65.04, 2.5 shows 2.5, 13000.0
-    (1.3万 scaled) shows 13,000.  A value a double cannot hold exactly (more
-    than about 15 significant digits) is written as text: an editor checking
-    a number must see its digits, not Excel's rounding of them.
+    (1.3万 scaled) shows 13,000.  A value Excel cannot hold as written is
+    stored as exact text (`fits_excel`): an editor checking a number must
+    see its digits, not Excel's rounding of them.
     """
-    number, number_format = _excel_number(value)
-    # Fifteen significant digits always survive a double; only longer values
-    # (rare in copy) pay for the exact check.
-    if isinstance(number, float) and len(str(value)) > 16 and Decimal(repr(number)) != value:
-        return str(value), TEXT_FORMAT
-    return number, number_format
+    text = str(value)
+    # Up to 15 characters without an exponent is at most 15 digits between
+    # 1E-6 and 1E+15: always a number.  Only longer values (rare in copy) pay
+    # for the full check.
+    if (len(text) > EXCEL_DIGITS or "E" in text) and not fits_excel(value):
+        # Positional digits, as the store keeps them: the corrected-value
+        # parser reads "1E+400" as 1 with the unit "E+400".
+        return format(value, "f"), TEXT_FORMAT
+    return _excel_number(value)
+
+
+def fits_excel(value: Decimal) -> bool:
+    """True when Excel holds `value` exactly and shows every digit of it.
+
+    Excel keeps 15 significant digits and numbers from about 2.2E-308 to
+    9.99E+307.  The old rule looked only at values that became a double with
+    more than 16 characters, so a whole number went in as a Python int of
+    any size (openpyxl then overflowed converting 1E+400 to a double, or
+    wrote 17 digits as "%.16g") and 1E-400 became 0.0.  Any decimal of at
+    most 15 significant digits in the normal range survives the double and
+    openpyxl's "%.16g" unchanged: the shortest repr of that double is the
+    decimal again.
+    """
+    if not value:
+        return True
+    digits = value.as_tuple().digits
+    significant = len(digits)
+    while significant > 1 and digits[significant - 1] == 0:
+        significant -= 1
+    return significant <= EXCEL_DIGITS and EXCEL_MIN_EXPONENT <= value.adjusted() <= EXCEL_MAX_EXPONENT
 
 
 def _excel_number(value: Decimal) -> tuple[int | float, str]:
@@ -126,11 +177,17 @@ class CellMaker:
     it returns, so by the next row the template is free again.  Each column
     gets its own templates, because two columns of one row may share a
     format but never a cell.
+
+    A text too long for a cell goes to `long_text(text, column)`, which
+    returns what the cell shows instead (the 核查明细 sheet keeps the whole
+    text elsewhere, `desktop.export.longtext`); without it the cell shows the
+    text's start and says it was cut.
     """
 
-    def __init__(self, sheet: object) -> None:
+    def __init__(self, sheet: object, long_text: Callable[[str, int], str] | None = None) -> None:
         self._sheet = sheet
         self._templates: dict[tuple[int, str, bool], Cell] = {}
+        self._long_text = long_text
 
     def template(self, column: int, number_format: str, wrap: bool = False) -> Cell:
         key = (column, number_format, wrap)
@@ -143,15 +200,25 @@ class CellMaker:
             self._templates[key] = cell
         return cell
 
-    def text(self, value: str) -> str | Cell | None:
+    def fitted(self, value: str, column: int) -> str:
+        """`value`, or what its cell shows when it is longer than a cell holds."""
+        if fits(value):
+            return value
+        if self._long_text is not None:
+            return self._long_text(value, column)
+        return clipped(value)
+
+    def text(self, value: str, column: int = -1) -> str | Cell | None:
         """`value` as a cell that is always text; None (no cell at all) for "".
 
         Callers clean out illegal control characters first (`clean_text`);
         this runs for every text cell, so it only looks at the first
-        character.
+        character and the length.
         """
         if not value:
             return None
+        if len(value) > ALWAYS_FITS:
+            value = self.fitted(value, column)
         if value[0] in FORMULA_STARTS or value in _ERROR_CODES:
             return self.guarded(value)
         return value
@@ -159,6 +226,8 @@ class CellMaker:
     def wrapped(self, value: str, column: int) -> Cell | None:
         if not value:
             return None
+        if len(value) > ALWAYS_FITS:
+            value = self.fitted(value, column)
         if value[0] in FORMULA_STARTS or value in _ERROR_CODES:
             return self.guarded(value, wrap=True)
         cell = self.template(column, "General", wrap=True)
@@ -189,6 +258,8 @@ class CellMaker:
         if not value.is_finite():  # NaN/Infinity have no cell type; show what we have
             return str(value)
         number, number_format = excel_number(value)
+        if isinstance(number, str) and len(number) > ALWAYS_FITS:
+            number = self.fitted(number, column)
         cell = self.template(column, number_format)
         cell.value = number
         return cell

@@ -13,6 +13,12 @@ from dataclasses import dataclass
 DETAIL_SHEET = "核查明细"
 SUMMARY_SHEET = "文章汇总"
 NOTES_SHEET = "说明"
+# Texts longer than a cell holds, in full (desktop.export.longtext); only when there are any.
+LONG_TEXT_SHEET = "长文本"
+# Which review database a workbook came from: a labelled cell on 说明 and a
+# custom document property, both of which Excel and LibreOffice keep on save.
+DATABASE_ID_LABEL = "数据库编号"
+DATABASE_ID_PROPERTY = "FactDeskDatabaseId"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop import __version__
 from desktop.export.cells import DATETIME_FORMAT, HEADER_FONT, CellMaker, bold_cell, clean_text, header_cells
-from desktop.export.columns import COLUMNS, DETAIL_SHEET
+from desktop.export.columns import COLUMNS, DATABASE_ID_LABEL, DETAIL_SHEET, LONG_TEXT_SHEET
 from desktop.export.labels import REASON_LABELS, STATUS_LABELS
 
 _EDITABLE = "、".join(f"“{column.header}”" for column in COLUMNS if column.editable)
@@ -22,6 +22,9 @@ ROUND_TRIP_STEPS = (
     f"可以排序、筛选、调整列的顺序或插入新列，但不要改第一行的列名，不要删除“{_CLAIM_ID}”列和上面几列，也不要改动 {_CLAIM_ID}。",
     "保存为 .xlsx 文件，然后在 FactDesk 中导入核查结论，或在命令行运行：factdesk import-decisions 文件名.xlsx",
     "以 = + - @ 开头的文字按原样保存为文本，不会被当作公式计算。",
+    f"“{DETAIL_SHEET}”中可以修改的几列请填写文字或数字，不要填写公式：用公式算出的单元格导回时会被拒绝。",
+    f"超过一个单元格容量（32,767 字）的文字，单元格里只显示开头，全文分段保存在“{LONG_TEXT_SHEET}”表中，导回时自动接上；请不要修改这样的单元格。",
+    f"不要修改“{DATABASE_ID_LABEL}”：导回时据此确认这份表格来自同一个数据库，来自其他数据库的表格会被拒绝。",
 )
 
 
@@ -33,6 +36,8 @@ def write_notes(
     filters_description: str,
     rows: int,
     articles: int,
+    database_id: str | None = None,
+    long_texts: int = 0,
 ) -> None:
     sheet.column_dimensions["A"].width = 16.0
     sheet.column_dimensions["B"].width = 100.0
@@ -47,6 +52,15 @@ def write_notes(
     sheet.append([bold_cell(sheet, "数字条数", HEADER_FONT), rows])
     sheet.append([bold_cell(sheet, "文章数", HEADER_FONT), articles])
     sheet.append([bold_cell(sheet, "FactDesk 版本", HEADER_FONT), __version__])
+    if database_id:
+        sheet.append([bold_cell(sheet, DATABASE_ID_LABEL, HEADER_FONT), text(database_id)])
+    if long_texts:
+        sheet.append(
+            [
+                bold_cell(sheet, LONG_TEXT_SHEET, HEADER_FONT),
+                f"{long_texts} 处文字超过一个单元格的容量，全文见“{LONG_TEXT_SHEET}”表",
+            ]
+        )
     sheet.append([])
 
     sheet.append([bold_cell(sheet, f"“{DETAIL_SHEET}”各列含义")])

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
@@ -33,10 +32,12 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from desktop.export.atomic import replacing
 from desktop.export.cells import (
     DATETIME_FORMAT,
     SECONDS_FORMAT,
@@ -50,16 +51,20 @@ from desktop.export.cells import (
 from desktop.export.columns import (
     COLUMN_INDEX,
     COLUMNS,
+    DATABASE_ID_PROPERTY,
     DETAIL_SHEET,
     HEADERS,
+    LONG_TEXT_SHEET,
     NOTES_SHEET,
     SUMMARY_SHEET,
     display_width,
 )
 from desktop.export.labels import KIND_LABELS, REASON_LABELS, STATUS_LABELS
+from desktop.export.longtext import LongTextSheet
 from desktop.export.notes import write_notes
-from desktop.export.streaming import fast_rows
+from desktop.export.streaming import fast_rows, stream_to_unnamed_file
 from desktop.export.summary import write_summary
+from desktop.export.target import check_target
 from desktop.store.records import ArticleSummary, ExportRow
 
 PROGRESS_EVERY = 500  # rows between progress reports and cancel checks
@@ -90,48 +95,74 @@ def export_workbook(
     editor: str = "",
     made_at: datetime | None = None,
     filters_description: str = "",
+    database: Path | None = None,
+    database_id: str | None = None,
 ) -> ExportReport:
     """Write `rows` and `articles` to the workbook at `path`, all or nothing.
 
-    The workbook is built in a hidden file next to `path` and moved over it
-    only when complete, so a cancelled or failed export leaves whatever was
-    at `path` before.  `progress(done, total)` is called every
+    `path` must be a name ending in .xlsx and, if it exists, a workbook;
+    never `database` (the review database the rows come from) or its
+    companion files: TargetRefused otherwise, before anything is written
+    (`desktop.export.target`).  The workbook is built in a file without a
+    name and moved over `path` only when complete (`desktop.export.atomic`),
+    so a cancelled, failed or killed export leaves whatever was at `path`
+    before, and no other file.  `progress(done, total)` is called every
     PROGRESS_EVERY rows (total 0 when unknown) and once at the end with
     (rows, rows); `should_cancel` is polled as often and raises
-    ExportCancelled when it returns True.
+    ExportCancelled when it returns True.  `database_id` is written into
+    the workbook so that its decisions are only ever read back into the
+    database they came from.
     """
     path = Path(path)
+    refusal = check_target(path, database=database)
+    if refusal is not None:
+        raise refusal
     if total is None and isinstance(rows, Sized):
         total = len(rows)
     made_at = made_at or datetime.now().replace(microsecond=0)
 
-    # Created here rather than by mkstemp so it gets the usual permissions,
-    # not mkstemp's owner-only ones, once it replaces `path`.
-    part = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-    part.open("xb").close()
+    def still_allowed() -> None:
+        # The export may have taken minutes: look again just before the rename.
+        again = check_target(path, database=database)
+        if again is not None:
+            raise again
+
     workbook = Workbook(write_only=True)
+    if database_id:
+        workbook.custom_doc_props.append(StringProperty(name=DATABASE_ID_PROPERTY, value=database_id))
+    # Created in the order the sheets appear; 长文本 only if a text needs it, last.
+    detail = _new_sheet(workbook, DETAIL_SHEET)
+    summary = _new_sheet(workbook, SUMMARY_SHEET)
+    notes = _new_sheet(workbook, NOTES_SHEET)
+    long_texts = LongTextSheet(lambda: _new_sheet(workbook, LONG_TEXT_SHEET), HEADERS)
     try:
-        written = _write_detail(
-            workbook.create_sheet(DETAIL_SHEET), rows, total or 0, progress, should_cancel
-        )
-        write_summary(workbook.create_sheet(SUMMARY_SHEET), articles)
-        write_notes(
-            workbook.create_sheet(NOTES_SHEET),
-            made_at=made_at,
-            editor=editor,
-            filters_description=filters_description,
-            rows=written,
-            articles=len(articles),
-        )
-        workbook.save(part)
-        os.replace(part, path)
+        # Opened first, so a folder that cannot take the file fails at once, not after the rows.
+        with replacing(path, before_replace=still_allowed) as out:
+            written = _write_detail(detail, rows, total or 0, progress, should_cancel, long_texts)
+            write_summary(summary, articles)
+            write_notes(
+                notes,
+                made_at=made_at,
+                editor=editor,
+                filters_description=filters_description,
+                rows=written,
+                articles=len(articles),
+                database_id=database_id,
+                long_texts=long_texts.texts,
+            )
+            workbook.save(out)
     except BaseException:
         _discard(workbook)
-        part.unlink(missing_ok=True)
         raise
     if progress is not None:
         progress(written, written)
     return ExportReport(path=path, rows=written, articles=len(articles))
+
+
+def _new_sheet(workbook: Workbook, title: str) -> Any:
+    sheet = workbook.create_sheet(title)
+    stream_to_unnamed_file(sheet)
+    return sheet
 
 
 def _write_detail(
@@ -140,6 +171,7 @@ def _write_detail(
     total: int,
     progress: Progress | None,
     should_cancel: Callable[[], bool] | None,
+    long_texts: LongTextSheet,
 ) -> int:
     rows = iter(rows)
     sample = list(islice(rows, WIDTH_SAMPLE))
@@ -149,7 +181,7 @@ def _write_detail(
     fast_rows(sheet)
     sheet.append(header_cells(sheet, HEADERS))
 
-    cells = _row_maker(CellMaker(sheet))
+    cells = _row_maker(CellMaker(sheet, long_texts.spill), long_texts)
     append = sheet.append
     written = 0
     for row in chain(sample, rows):
@@ -169,47 +201,45 @@ def _write_detail(
     return written
 
 
-def _row_maker(maker: CellMaker) -> Callable[[ExportRow], list[object]]:
+def _row_maker(maker: CellMaker, long_texts: LongTextSheet) -> Callable[[ExportRow], list[object]]:
     """The function that turns one ExportRow into the cells of its row, in COLUMNS order.
 
     This runs for every claim, so it is a closure over local names and does
-    no per-cell work beyond what a cell needs.
+    no per-cell work beyond what a cell needs.  Text cells get their column
+    so that a text too long for a cell is filed under it on the 长文本 sheet.
     """
     text, wrapped, number, formatted = maker.text, maker.wrapped, maker.number, maker.formatted
     kinds, statuses, reasons = KIND_LABELS, STATUS_LABELS, REASON_LABELS
-    sentence_col = COLUMN_INDEX["sentence"]
-    value_col = COLUMN_INDEX["value"]
-    corrected_col = COLUMN_INDEX["corrected_value"]
-    decided_col = COLUMN_INDEX["decided_at"]
-    seconds_col = COLUMN_INDEX["seconds"]
+    col = COLUMN_INDEX
 
     def cells(row: ExportRow) -> list[object]:
         claim = row.claim
         if has_illegal(_all_text(row)):
             row = _cleaned(row)
             claim = row.claim
+        long_texts.key = claim.id
         return [
-            text(claim.id),
-            text(row.headline),
-            text(row.date),
-            text(row.file_name),
-            wrapped(claim.sentence, sentence_col),
-            text(claim.text),
-            number(claim.value, value_col),
-            text(claim.unit),
-            kinds.get(claim.kind) or text(claim.kind),
-            text(claim.subject),
-            text(claim.time),
-            text(claim.place),
-            statuses.get(claim.status) or text(claim.status),
-            number(claim.corrected_value, corrected_col),
-            text(claim.corrected_unit),
-            text("、".join(claim.sources)),
-            text(claim.note),
-            text(claim.editor),
-            formatted(parse_timestamp(claim.decided_at), decided_col, DATETIME_FORMAT),
-            formatted(claim.seconds_spent, seconds_col, SECONDS_FORMAT),
-            reasons.get(claim.reason) or text(claim.reason),
+            text(claim.id, col["claim_id"]),
+            text(row.headline, col["headline"]),
+            text(row.date, col["date"]),
+            text(row.file_name, col["file_name"]),
+            wrapped(claim.sentence, col["sentence"]),
+            text(claim.text, col["text"]),
+            number(claim.value, col["value"]),
+            text(claim.unit, col["unit"]),
+            kinds.get(claim.kind) or text(claim.kind, col["kind"]),
+            text(claim.subject, col["subject"]),
+            text(claim.time, col["time"]),
+            text(claim.place, col["place"]),
+            statuses.get(claim.status) or text(claim.status, col["status"]),
+            number(claim.corrected_value, col["corrected_value"]),
+            text(claim.corrected_unit, col["corrected_unit"]),
+            text("、".join(claim.sources), col["sources"]),
+            text(claim.note, col["note"]),
+            text(claim.editor, col["editor"]),
+            formatted(parse_timestamp(claim.decided_at), col["decided_at"], DATETIME_FORMAT),
+            formatted(claim.seconds_spent, col["seconds"], SECONDS_FORMAT),
+            reasons.get(claim.reason) or text(claim.reason, col["reason"]),
             claim.version,
         ]
 

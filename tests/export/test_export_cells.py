@@ -57,3 +57,27 @@ def test_display_width_counts_cjk_twice() -> None:
 def test_a_value_a_double_cannot_hold_is_written_as_exact_text() -> None:
     assert excel_number(Decimal("805828844756.5019")) == ("805828844756.5019", "@")
     assert excel_number(Decimal("805828844756.5")) == (805828844756.5, "#,##0.0")
+
+
+@pytest.mark.parametrize(
+    ("outside", "inside"),
+    [
+        ("1E+400", "1E+300"),  # openpyxl raised OverflowError converting 1E+400 to a double
+        ("-1E+309", "-9.99999999999999E+307"),
+        ("1E-400", "1E-307"),  # 1E-400 became 0.0
+        ("1.5E-330", "1.5E-300"),
+        ("1E-320", "2.5E-307"),  # a subnormal double, which Excel does not have
+        ("12345678901234567", "12345678901234500"),  # Excel shows 15 digits
+        ("1234567890123456", "123456789012345"),
+        ("123456789012345678901234567890", "123456789012345000000000000000"),
+    ],
+)
+def test_a_value_excel_cannot_hold_is_exact_positional_text(outside: str, inside: str) -> None:
+    number, number_format = excel_number(Decimal(outside))
+    # Positional, as the store writes it: the corrected-value parser reads
+    # "1E+400" as 1 with the unit "E+400".
+    assert (number, number_format) == (format(Decimal(outside), "f"), "@")
+    # Just inside Excel's limits a value stays a number, and reads back the same.
+    number, number_format = excel_number(Decimal(inside))
+    assert not isinstance(number, str) and number_format != "@"
+    assert Decimal(_text(float(number))) == Decimal(inside)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import random
+import re
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
 from export_factories import make_row
+from openpyxl.utils import get_column_letter
 
 from desktop.export import WorkbookError, export_workbook, read_decision_edits
 from desktop.export.columns import DETAIL_SHEET, HEADERS
@@ -182,3 +185,41 @@ def test_an_unreadable_version_is_reported_not_guessed(tmp_path: Path) -> None:
     edits, problems = read_decision_edits(path)
     assert [edit.row for edit in edits] == [2, 4, 5]
     assert problems == [(3, "版本 '三' is not a whole number; export the workbook again")]
+
+
+def _with_cached_result(path: Path, coordinate: str, result: str) -> None:
+    """Give the formula at `coordinate` the result a spreadsheet program saves with it (openpyxl saves none)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    cell = re.search(rf'<c r="{coordinate}"[^>]*>(<f>[^<]*</f>)<v\s*(?:/>|></v>)</c>', sheet)
+    assert cell is not None, sheet[:2000]
+    sheet = sheet.replace(cell.group(0), f'<c r="{coordinate}" t="str">{cell.group(1)}<v>{result}</v></c>')
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_a_formula_without_a_saved_result_refuses_its_row_and_the_rest_is_read(tmp_path: Path) -> None:
+    path = exported(tmp_path)
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook[DETAIL_SHEET]
+    column = {header: HEADERS.index(header) + 1 for header in HEADERS}
+    # As a script saves them: the formula alone.  Read as empty, the note
+    # (and the sources) of row 3 would have been wiped.
+    sheet.cell(3, column["备注"], '=CONCAT("已核","年报")')
+    sheet.cell(4, column["状态"], '=IF(TRUE,"已确认","待核")')
+    sheet.cell(5, column["备注"], '="见"&"公报"')  # given its result below, as Excel would save it
+    sheet.cell(2, column["备注"], "新备注")
+    workbook.save(path)
+    _with_cached_result(path, f"{get_column_letter(column['备注'])}5", "见公报")
+
+    edits, problems = read_decision_edits(path)
+    assert [row for row, _ in problems] == [3, 4]
+    assert problems[0][1].startswith('备注 holds a formula (=CONCAT("已核","年报")) with no saved result')
+    assert problems[1][1].startswith("状态 holds a formula")
+    by_row = {edit.row: edit for edit in edits}
+    assert sorted(by_row) == [2, 5]
+    assert by_row[2].note == "新备注"
+    assert by_row[5].note == "见公报"  # a formula with a saved result reads as that result

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import os
 import pickle
 import random
+import re
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -35,7 +37,7 @@ def read_error(path: Path) -> ReadError:
         read_file(path)
     err = info.value
     assert err.path == path
-    assert str(err) == f"{path.name}: {err.reason}"
+    assert str(err) == f"{reader.display_name(path)}: {err.reason}"
     return err
 
 
@@ -275,12 +277,12 @@ def _truncated_docx(path: Path) -> None:
         ("scan.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n"), "unsupported", "'.pdf'"),
         ("old.doc", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0"), "unsupported", "save it as .docx"),
         ("README", lambda p: p.write_bytes(b"text"), "unsupported", "no extension"),
-        ("folder.txt", lambda p: p.mkdir(), "directory", "folder"),
+        ("folder.txt", lambda p: p.mkdir(), "directory", "name the files in it"),
         ("missing.txt", lambda p: None, "missing", "not found"),
         ("plain.docx", lambda p: p.write_bytes(ARTICLE.encode()), "corrupt", "zip"),
         ("parts.docx", _zip_without_word_parts, "corrupt", "Word document"),
-        ("sheet.docx", _xlsx_renamed, "corrupt", "not a Word file"),
-        ("cut.docx", _truncated_docx, "corrupt", "Word document"),
+        ("sheet.docx", _xlsx_renamed, "corrupt", "an Excel workbook"),
+        ("cut.docx", _truncated_docx, "corrupt", "damaged"),
         ("zero.docx", lambda p: p.write_bytes(b""), "empty", "empty"),
     ],
 )
@@ -309,9 +311,14 @@ def test_latin1_really_fails_both_decoders() -> None:
 
 
 def test_too_large_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reader, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(reader, "MAX_TEXT_FILE_BYTES", 100)
     path = write(tmp_path / "big.txt", ARTICLE.encode() * 10)
-    assert read_error(path).kind == "too_large"
+    opened: list[object] = []
+    monkeypatch.setattr(reader.os, "open", lambda *args: opened.append(args))
+    err = read_error(path)
+    assert err.kind == "too_large"
+    assert err.reason == f"too large for an article ({path.stat().st_size:,} bytes, limit 100 bytes)"
+    assert opened == []
 
 
 def test_a_few_control_characters_are_tolerated(tmp_path: Path) -> None:
@@ -347,3 +354,281 @@ def test_batch_reads_every_good_file_and_reports_every_bad_one(tmp_path: Path) -
 
 def test_batch_of_nothing() -> None:
     assert read_files([]) == ([], [])
+
+
+# -- paths that are not plain files --------------------------------------------
+# The hostile-input suite (tests/hostile) runs the ones that could hang or eat
+# memory under hard limits; these are the ones safe to run in this process.
+
+
+def test_symlink_loop_is_named_as_such(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    err = read_error(loop)
+    assert (err.kind, err.reason) == ("symlink_loop", "a loop of symbolic links that never reaches a file")
+
+
+def test_dangling_symlink_is_missing(tmp_path: Path) -> None:
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "nowhere.txt")
+    err = read_error(link)
+    assert err.kind == "missing" and "symbolic link" in err.reason
+
+
+def test_a_file_used_as_a_folder_is_missing(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", ARTICLE.encode())
+    assert read_error(tmp_path / "a.txt" / "b.txt").kind == "missing"
+
+
+def test_permission_denied_is_its_own_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # chmod 000 does not stop root, so the refusal is simulated here; the
+    # hostile suite runs the real thing when not root.
+    path = write(tmp_path / "a.txt", ARTICLE.encode())
+
+    def denied(*_args: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(reader.os, "open", denied)
+    err = read_error(path)
+    assert err.kind == "permission"
+    assert err.reason == "permission denied (to the file, or to a folder on its path)"
+
+
+def test_special_files_are_refused_unopened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[object] = []
+    monkeypatch.setattr(reader.os, "open", lambda *args: opened.append(args))
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/null")
+    err = read_error(link)
+    assert (err.kind, err.reason) == ("special", "not a regular file (a device); it was not opened")
+    assert opened == []
+
+
+def test_the_read_stops_at_the_limit_whatever_the_size_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file that grows after the stat, or one a filesystem reports as 0
+    # bytes (/proc, some FUSE mounts): the read itself must stop.
+    monkeypatch.setattr(reader, "MAX_TEXT_FILE_BYTES", 1000)
+    path = write(tmp_path / "a.txt", ARTICLE.encode() * 100)
+    real_fstat = os.fstat
+
+    def says_empty(fd: int) -> os.stat_result:
+        fields = list(real_fstat(fd))
+        fields[6] = 0  # st_size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(reader.os, "stat", lambda p: says_empty(os.open(p, os.O_RDONLY)))
+    monkeypatch.setattr(reader.os, "fstat", says_empty)
+    err = read_error(path)
+    assert err.kind == "too_large"
+    assert err.reason == "too large for an article (over 1,000 bytes, limit 1,000 bytes)"
+
+
+def test_text_longer_than_an_article_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader, "MAX_TEXT_CHARS", 100)
+    path = write(tmp_path / "a.txt", ARTICLE.encode() * 3)
+    err = read_error(path)
+    assert err.kind == "too_large"
+    assert err.reason == f"too long for an article ({len(ARTICLE) * 3:,} characters of text, limit 100)"
+
+
+def test_a_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
+    name = os.fsdecode("稿件.pdf".encode("gbk"))
+    err = read_error(write(tmp_path / name, b"%PDF"))
+    assert err.path.name == name  # the real path, to open the file again
+    assert str(err).startswith("\\xb8\\xe5\\xbc\\xfe.pdf: ")
+    str(err).encode("utf-8")  # printable and storable as it is
+    assert reader.display_path(tmp_path / name) == str(tmp_path) + "/\\xb8\\xe5\\xbc\\xfe.pdf"
+
+
+def test_every_kind_is_listed() -> None:
+    assert len(set(reader.READ_ERROR_KINDS)) == len(reader.READ_ERROR_KINDS) == 12
+
+
+# -- encodings that are not Chinese ---------------------------------------------
+
+JAPANESE = "東京都の人口は1400万人で、前年比0.5%増加した。新しい駅は2025年に開業する予定だ。"
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        # Shift-JIS reads as GB18030 without an error, all of it CJK: it came in as nonsense.
+        ((JAPANESE * 5).encode("shift_jis"), "Japanese text in Shift-JIS"),
+        ((JAPANESE * 5).encode("cp932"), "Japanese text in Shift-JIS"),
+        (JAPANESE.encode("shift_jis"), "Japanese text in Shift-JIS"),
+        ((JAPANESE * 5).encode("euc_jp"), "Japanese text in EUC-JP"),
+        ("這是一篇關於臺灣經濟的新聞報導，人口2300萬。".encode("big5") * 5, "Traditional Chinese in Big5"),
+    ],
+    ids=["shift-jis", "cp932", "shift-jis-one-line", "euc-jp", "big5"],
+)
+def test_text_that_is_not_chinese_is_refused_with_its_encoding(
+    tmp_path: Path, data: bytes, words: str
+) -> None:
+    assert data.decode("gb18030", "replace")  # it "decodes": the check must not rely on an error
+    err = read_error(write(tmp_path / "a.txt", data))
+    assert err.kind == "undecodable"
+    assert words in err.reason and "save it as UTF-8" in err.reason
+
+
+def _pages() -> list[tuple[str, str]]:
+    folders = [REPO / "seeds", REPO / "tests" / "data" / "heldout"]
+    pages = []
+    for path in sorted(p for folder in folders for p in folder.glob("*.txt")):
+        pages.append((path.name, read_file(path).text))
+    return pages
+
+
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+def test_every_real_page_in_gbk_is_still_accepted(tmp_path: Path, codec: str) -> None:
+    # The Shift-JIS test must not refuse Chinese: every seed and held-out page
+    # (Simplified, and Traditional from Hong Kong, Taiwan and Macau) in GBK.
+    pages = _pages()
+    assert len(pages) >= 27
+    for name, text in pages:
+        data = text.encode(codec, "ignore")
+        assert read_file(write(tmp_path / name, data)).encoding == "gb18030", name
+
+
+# -- .docx: limits and damage ----------------------------------------------------
+
+
+def _docx(path: Path, *paragraphs: str) -> Path:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def _rezip(source: Path, target: Path, change: Callable[[str, bytes], tuple[str, bytes] | None]) -> Path:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            changed = change(info.filename, old.read(info))
+            if changed is not None:
+                new.writestr(changed[0], changed[1])
+    return target
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "words"),
+    [
+        ("MAX_DOCX_XML_PART_BYTES", 100_000, "styles.xml is"),
+        ("MAX_DOCX_XML_BYTES", 500_000, "its XML parts are"),
+        ("MAX_DOCX_UNPACKED_BYTES", 500_000, "the .docx unpacks to"),
+        ("MAX_DOCX_PARTS", 5, "parts, limit 5"),
+    ],
+)
+def test_docx_limits_are_named_in_the_refusal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str, value: int, words: str
+) -> None:
+    path = _docx(tmp_path / "a.docx", ARTICLE)
+    assert read_file(path).text == ARTICLE
+    monkeypatch.setattr(reader, limit, value)
+    err = read_error(path)
+    assert err.kind == "too_large"
+    assert words in err.reason and f"limit {reader._mb(value) if value > 100 else value}" in err.reason
+
+
+def test_docx_document_xml_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _docx(tmp_path / "a.docx", *[ARTICLE] * 200)
+    monkeypatch.setattr(reader, "MAX_DOCX_XML_PART_BYTES", 16 * 1024)
+    size = zipfile.ZipFile(path).getinfo("word/document.xml").file_size
+    err = read_error(path)
+    assert (
+        err.reason
+        == f"too large for an article (document.xml is {size:,} bytes uncompressed, limit 16,384 bytes)"
+    )
+
+
+def test_docx_sizes_are_checked_in_the_data_not_just_the_directory(tmp_path: Path) -> None:
+    # The directory says document.xml is 100 bytes; its data inflates to more.
+    path = _docx(tmp_path / "a.docx", *[ARTICLE] * 50)
+    raw = bytearray(path.read_bytes())
+    info = zipfile.ZipFile(path).getinfo("word/document.xml")
+    for at in (info.header_offset + 22, raw.rfind(b"word/document.xml") - 46 + 24):
+        raw[at : at + 4] = (100).to_bytes(4, "little")
+    path.write_bytes(bytes(raw))
+    assert zipfile.ZipFile(path).getinfo("word/document.xml").file_size == 100
+    err = read_error(path)
+    assert (err.kind, err.reason) == ("corrupt", "the .docx is damaged: its zip data is broken")
+
+
+def _no_python_words(reason: str) -> bool:
+    # An editor reads these: no exception names, reprs, quotes or line numbers.
+    return not re.search(r"Error|Exception|[<>{}'\"]|line \d|column \d|\bNone\b", reason)
+
+
+_BODILESS = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+
+
+def _broken_xml(name: str, data: bytes) -> tuple[str, bytes]:
+    return (name, data[: len(data) // 2] if name == "word/document.xml" else data)
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (
+            lambda src, p: _rezip(src, p, _broken_xml),
+            "the .docx is damaged: its text is not well-formed XML",
+        ),
+        (
+            lambda src, p: _rezip(
+                src, p, lambda n, d: ("ppt/presentation.xml", d) if n == "word/document.xml" else (n, d)
+            ),
+            "not a Word document: it is a PowerPoint presentation renamed to .docx",
+        ),
+        (
+            lambda src, p: _rezip(src, p, lambda n, d: None if n == "[Content_Types].xml" else (n, d)),
+            "the .docx is damaged: its parts do not fit together as a Word document",
+        ),
+        (
+            lambda src, p: _rezip(
+                src, p, lambda n, d: (n, _BODILESS) if n == "word/document.xml" else (n, d)
+            ),
+            "the .docx is damaged: its parts do not fit together as a Word document",
+        ),
+        (
+            lambda src, p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+            "not a .docx package: a password-protected Word file, or an old .doc renamed; save an unprotected .docx",
+        ),
+        (
+            lambda src, p: p.write_bytes(src.read_bytes()[:-10]),
+            "the .docx is damaged: the file is cut short",
+        ),
+    ],
+    ids=["broken-xml", "pptx", "no-content-types", "no-body", "ole", "cut-end"],
+)
+def test_damaged_docx_gets_one_plain_sentence(
+    tmp_path: Path, make: Callable[[Path, Path], object], reason: str
+) -> None:
+    source = _docx(tmp_path / "source.docx", ARTICLE)
+    path = tmp_path / "a.docx"
+    make(source, path)
+    err = read_error(path)
+    assert (err.kind, err.reason) == ("corrupt", reason)
+    assert _no_python_words(err.reason)
+
+
+def test_docx_compressed_with_bzip2_is_refused_unread(tmp_path: Path) -> None:
+    # zipfile inflates bzip2 and LZMA in one unbounded step; Word never uses them.
+    source = _docx(tmp_path / "source.docx", ARTICLE)
+    path = tmp_path / "a.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_BZIP2) as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info))
+    err = read_error(path)
+    assert err.kind == "corrupt"
+    assert err.reason.startswith("the .docx is compressed in a way Word does not use")
+
+
+def test_every_refusal_reason_reads_as_plain_english(tmp_path: Path) -> None:
+    made = {
+        "plain.docx": ARTICLE.encode(),
+        "noise.txt": random.Random(7).randbytes(4096),
+        "odd16.txt": b"\xff\xfe" + "甲".encode("utf-16-le") + b"\x41",
+    }
+    for name, data in made.items():
+        assert _no_python_words(read_error(write(tmp_path / name, data)).reason), name

@@ -103,3 +103,43 @@ def test_a_percentage_typed_in_excel_is_saved_as_a_percentage(store: ReviewStore
     assert refused == [] and len(changes) == 1
     now = store.claim(claim.id)
     assert (now.corrected_value, now.corrected_unit) == (Decimal("12.5"), "%")
+
+
+def test_a_note_longer_than_a_cell_survives_an_unchanged_round_trip(
+    store: ReviewStore, tmp_path: Path
+) -> None:
+    claim, other = store.claims()[:2]
+    note = "".join(f"第{i}次核实：与统计公报一致；" for i in range(8000))[:100_000]
+    saved = store.decide(claim.id, "confirmed", editor="甲", note=note)
+    assert len(saved.claim.note) == 100_000
+    path = export(store, tmp_path / "review.xlsx")
+    # The editor confirms another claim and leaves the long note's row alone.
+    workbook = openpyxl.load_workbook(path)
+    workbook[DETAIL_SHEET].cell(row_of(path, other.id), HEADERS.index("状态") + 1, "已确认")
+    workbook.save(path)
+
+    edits, problems = read_decision_edits(path)
+    assert problems == []
+    changes, refused = store.apply_edits(edits, editor="导入")
+    assert refused == [] and [change.claim.id for change in changes] == [other.id]
+    now = store.claim(claim.id)
+    assert now.note == note and now.version == saved.claim.version
+
+
+def test_a_formula_in_a_note_refuses_its_row_and_keeps_the_note(store: ReviewStore, tmp_path: Path) -> None:
+    noted, other = store.claims()[:2]
+    store.decide(noted.id, "confirmed", editor="甲", note="电话核实")
+    path = export(store, tmp_path / "review.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook[DETAIL_SHEET]
+    # What a script saves: the formula without its result, which read as "" wiped the note.
+    sheet.cell(row_of(path, noted.id), HEADERS.index("备注") + 1, '=CONCAT("电话","核实")')
+    sheet.cell(row_of(path, other.id), HEADERS.index("状态") + 1, "已确认")
+    workbook.save(path)
+
+    edits, problems = read_decision_edits(path)
+    assert [row for row, _ in problems] == [row_of(path, noted.id)]
+    assert "备注 holds a formula" in problems[0][1]
+    changes, refused = store.apply_edits(edits, editor="导入")
+    assert refused == [] and [change.claim.id for change in changes] == [other.id]
+    assert store.claim(noted.id).note == "电话核实"

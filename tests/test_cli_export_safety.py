@@ -1,0 +1,81 @@
+"""`factdesk export` and `import-decisions` never destroy or silently change data (issue 9 §4)."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.paths import seed_files
+from desktop.store import ReviewStore
+
+
+def factdesk(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "FACTDESK_EDITOR": "测试编辑"},
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "review.sqlite"
+    run = factdesk("import", seed_files()[0], "--db", path)
+    assert run.returncode == 0, run.stderr
+    return path
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_export_refuses_the_database_its_companions_and_any_non_workbook(tmp_path: Path, db: Path) -> None:
+    backups = sorted((tmp_path / "backups").glob("*.sqlite"))
+    assert backups, "the store keeps a daily backup beside the database"
+    (tmp_path / "link.xlsx").symlink_to(db)
+    notes = tmp_path / "notes.xlsx"
+    notes.write_text("编辑的笔记", encoding="utf-8")
+    before = {path: digest(path) for path in [db, *backups, notes]}
+    names = sorted(path.name for path in tmp_path.iterdir())
+    claims = factdesk("claims", "--db", db, "--format", "jsonl").stdout
+
+    for target, reason in [
+        (db, "this is the review database"),
+        (tmp_path / "review.sqlite-wal", "this is the review database's review.sqlite-wal file"),
+        (tmp_path / "review.sqlite-shm", "this is the review database's review.sqlite-shm file"),
+        (tmp_path / "link.xlsx", "this is the review database"),
+        (backups[0], "the workbook is written only to a file name ending in .xlsx"),
+        (tmp_path / "review.csv", "the workbook is written only to a file name ending in .xlsx"),
+        (notes, "the existing file is not an .xlsx workbook"),
+    ]:
+        run = factdesk("export", target, "--db", db)
+        assert run.returncode == 1, (target, run.stdout)
+        assert f"factdesk: {target}: {reason}" in run.stderr and "nothing was written" in run.stderr
+        assert "wrote" not in run.stdout
+
+    assert {path: digest(path) for path in before} == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == names
+    assert factdesk("claims", "--db", db, "--format", "jsonl").stdout == claims
+
+
+def test_a_100000_character_note_round_trips_unchanged(tmp_path: Path, db: Path) -> None:
+    note = "".join(f"第{i}次核实：与统计公报第{i % 97}页一致。" for i in range(6000))[:100_000]
+    with ReviewStore.open(db, seed_if_new=False) as store:
+        claim = store.claims()[0]
+        version = store.decide(claim.id, "confirmed", editor="甲", note=note).claim.version
+    out = tmp_path / "review.xlsx"
+    assert factdesk("export", out, "--db", db).returncode == 0
+
+    run = factdesk("import-decisions", out, "--db", db)
+    assert run.returncode == 0, run.stderr
+    assert "0 decision(s) changed, 0 row(s) refused" in run.stdout
+    with ReviewStore.open(db, seed_if_new=False) as store:
+        after = store.claim(claim.id)
+    assert (len(after.note), after.note, after.version) == (100_000, note, version)
