@@ -11,10 +11,21 @@ bound and reported as "went past its limit", never a flaky timing assert.
     assert_within_bounds(run)           # not killed, no MemoryError, no traceback
     assert "limit 16 MB" in run.stderr
 
-    run = call_bounded("probes:read_kind", str(path))   # a function, by name
+    said, run = read_bounded(path)      # read_file in a bounded child: {"kind", "reason"} or {"chars"}
 
 A test can pass tighter Bounds; every run records peak RSS and CPU time
-(`run.describe()`), which is how the figures in the issue were measured.
+(`run.describe()`), which is how the figures in the tests' docstrings were
+measured.
+
+To add a case: write a maker for the file in hostile_files.py (it builds the
+file in the test's tmp_path, in well under a second; never commit a big
+file), run it through run_factdesk or read_bounded, call
+assert_within_bounds, then assert the refusal's kind and reason.  The whole
+suite should stay well under two minutes on two cores.
+
+bounded.py is the child that applies the limits and measures; this module
+runs it.  Module names here are imported plainly (pytest puts this folder on
+sys.path), so they must stay unique across tests/.
 """
 
 from __future__ import annotations
@@ -152,6 +163,8 @@ def factdesk_env(**extra: str) -> dict[str, str]:
         "FACTDESK_EDITOR": "测试编辑",
         "QT_QPA_PLATFORM": "offscreen",
     }
+    if "PYTHONDONTWRITEBYTECODE" in os.environ:  # keep the checkout as the caller wants it
+        env["PYTHONDONTWRITEBYTECODE"] = os.environ["PYTHONDONTWRITEBYTECODE"]
     env.update(extra)
     return env
 
@@ -178,3 +191,10 @@ def call_bounded(function: str, *args: str, bounds: Bounds = DEFAULT_BOUNDS) -> 
 def assert_within_bounds(run: BoundedRun) -> None:
     problem = run.problem()
     assert problem is None, f"{' '.join(run.argv[-3:])}: {problem} ({run.describe()})\n{run.stderr[-2000:]}"
+
+
+def read_bounded(path: Path, *, bounds: Bounds = DEFAULT_BOUNDS) -> tuple[dict[str, object], BoundedRun]:
+    """read_file(path) in a bounded child: what it said (probes.read) and the run."""
+    run = call_bounded("probes:read", os.fsdecode(path), bounds=bounds)
+    assert_within_bounds(run)
+    return json.loads(run.stdout), run

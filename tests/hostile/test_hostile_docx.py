@@ -14,14 +14,11 @@ from pathlib import Path
 
 import hostile_files as make
 import pytest
-from conftest import ReadBounded
-from harness import MB, assert_within_bounds, run_factdesk
+from harness import MB, assert_within_bounds, read_bounded, run_factdesk
 
 
 @pytest.mark.parametrize("packed_mb", [1, 4])
-def test_a_docx_bomb_is_refused_by_its_declared_size(
-    tmp_path: Path, read_bounded: ReadBounded, packed_mb: int
-) -> None:
+def test_a_docx_bomb_is_refused_by_its_declared_size(tmp_path: Path, packed_mb: int) -> None:
     path = make.docx_bomb(tmp_path / "bomb.docx", packed_mb)
     assert path.stat().st_size < (packed_mb + 0.2) * MB
     said, run = read_bounded(path)
@@ -30,9 +27,7 @@ def test_a_docx_bomb_is_refused_by_its_declared_size(
     assert run.peak_rss < 200 * MB, run.describe()
 
 
-def test_a_bomb_that_lies_about_its_size_is_stopped_while_inflating(
-    tmp_path: Path, read_bounded: ReadBounded
-) -> None:
+def test_a_bomb_that_lies_about_its_size_is_stopped_while_inflating(tmp_path: Path) -> None:
     # The directory says 4 KB; the data inflates to a gigabyte.  zipfile's
     # read() of a whole part inflates everything before it truncates.
     path = make.docx_bomb(tmp_path / "liar.docx", 1, declared_size=4096)
@@ -41,7 +36,7 @@ def test_a_bomb_that_lies_about_its_size_is_stopped_while_inflating(
     assert run.peak_rss < 200 * MB, run.describe()
 
 
-def test_a_small_docx_with_60_mb_of_xml_is_refused(tmp_path: Path, read_bounded: ReadBounded) -> None:
+def test_a_small_docx_with_60_mb_of_xml_is_refused(tmp_path: Path) -> None:
     path = make.docx_xml_flood(tmp_path / "flood.docx", 60)
     assert path.stat().st_size < 1 * MB
     said, _run = read_bounded(path)
@@ -51,9 +46,7 @@ def test_a_small_docx_with_60_mb_of_xml_is_refused(tmp_path: Path, read_bounded:
     }
 
 
-def test_xml_just_under_the_part_limit_is_read_or_refused_within_bounds(
-    tmp_path: Path, read_bounded: ReadBounded
-) -> None:
+def test_xml_just_under_the_part_limit_is_read_or_refused_within_bounds(tmp_path: Path) -> None:
     # 15 MB of document.xml passes the size checks and is parsed: the most
     # python-docx is ever given.  Its text is over the article limit.
     path = make.docx_xml_flood(tmp_path / "flood.docx", 15)
@@ -63,9 +56,7 @@ def test_xml_just_under_the_part_limit_is_read_or_refused_within_bounds(
     assert run.peak_rss < 1024 * MB, run.describe()
 
 
-def test_a_zip_directory_flood_is_refused_before_zipfile_reads_it(
-    tmp_path: Path, read_bounded: ReadBounded
-) -> None:
+def test_a_zip_directory_flood_is_refused_before_zipfile_reads_it(tmp_path: Path) -> None:
     # 830,000 directory records (50 MB): zipfile would build one object each.
     path = make.zip_directory_flood(tmp_path / "flood.docx", 830_000)
     assert path.stat().st_size > 49 * MB
@@ -74,7 +65,7 @@ def test_a_zip_directory_flood_is_refused_before_zipfile_reads_it(
     assert run.peak_rss < 300 * MB, run.describe()
 
 
-def test_many_xml_parts_are_refused_by_their_total(tmp_path: Path, read_bounded: ReadBounded) -> None:
+def test_many_xml_parts_are_refused_by_their_total(tmp_path: Path) -> None:
     parts = [make.deflated_entry(f"word/extra{i}.xml", b"<a/>" * (3 * MB)) for i in range(3)]
     template = make.docx_with_document_xml(tmp_path / "t.docx", make.paragraphs_xml([make.ARTICLE]))
     with zipfile.ZipFile(template) as archive:

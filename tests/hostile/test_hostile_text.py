@@ -12,26 +12,23 @@ import sqlite3
 from pathlib import Path
 
 import hostile_files as make
-from conftest import ReadBounded
-from harness import MB, assert_within_bounds, run_factdesk
+from harness import MB, assert_within_bounds, read_bounded, run_factdesk
 
 
-def test_50_mb_of_digits_is_refused_unread(tmp_path: Path, read_bounded: ReadBounded) -> None:
+def test_50_mb_of_digits_is_refused_unread(tmp_path: Path) -> None:
     path = make.digits_text(tmp_path / "digits.txt", 50)
     said, run = read_bounded(path)
     assert said == {"kind": "too_large", "reason": "too large for an article (50 MB, limit 8 MB)"}
     assert run.peak_rss < 100 * MB, run.describe()
 
 
-def test_50_mb_of_chinese_is_refused_unread(tmp_path: Path, read_bounded: ReadBounded) -> None:
+def test_50_mb_of_chinese_is_refused_unread(tmp_path: Path) -> None:
     path = make.chinese_text(tmp_path / "copy.txt", 50)
     said, _run = read_bounded(path)
     assert said["kind"] == "too_large"
 
 
-def test_a_text_under_the_byte_limit_but_too_long_is_refused_after_decoding(
-    tmp_path: Path, read_bounded: ReadBounded
-) -> None:
+def test_a_text_under_the_byte_limit_but_too_long_is_refused_after_decoding(tmp_path: Path) -> None:
     path = make.digits_text(tmp_path / "digits.txt", 7)
     said, _run = read_bounded(path)
     assert said == {
