@@ -14,10 +14,12 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from desktop.cli.table import write_table
+from desktop.ingest.reader import ReadError, display_name, display_path, read_file
 from desktop.store import ReviewStore, StoreError
 from desktop.store.records import STATUS_LABELS_ZH, ClaimView
 
@@ -32,12 +34,13 @@ def editor_name(given: str | None) -> str:
     if given:
         return given
     from_env = os.environ.get("FACTDESK_EDITOR", "").strip()
-    if from_env:
-        return from_env
     try:
-        return getpass.getuser()
+        name = from_env or getpass.getuser()
     except (KeyError, OSError):  # no login name in some containers
         return "editor"
+    # The environment can hold bytes that are not UTF-8; the audit log keeps
+    # them as escapes rather than failing to store the name at all.
+    return display_path(name)
 
 
 def refuse(message: object) -> int:
@@ -49,7 +52,13 @@ def refuse(message: object) -> int:
 def opened(args: argparse.Namespace) -> Iterator[ReviewStore]:
     # Only the per-user default database starts out with the demo pages; a
     # database named with --db holds exactly what the user imports into it.
-    store = ReviewStore.open(Path(args.db) if args.db else None, seed_if_new=not args.db)
+    path = Path(args.db) if args.db else None
+    # The reading commands also work on a database this user may not write (a
+    # colleague's file, a read-only share): opened read-only, never migrated
+    # or backed up.
+    reading = getattr(args, "command", None) in ("articles", "claims", "history", "search", "export")
+    read_only = reading and not ReviewStore.may_write(path)
+    store = ReviewStore.open(path, seed_if_new=not args.db, read_only=read_only)
     try:
         yield store
     finally:
@@ -84,18 +93,35 @@ def _claim_json(claim: ClaimView) -> dict[str, object]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    documents = articles = claims = duplicates = refused = 0
     with opened(args) as store:
-        report = store.import_files(Path(f) for f in args.files)
-    for path, reason in report.refused:
-        print(f"factdesk: {path.name}: {reason}", file=sys.stderr)
-    for path in report.duplicates:
-        print(f"already imported, skipped: {path}")
+        # One file at a time, each reported as soon as it is done: a refusal
+        # is on screen while the rest of a long batch is still being read.
+        for given in args.files:
+            path = Path(given)
+            try:
+                source = read_file(path)
+            except ReadError as error:
+                refused += 1
+                print(f"factdesk: {error}", file=sys.stderr, flush=True)
+                continue
+            # The database holds paths as UTF-8 text; a name that is not
+            # valid UTF-8 (a GBK name, say) is stored as it is shown.
+            shown = Path(display_path(path))
+            report = store.import_source(source if shown == path else replace(source, path=shown))
+            for _path, reason in report.refused:
+                refused += 1
+                print(f"factdesk: {display_name(path)}: {reason}", file=sys.stderr, flush=True)
+            if report.duplicates:
+                duplicates += 1
+                print(f"already imported, skipped: {display_path(path)}", flush=True)
+            documents += report.documents_added
+            articles += report.articles_added
+            claims += report.claims_added
     print(
-        f"imported {report.documents_added} document(s), {report.articles_added} article(s), "
-        f"{report.claims_added} claim(s); {len(report.refused)} file(s) refused"
+        f"imported {documents} document(s), {articles} article(s), {claims} claim(s); {refused} file(s) refused"
     )
-    nothing_usable = report.documents_added == 0 and not report.duplicates
-    return EXIT_REFUSED if nothing_usable else EXIT_OK
+    return EXIT_REFUSED if documents == 0 and not duplicates else EXIT_OK
 
 
 def cmd_articles_in_db(args: argparse.Namespace) -> int:
@@ -289,9 +315,32 @@ def status_key(value: str) -> str:
     raise argparse.ArgumentTypeError(f"unknown status {value!r}; use one of {', '.join(STATUS_LABELS_ZH)}")
 
 
+def database_path(value: str) -> str:
+    """`--db` names a file; an empty one would quietly mean the per-user database."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("the database path is empty; name a file, or leave --db out")
+    return value
+
+
+def record_id(value: str) -> int:
+    """An article id: a whole number SQLite can hold (a larger one would fail as it is looked up)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an id: {value!r} (ids are whole numbers)") from None
+    if not 0 <= number < 2**63:
+        raise argparse.ArgumentTypeError(f"no such id: {value}")
+    return number
+
+
 def add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     def with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        parser.add_argument("--db", metavar="PATH", help="review database (default: the per-user database)")
+        parser.add_argument(
+            "--db",
+            metavar="PATH",
+            type=database_path,
+            help="review database (default: the per-user database)",
+        )
         return parser
 
     imp = with_db(commands.add_parser("import", help="import article files into the review database"))
@@ -299,7 +348,7 @@ def add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     imp.set_defaults(func=cmd_import)
 
     claims = with_db(commands.add_parser("claims", help="list claims and their decisions"))
-    claims.add_argument("--article", type=int, metavar="ID")
+    claims.add_argument("--article", type=record_id, metavar="ID")
     claims.add_argument("--status", choices=("pending", "confirmed", "corrected", "rejected"))
     claims.add_argument("--format", choices=("jsonl", "table"), default="table")
     claims.set_defaults(func=cmd_claims)
@@ -334,7 +383,7 @@ def add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     export = with_db(commands.add_parser("export", help="write the reviewed claims to an .xlsx workbook"))
     export.add_argument("out", metavar="OUT.xlsx")
     export.add_argument("--status", action="append", default=[], type=status_key, metavar="S")
-    export.add_argument("--article", action="append", default=[], type=int, metavar="ID")
+    export.add_argument("--article", action="append", default=[], type=record_id, metavar="ID")
     export.add_argument("--editor")
     export.set_defaults(func=cmd_export)
 
@@ -354,5 +403,7 @@ def run_review_command(func: Callable[[argparse.Namespace], int], args: argparse
         return func(args)
     except (StoreError, WorkbookError) as error:
         return refuse(error)
+    except BrokenPipeError:  # an OSError, but not a refusal: main() ends quietly
+        raise
     except OSError as error:  # e.g. export into a folder that does not exist
         return refuse(f"{error.filename or ''}: {error.strerror or error}")
