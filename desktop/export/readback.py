@@ -155,9 +155,9 @@ def _read_detail(
     for number, cells in enumerate(rows, start=2):
         formula_cells = next(formula_rows, ()) if formula_rows is not None else ()
         values = [_value(cell) for cell in cells]
-        if all(_is_blank(value) for value in values) and not _formulas_in(formula_cells):
-            continue
         problem = _formula_problem(values, formula_cells, read_columns)
+        if problem is None and all(_is_blank(value) for value in values):
+            continue
         if problem is None:
             problem = _restore_long_texts(values, columns, long_texts)
         edit = problem if problem is not None else _edit(number, values, columns)
@@ -166,10 +166,6 @@ def _read_detail(
         else:
             edits.append(edit)
     return edits, problems
-
-
-def _formulas_in(cells: Sequence[Any]) -> bool:
-    return any(getattr(cell, "data_type", None) == "f" for cell in cells)
 
 
 def _formula_problem(

@@ -212,6 +212,8 @@ def test_a_formula_without_a_saved_result_refuses_its_row_and_the_rest_is_read(t
     sheet.cell(4, column["状态"], '=IF(TRUE,"已确认","待核")')
     sheet.cell(5, column["备注"], '="见"&"公报"')  # given its result below, as Excel would save it
     sheet.cell(2, column["备注"], "新备注")
+    # A total in the editor's own column, in a row of its own: not a decision, still skipped.
+    sheet.cell(8, len(HEADERS) + 1, "=SUM(1,2)")
     workbook.save(path)
     _with_cached_result(path, f"{get_column_letter(column['备注'])}5", "见公报")
 
