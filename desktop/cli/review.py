@@ -52,7 +52,13 @@ def refuse(message: object) -> int:
 def opened(args: argparse.Namespace) -> Iterator[ReviewStore]:
     # Only the per-user default database starts out with the demo pages; a
     # database named with --db holds exactly what the user imports into it.
-    store = ReviewStore.open(Path(args.db) if args.db else None, seed_if_new=not args.db)
+    path = Path(args.db) if args.db else None
+    # The reading commands also work on a database this user may not write (a
+    # colleague's file, a read-only share): opened read-only, never migrated
+    # or backed up.
+    reading = getattr(args, "command", None) in ("articles", "claims", "history", "search", "export")
+    read_only = reading and not ReviewStore.may_write(path)
+    store = ReviewStore.open(path, seed_if_new=not args.db, read_only=read_only)
     try:
         yield store
     finally:

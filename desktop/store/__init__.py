@@ -7,7 +7,10 @@ gets the records of desktop.store.records back.
 from __future__ import annotations
 
 from desktop.store.errors import (
+    UNAVAILABLE_KINDS,
     DatabaseRefused,
+    DatabaseUnavailable,
+    ForeignWorkbook,
     InvalidDecision,
     StaleDecision,
     StoreError,
@@ -18,7 +21,10 @@ from desktop.store.errors import (
 from desktop.store.service import ReviewStore, default_database_path
 
 __all__ = [
+    "UNAVAILABLE_KINDS",
     "DatabaseRefused",
+    "DatabaseUnavailable",
+    "ForeignWorkbook",
     "InvalidDecision",
     "ReviewStore",
     "StaleDecision",

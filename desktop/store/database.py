@@ -4,13 +4,16 @@ A file is examined through a read-only connection before anything opens it
 for writing, so a database from a newer FactDesk, a damaged file or some
 other program's file is refused without a single byte of it (or a -wal/-shm
 beside it) being written.  Only then is it opened read-write, switched to
-WAL and migrated, with an online backup taken first.
+WAL and migrated, with an online backup taken first.  A database the user
+may not write is opened read-only instead (connect_read_only), untouched.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
+import glob
 import logging
 import os
 import sqlite3
@@ -20,7 +23,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from desktop.store import migrations
+from desktop.store import failures, migrations
 from desktop.store.errors import DatabaseRefused
 
 _log = logging.getLogger(__name__)
@@ -58,6 +61,10 @@ def examine(path: Path) -> Examined:
     except FileNotFoundError:
         return Examined(new=True, version=0)
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise DatabaseRefused(
+                path, "the path is a loop of symbolic links (they point at each other, never at a file)"
+            ) from error
         raise DatabaseRefused(path, f"the file cannot be read ({error.strerror})") from error
     if not stat.S_ISREG(info.st_mode):
         raise DatabaseRefused(path, "this is not a file")
@@ -91,12 +98,21 @@ def examine(path: Path) -> Examined:
             f"this database was made by a newer FactDesk (schema version {version}; "
             f"this FactDesk knows versions up to {latest}); open it with a newer FactDesk",
         )
+    if version < 0 or (version == 0 and tables):
+        # FactDesk sets the version in the transaction that creates the
+        # tables, so this file was changed by some other tool; migrating it
+        # would run migrations over tables they did not make.
+        raise DatabaseRefused(
+            path,
+            f"its schema version ({version}) is not one FactDesk ever writes: the file was changed by "
+            "another program; restore it from a backup",
+        )
     return Examined(new=not tables, version=version)
 
 
 def _read_header_facts(path: Path, *, immutable: bool) -> tuple[int, int, list[str], list[str]]:
     """user_version, application_id, table names and quick_check, read through SQLite."""
-    uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+    uri = _read_only_uri(path) + ("&immutable=1" if immutable else "")
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
@@ -124,13 +140,28 @@ def _may_read_immutable(path: Path) -> bool:
     return not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
 
 
+def _read_only_uri(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def may_write(path: Path) -> bool:
+    """False for an existing database this user may not write (the file, or the folder
+    where SQLite keeps its -wal and -shm); asked of the file system, never by opening it."""
+    if not path.exists():
+        return True
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
 def connect(path: Path) -> Database:
     """Open an examined file read-write with the settings every connection needs."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseRefused(path, f"its folder cannot be created ({error.strerror})") from error
+    try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    except (OSError, sqlite3.Error) as error:
-        raise DatabaseRefused(path, f"the database cannot be opened for writing ({error})") from error
+    except sqlite3.Error as error:
+        raise _cannot_open(path, error) from error
     try:
         db = Database(conn)
         # WAL lets the GUI read while another process writes; synchronous=FULL
@@ -142,8 +173,33 @@ def connect(path: Path) -> Database:
         db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as error:
         conn.close()
-        raise DatabaseRefused(path, f"the database cannot be opened for writing ({error})") from error
+        raise _cannot_open(path, error) from error
     return db
+
+
+def connect_read_only(path: Path) -> Database:
+    """Open an examined file so that SQLite itself refuses every write (SQLITE_READONLY)."""
+    uri = _read_only_uri(path)
+    if _may_read_immutable(path) and not os.access(path.parent, os.W_OK | os.X_OK):
+        # SQLite reads a WAL-mode file through a -shm beside it, and in a
+        # folder it may not write it cannot make one (SQLITE_READONLY_DIRECTORY).
+        # With no -wal there, no one is writing the file (a writer would
+        # have made one), so it is read as it stands.
+        uri += "&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        db = Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except sqlite3.Error as error:
+        raise _cannot_open(path, error) from error
+    return db
+
+
+def _cannot_open(path: Path, error: sqlite3.Error) -> Exception:
+    kind = failures.kind_of(error)
+    if kind is not None:
+        return failures.unavailable(path, kind, str(error))
+    return DatabaseRefused(path, f"the database cannot be opened ({error})")
 
 
 def migrate(db: Database, path: Path, examined: Examined) -> None:
@@ -165,6 +221,26 @@ def migrate(db: Database, path: Path, examined: Examined) -> None:
         except BaseException:
             db.rollback()
             raise
+    _reclaim_free_space(db, path)
+
+
+def _reclaim_free_space(db: Database, path: Path) -> None:
+    # A database written before sentences were stored once can be mostly
+    # copies of one long sentence; once migration 3 has dropped them, VACUUM
+    # gives the space back (1.1 GB became a few MB).  Only when most pages are
+    # free: VACUUM rewrites the whole file.
+    free = int(db.execute("PRAGMA freelist_count").fetchone()[0])
+    pages = int(db.execute("PRAGMA page_count").fetchone()[0])
+    if free < 1024 or free * 2 < pages:
+        return
+    try:
+        db.execute("VACUUM")
+    except sqlite3.Error as error:  # the file is intact, only larger than it needs to be
+        _log.warning("VACUUM of %s after migration failed: %s", path, error)
+
+
+def database_id(db: Database) -> str:
+    return str(db.execute("SELECT value FROM meta WHERE key = 'database_id'").fetchone()[0])
 
 
 def user_version(db: Database) -> int:
@@ -190,7 +266,10 @@ def daily_backup(db: Database, path: Path, today: dt.date | None = None) -> Path
     """Keep one backup per day in backups/ beside the database, the newest DAILY_BACKUPS_KEPT."""
     day = (today or dt.date.today()).isoformat()
     folder = path.parent / "backups"
-    target = folder / f"{path.stem}-{day}.sqlite"
+    # Named by the whole file name: review.sqlite and review.db in one folder
+    # are two databases, and a stem alone gave them one backup (and pruned
+    # each other's).
+    target = folder / f"{path.name}.{day}.sqlite"
     made = None
     if not target.exists():
         try:
@@ -201,7 +280,7 @@ def daily_backup(db: Database, path: Path, today: dt.date | None = None) -> Path
             # database itself is intact, so say so and carry on.
             _log.warning("daily backup %s failed: %s", target, error)
     # ISO dates sort as text, so the oldest come first.
-    backups = sorted(folder.glob(f"{path.stem}-????-??-??.sqlite"))
+    backups = sorted(folder.glob(f"{glob.escape(path.name)}.????-??-??.sqlite"))
     for old in backups[:-DAILY_BACKUPS_KEPT]:
         with contextlib.suppress(OSError):  # another process may have removed it already
             old.unlink()

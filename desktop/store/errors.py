@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from desktop.store.records import ClaimView
@@ -20,6 +20,41 @@ class DatabaseRefused(StoreError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+# Why a database that opened fine cannot be used right now; each kind asks the
+# editor for something different (wait, free disk space, use a writable copy,
+# restore a backup, check the drive), so the window words each one its own way.
+UnavailableKind = Literal["busy", "full", "readonly", "damaged", "io"]
+UNAVAILABLE_KINDS: tuple[UnavailableKind, ...] = ("busy", "full", "readonly", "damaged", "io")
+
+
+class DatabaseUnavailable(StoreError):
+    """SQLite could not read or write the database: nothing of the failed change was saved.
+
+    `kind` is one of UNAVAILABLE_KINDS, `reason` says in English what happened
+    and what to do.
+    """
+
+    def __init__(self, path: Path, kind: UnavailableKind, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.kind: UnavailableKind = kind
+        self.reason = reason
+
+
+class ForeignWorkbook(StoreError):
+    """An edited workbook exported from another review database; nothing of it was applied."""
+
+    def __init__(self, workbook_id: str, database_id: str) -> None:
+        self.workbook_id = workbook_id
+        self.database_id = database_id
+        self.reason = (
+            f"this workbook was exported from another review database (database id {workbook_id}),"
+            f" not from this one (database id {database_id}); its claims and versions mean nothing"
+            " here. Import it into the database it came from, or export again from this one"
+        )
+        super().__init__(self.reason)
 
 
 class InvalidDecision(StoreError):

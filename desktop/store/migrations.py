@@ -8,6 +8,7 @@ was) and must never be edited once released: add a new one instead.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 from sqlite_utils import Database
@@ -202,10 +203,72 @@ def _v2_superseded_documents(db: Database) -> None:
     db.execute("ALTER TABLE documents ADD COLUMN superseded_by INTEGER NULL REFERENCES documents(id)")
 
 
+# Version 3 caps a stored sentence at this many characters, as the detector's
+# context now does (desktop.claims.context.LONGEST_SENTENCE, where the bound is
+# explained); a copy here so this migration never changes once released.
+_V3_LONGEST_SENTENCE = 400
+
+
+def _v3_sentences_once_identity_staged_imports(db: Database) -> None:
+    # Sentences are offsets into the article's text instead of a copy per
+    # claim: one long sentence with 10,000 claims was stored 10,000 times.
+    # The `sentence` column now holds text only for a claim whose sentence is
+    # no longer in its article (orphaned by re-detection of a changed page).
+    db.execute("ALTER TABLE claims ADD COLUMN sentence_start INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE claims ADD COLUMN sentence_end INTEGER NOT NULL DEFAULT 0")
+    for (article_id,) in db.execute("SELECT id FROM articles ORDER BY id").fetchall():
+        _v3_sentence_offsets(db, int(article_id))
+    # A big document is written in several transactions; until the last one
+    # marks it complete, every list leaves it out, so a killed import shows
+    # nothing of it (and importing the file again finishes it).
+    db.execute("ALTER TABLE documents ADD COLUMN complete INTEGER NOT NULL DEFAULT 1")
+    # Who this database is: written into every exported workbook, so decisions
+    # edited in a workbook from another database are never applied here.
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("INSERT INTO meta (key, value) VALUES ('database_id', ?)", [str(uuid.uuid4())])
+
+
+def _v3_sentence_offsets(db: Database, article_id: int) -> None:
+    text: str = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    updates: list[tuple[int, int, str, int]] = []
+    # One row at a time: an old database may hold a 100,000-character sentence per claim.
+    for pk, start, end, sentence in db.execute(
+        "SELECT pk, span_start, span_end, sentence FROM claims WHERE article_id = ?", [article_id]
+    ):
+        sentence = sentence or ""
+        # The sentence holds the span, so it starts between span_end - len and span_start.
+        at = text.find(sentence, max(0, end - len(sentence)), start + len(sentence)) if sentence else -1
+        if at >= 0 and at <= start and end <= at + len(sentence):
+            left, right = _v3_window(at, at + len(sentence), start, end)
+            updates.append((left, right, "", pk))
+        else:
+            inside = sentence.find(text[start:end])
+            if inside < 0:
+                inside = 0
+            left, right = _v3_window(0, len(sentence), inside, inside + end - start)
+            updates.append((0, 0, sentence[left:right], pk))
+    db.conn.executemany(
+        "UPDATE claims SET sentence_start = ?, sentence_end = ?, sentence = ? WHERE pk = ?", updates
+    )
+
+
+def _v3_window(first: int, last: int, start: int, end: int) -> tuple[int, int]:
+    """[first, last), or the _V3_LONGEST_SENTENCE characters of it centred on [start, end)."""
+    if last - first <= _V3_LONGEST_SENTENCE:
+        return first, last
+    left = max(first, start - max(0, _V3_LONGEST_SENTENCE - (end - start)) // 2)
+    right = min(last, max(end, left + _V3_LONGEST_SENTENCE))
+    return max(first, min(left, right - _V3_LONGEST_SENTENCE, start)), right
+
+
 Migration = Callable[[Database], None]
 
 # Index i holds the migration to version i + 1.
-MIGRATIONS: list[Migration] = [_v1_create_everything, _v2_superseded_documents]
+MIGRATIONS: list[Migration] = [
+    _v1_create_everything,
+    _v2_superseded_documents,
+    _v3_sentences_once_identity_staged_imports,
+]
 
 
 def latest_version() -> int:

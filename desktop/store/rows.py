@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.claims import lexicon
+from desktop.claims.model import Claim
+from desktop.ingest.model import Article
 from desktop.store.records import ArticlePart, ArticleSummary, ClaimView, DocumentInfo
 
 Row = Mapping[str, Any]
@@ -62,6 +64,50 @@ def from_json(text: str | None) -> dict[str, object]:
 
 def parts_from_json(text: str | None) -> tuple[ArticlePart, ...]:
     return tuple(ArticlePart(role, start, end) for role, start, end in json.loads(text or "[]"))
+
+
+def article_row(document_id: int, article: Article) -> dict[str, Any]:
+    return {
+        "document_id": document_id,
+        "idx": article.index,
+        "headline": article.headline,
+        "deck": article.deck,
+        "byline": article.byline,
+        "date": article.date,
+        "text": article.text,
+        "offsets": pack_ints(article.offsets),
+        "parts": to_json([[p.role, p.start, p.end] for p in article.parts]),
+    }
+
+
+def claim_row(
+    claim: Claim, article_id: int, document_id: int, version: str, sentence: Mapping[str, Any]
+) -> dict[str, Any]:
+    """A claims row; `sentence` holds its sentence columns (desktop.store.sentences)."""
+    return {
+        "id": claim.id,
+        "article_id": article_id,
+        "document_id": document_id,
+        "span_start": claim.start,
+        "span_end": claim.end,
+        "source_start": claim.source_start,
+        "source_end": claim.source_end,
+        "text": claim.text,
+        "value": decimal_text(claim.value),
+        "value_low": None if claim.value_low is None else decimal_text(claim.value_low),
+        "unit": claim.unit,
+        "kind": claim.kind,
+        "approx": claim.approx,
+        "subject": claim.subject,
+        "time": claim.time,
+        "place": claim.place,
+        "sentence": sentence["sentence"],
+        "sentence_start": sentence["sentence_start"],
+        "sentence_end": sentence["sentence_end"],
+        "detector_version": version,
+        "orphaned": 0,
+        "manual": 0,
+    }
 
 
 def claim_view(row: Row) -> ClaimView:

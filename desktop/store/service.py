@@ -14,9 +14,8 @@ plus a busy timeout let them share it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -28,14 +27,16 @@ from sqlite_utils import Database
 
 from desktop import pipeline
 from desktop.claims import detector
-from desktop.claims.context import contexts
+from desktop.claims.context import contexts, sentence_spans
 from desktop.claims.model import Claim
 from desktop.claims.numerals import parse_quantity
 from desktop.ingest.model import SYNTHETIC, SourceText
 from desktop.ingest.reader import ReadError, read_file
 from desktop.paths import seed_files
-from desktop.store import database, reattach, rows
+from desktop.store import database, failures, importing, migrations, reattach, rows, sentences, sql
 from desktop.store.errors import (
+    DatabaseRefused,
+    ForeignWorkbook,
     InvalidDecision,
     StaleDecision,
     UnknownArticle,
@@ -73,13 +74,14 @@ TRIGRAM = 3
 _CLAIM_COLUMNS = """
     c.id, c.article_id, c.document_id, c.span_start, c.span_end, c.source_start, c.source_end,
     c.text, c.value, c.value_low, c.unit, c.kind, c.approx, c.subject, c.time, c.place,
-    c.sentence, c.detector_version, c.orphaned, c.manual,
+    c.sentence, c.sentence_start, c.sentence_end, c.detector_version, c.orphaned, c.manual,
     d.status, d.reason, d.corrected_value, d.corrected_unit, d.note, d.editor, d.decided_at,
     d.seconds_spent, d.version,
     (SELECT json_group_array(tag) FROM (
         SELECT s.tag AS tag FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
         WHERE cs.claim_id = c.id ORDER BY cs.position)) AS sources
 """
+_SENTENCE_COLUMNS = "c.sentence, c.sentence_start, c.sentence_end"
 _CLAIM_FROM = """
     FROM claims c
     JOIN decisions d ON d.claim_id = c.id
@@ -106,10 +108,12 @@ _ARTICLE_SUMMARY = """
     ) n ON n.article_id = a.id
 """
 
-# Documents not replaced by a newer version of the same file, and their articles.
-_CURRENT_DOCUMENTS = "SELECT id FROM documents WHERE superseded_by IS NULL"
+# Documents completely imported (desktop.store.importing) and not replaced by
+# a newer version of the same file, and their articles.
+_CURRENT = "doc.superseded_by IS NULL AND doc.complete"
+_CURRENT_DOCUMENTS = f"SELECT id FROM documents doc WHERE {_CURRENT}"
 _CURRENT_ARTICLES = (
-    "SELECT a.id FROM articles a JOIN documents doc ON doc.id = a.document_id WHERE doc.superseded_by IS NULL"
+    f"SELECT a.id FROM articles a JOIN documents doc ON doc.id = a.document_id WHERE {_CURRENT}"
 )
 
 
@@ -138,25 +142,41 @@ def reason_of(label: str) -> str:
     raise ValueError(f"unknown reason {label!r} (use one of {', '.join(REJECT_REASONS)})")
 
 
+# Every public method turns an SQLite failure (busy, disk full, read-only,
+# damaged, I/O) into DatabaseUnavailable, so no caller sees a raw sqlite3 error.
+@failures.translate_public_methods
 class ReviewStore:
     """Claims, their decisions and the audit log in one SQLite file."""
 
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, db: Database, path: Path, *, read_only: bool = False) -> None:
         # Use ReviewStore.open(): it checks, migrates and backs up the file first.
         self._db = db
         self.path = path
+        self.read_only = read_only
+        # Who this database is; exported workbooks carry it (see apply_edits).
+        self.database_id: str = database.database_id(db)
 
     # -- lifecycle ---------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | None = None, *, seed_if_new: bool = True) -> ReviewStore:
-        """Open (or create) a database; raises DatabaseRefused, leaving a bad file untouched."""
+    def open(
+        cls, path: Path | None = None, *, seed_if_new: bool = True, read_only: bool = False
+    ) -> ReviewStore:
+        """Open (or create) a database; raises DatabaseRefused, leaving a bad file untouched.
+
+        `read_only` opens an existing database without migrating, backing up
+        or writing anything (for a file or folder the user may not write);
+        every change then raises DatabaseUnavailable(kind="readonly").
+        """
         path = Path(path) if path is not None else default_database_path()
         examined = database.examine(path)
+        if read_only:
+            return cls._open_read_only(path, examined)
         db = database.connect(path)
         try:
-            database.migrate(db, path, examined)
-            store = cls(db, path)
+            with failures.translated(path):
+                database.migrate(db, path, examined)
+                store = cls(db, path)
             if examined.new and seed_if_new:
                 store.import_files(seed_files())
             database.daily_backup(db, path)
@@ -164,6 +184,32 @@ class ReviewStore:
             db.close()
             raise
         return store
+
+    @staticmethod
+    def may_write(path: Path | None = None) -> bool:
+        """False for an existing database whose file or folder this user may not write."""
+        return database.may_write(Path(path) if path is not None else default_database_path())
+
+    @classmethod
+    def _open_read_only(cls, path: Path, examined: database.Examined) -> ReviewStore:
+        if examined.new:
+            raise DatabaseRefused(
+                path, "there is no review database here yet, and a read-only open cannot make one"
+            )
+        if examined.version < migrations.latest_version():
+            raise failures.unavailable(
+                path,
+                "readonly",
+                f"it was made by an older FactDesk (schema version {examined.version}) and must be upgraded,"
+                " which needs write access: open it once where it can be written",
+            )
+        db = database.connect_read_only(path)
+        try:
+            with failures.translated(path):
+                return cls(db, path, read_only=True)
+        except BaseException:
+            db.close()
+            raise
 
     def close(self) -> None:
         self._db.close()
@@ -179,38 +225,23 @@ class ReviewStore:
     ) -> None:
         self.close()
 
-    @contextmanager
-    def _write(self) -> Iterator[None]:
-        # IMMEDIATE takes the write lock up front, so a version check made
-        # inside the transaction cannot be overtaken by another process.
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._db.rollback()
-            raise
-        try:
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.rollback()
-            raise
+    def _write(self) -> AbstractContextManager[None]:
+        return sql.transaction(self._db)
 
     def _insert(self, table: str, row: dict[str, Any]) -> int:
-        pk = self._db.table(table).insert(row).last_pk
-        assert pk is not None  # every table here has an integer primary key
-        return int(pk)
+        return sql.insert(self._db, table, row)
 
-    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
-        return list(self._db.query(sql, params))
+    def _rows(self, query: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        return sql.rows(self._db, query, params)
+
+    def _claim_rows(self, query: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        """Rows of _CLAIM_COLUMNS with each claim's sentence text filled in."""
+        return sentences.fill(self._db, self._rows(query, params))
 
     def _audit(
         self, editor: str, claim_id: str, action: str, before: dict[str, object], after: dict[str, object]
     ) -> int:
-        cursor = self._db.execute(
-            "INSERT INTO audit (at, editor, claim_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)",
-            [rows.now(), editor, claim_id, action, rows.to_json(before), rows.to_json(after)],
-        )
-        return int(cursor.lastrowid or 0)
+        return sql.audit(self._db, editor, claim_id, action, before, after)
 
     # -- import ------------------------------------------------------------
 
@@ -221,7 +252,7 @@ class ReviewStore:
         progress: Progress | None = None,
         should_cancel: Callable[[], bool] | None = None,
     ) -> ImportReport:
-        """Import files, one transaction per file; a bad file is refused, never fatal."""
+        """Import files, each whole or not at all (desktop.store.importing); a bad file is refused, never fatal."""
         todo = [Path(p) for p in paths]
         total = ImportReport()
         for done, path in enumerate(todo):
@@ -241,177 +272,19 @@ class ReviewStore:
 
     def import_source(self, source: SourceText) -> ImportReport:
         """Import one decoded file; the same content twice is reported as a duplicate."""
-        digest = pipeline.content_hash(source.text)
-        if self._document_by_hash(digest) is not None:
+        if importing.is_imported(self._db, pipeline.content_hash(source.text)):
             return ImportReport(duplicates=(source.path,))
         try:
-            # Outside the transaction: detection is the slow part and must not
+            # Before any transaction: detection is the slow part and must not
             # hold the write lock other processes are waiting on.
             result = pipeline.process_source(source)
         except Exception as error:  # a pipeline bug on one odd file must not stop an import
             return ImportReport(refused=((source.path, f"could not be split into claims: {error}"),))
-        with self._write():
-            if self._document_by_hash(digest) is not None:  # another process got there first
-                return ImportReport(duplicates=(source.path,))
-            return self._insert_document(result, detector.DETECTOR_VERSION)
+        return importing.import_document(self._db, result, detector.DETECTOR_VERSION)
 
     def import_result(self, result: pipeline.DocumentResult) -> ImportReport:
         """Store an already processed document: the bulk path (a benchmark builds big databases with it)."""
-        with self._write():
-            if self._document_by_hash(result.content_hash) is not None:
-                return ImportReport(duplicates=(result.source.path,))
-            return self._insert_document(result, result.detector_version)
-
-    def _document_by_hash(self, digest: str) -> int | None:
-        found = self._rows("SELECT id FROM documents WHERE content_hash = ?", [digest])
-        return int(found[0]["id"]) if found else None
-
-    def _insert_document(self, result: pipeline.DocumentResult, version: str) -> ImportReport:
-        source = result.source
-        file_name = source.path.name
-        latest = self._rows(
-            "SELECT coalesce(max(version), 0) AS v FROM documents WHERE file_name = ?", [file_name]
-        )[0]["v"]
-        document_id = self._insert(
-            "documents",
-            {
-                "file_name": file_name,
-                "path": str(source.path),
-                "content_hash": result.content_hash,
-                "encoding": source.encoding,
-                "imported_at": rows.now(),
-                "publication_date": "",
-                "version": latest + 1,
-                "source_text": source.text,
-                "dropped_cr": rows.pack_ints(source.dropped_cr),
-                "detector_version": version,
-            },
-        )
-        claim_rows: list[dict[str, Any]] = []
-        for article_result in result.articles:
-            article_id = self._insert("articles", _article_row(document_id, article_result))
-            claim_rows.extend(
-                _claim_row(claim, article_id, document_id, version) for claim in article_result.claims
-            )
-        self._insert_claims(claim_rows)
-        carried = 0
-        previous = self._rows(
-            "SELECT id FROM documents WHERE file_name = ? AND id != ? AND superseded_by IS NULL"
-            " ORDER BY version DESC, id DESC",
-            [file_name, document_id],
-        )
-        if previous:
-            # A changed copy of a file already imported replaces it: decisions
-            # move to the claims they still describe, the old version stays
-            # (never deleted) but leaves every list.
-            carried = self._carry_over(int(previous[0]["id"]), document_id, claim_rows)
-            self._db.execute(
-                "UPDATE documents SET superseded_by = ? WHERE file_name = ? AND id != ? AND superseded_by IS NULL",
-                [document_id, file_name, document_id],
-            )
-        self._audit(
-            "",
-            "",
-            "import",
-            {},
-            {
-                "document_id": document_id,
-                "file_name": file_name,
-                "version": latest + 1,
-                "claims": len(claim_rows),
-                **({"replaces": int(previous[0]["id"]), "decisions_carried": carried} if previous else {}),
-            },
-        )
-        return ImportReport(
-            documents_added=1, articles_added=len(result.articles), claims_added=len(claim_rows)
-        )
-
-    def _carry_over(self, old_document: int, new_document: int, claim_rows: list[dict[str, Any]]) -> int:
-        """Move decisions of `old_document`'s claims to the matching new claims; returns how many.
-
-        Matching is re-detection's (reattach.plan): the same article position,
-        an overlapping span once the article's edits are allowed for, and the
-        same text or value.  The old claims and decisions stay as they were.
-        """
-        old_articles = {
-            row["idx"]: row
-            for row in self._rows("SELECT id, idx, text FROM articles WHERE document_id = ?", [old_document])
-        }
-        new_articles = {
-            row["idx"]: row
-            for row in self._rows("SELECT id, idx, text FROM articles WHERE document_id = ?", [new_document])
-        }
-        shifts = {
-            old_articles[idx]["id"]: (new["id"], _span_mapper(old_articles[idx]["text"], new["text"]))
-            for idx, new in new_articles.items()
-            if idx in old_articles
-        }
-        stored: list[reattach.Stored] = []
-        for row in self._rows(
-            "SELECT c.id, c.article_id, c.span_start, c.span_end, c.text, c.value, c.manual, c.orphaned, d.version"
-            " FROM claims c JOIN decisions d ON d.claim_id = c.id WHERE c.document_id = ? AND d.version > 0",
-            [old_document],
-        ):
-            if row["manual"] or row["article_id"] not in shifts:
-                continue  # stays with the old version, like anything else unmatched
-            article_id, mapped = shifts[row["article_id"]]
-            start, end = mapped(row["span_start"], row["span_end"])
-            stored.append(
-                reattach.Stored(
-                    id=row["id"],
-                    article_id=article_id,
-                    source_start=start,
-                    source_end=end,
-                    text=row["text"],
-                    value=Decimal(row["value"]),
-                    decided=True,
-                    manual=False,
-                    orphaned=bool(row["orphaned"]),
-                )
-            )
-        found = [
-            reattach.Found(
-                row["id"],
-                row["article_id"],
-                row["span_start"],
-                row["span_end"],
-                row["text"],
-                Decimal(row["value"]),
-            )
-            for row in claim_rows
-        ]
-        plan = reattach.plan(stored, found)
-        for old, new in [*plan.kept, *plan.reattached]:
-            self._db.execute(
-                "UPDATE decisions SET (status, reason, corrected_value, corrected_unit, note, editor, decided_at,"
-                " seconds_spent, version) = (SELECT status, reason, corrected_value, corrected_unit, note, editor,"
-                " decided_at, seconds_spent, version FROM decisions WHERE claim_id = ?) WHERE claim_id = ?",
-                [old.id, new.id],
-            )
-            self._db.execute(
-                "INSERT INTO claim_sources (claim_id, source_id, position)"
-                " SELECT ?, source_id, position FROM claim_sources WHERE claim_id = ?",
-                [new.id, old.id],
-            )
-            self._audit(
-                "",
-                new.id,
-                "reattach",
-                {"claim_id": old.id, "text": old.text, "document_id": old_document},
-                {"claim_id": new.id, "text": new.text, "document_id": new_document},
-            )
-        return len(plan.kept) + len(plan.reattached)
-
-    def _insert_claims(self, claim_rows: list[dict[str, Any]]) -> None:
-        # Every claim starts with a pending decision at version 0.
-        self._db.table("claims").insert_all(claim_rows, batch_size=500)
-        self._db.table("decisions").insert_all(
-            (
-                {"claim_id": row["id"], "article_id": row["article_id"], "status": "pending", "version": 0}
-                for row in claim_rows
-            ),
-            batch_size=500,
-        )
+        return importing.import_document(self._db, result, result.detector_version)
 
     # -- re-detection ------------------------------------------------------
 
@@ -419,7 +292,7 @@ class ReviewStore:
         """Run the current detector over stored documents whose claims an older one made."""
         version = detector.DETECTOR_VERSION
         documents = self._rows(
-            "SELECT id, file_name FROM documents WHERE ? OR detector_version != ? ORDER BY id",
+            "SELECT id, file_name FROM documents WHERE complete AND (? OR detector_version != ?) ORDER BY id",
             [int(force), version],
         )
         report = RedetectReport(detector_version=version)
@@ -441,6 +314,18 @@ class ReviewStore:
         )
         result = pipeline.process_source(source)
         with self._write():
+            # Read before the articles change: a claim left orphaned keeps the
+            # sentence it had, which its article may no longer hold.
+            stored_rows = sentences.fill(
+                self._db,
+                self._rows(
+                    "SELECT c.id, c.article_id, c.source_start, c.source_end, c.text, c.value, c.manual,"
+                    " c.orphaned, c.sentence, c.sentence_start, c.sentence_end, d.version"
+                    " FROM claims c JOIN decisions d ON d.claim_id = c.id WHERE c.document_id = ?",
+                    [document_id],
+                ),
+            )
+            old_sentences = {row["id"]: row["sentence"] for row in stored_rows}
             article_ids = self._update_articles(document_id, result)
             stored = [
                 reattach.Stored(
@@ -454,18 +339,16 @@ class ReviewStore:
                     manual=bool(row["manual"]),
                     orphaned=bool(row["orphaned"]),
                 )
-                for row in self._rows(
-                    "SELECT c.id, c.article_id, c.source_start, c.source_end, c.text, c.value, c.manual,"
-                    " c.orphaned, d.version FROM claims c JOIN decisions d ON d.claim_id = c.id"
-                    " WHERE c.document_id = ?",
-                    [document_id],
-                )
+                for row in stored_rows
             ]
             new_rows: dict[str, dict[str, Any]] = {}
             found: list[reattach.Found] = []
             for article_result, article_id in zip(result.articles, article_ids, strict=True):
-                for claim in article_result.claims:
-                    new_rows[claim.id] = _claim_row(claim, article_id, document_id, version)
+                claims = article_result.claims
+                for claim, sentence in zip(
+                    claims, sentences.columns(article_result.article.text, claims), strict=True
+                ):
+                    new_rows[claim.id] = rows.claim_row(claim, article_id, document_id, version, sentence)
                     found.append(
                         reattach.Found(
                             claim.id,
@@ -477,7 +360,7 @@ class ReviewStore:
                         )
                     )
             plan = reattach.plan(stored, found)
-            self._carry_out(plan, new_rows, source)
+            self._carry_out(plan, new_rows, source, old_sentences)
             self._db.execute("UPDATE documents SET detector_version = ? WHERE id = ?", [version, document_id])
             # Articles the new segmentation no longer has go, unless a kept claim still points at them.
             self._db.execute(
@@ -501,7 +384,7 @@ class ReviewStore:
         }
         ids: list[int] = []
         for article_result in result.articles:
-            row = _article_row(document_id, article_result)
+            row = rows.article_row(document_id, article_result.article)
             article_id = existing.get(article_result.article.index)
             if article_id is None:
                 article_id = self._insert("articles", row)
@@ -511,7 +394,11 @@ class ReviewStore:
         return ids
 
     def _carry_out(
-        self, plan: reattach.Plan, new_rows: dict[str, dict[str, Any]], source: SourceText
+        self,
+        plan: reattach.Plan,
+        new_rows: dict[str, dict[str, Any]],
+        source: SourceText,
+        old_sentences: dict[str, str],
     ) -> None:
         updated_fields = [k for k in next(iter(new_rows.values()), {}) if k not in ("id", "manual")]
         for _, new in plan.kept:
@@ -524,7 +411,7 @@ class ReviewStore:
             self._db.execute(
                 "UPDATE decisions SET article_id = ? WHERE claim_id = ?", [row["article_id"], new.id]
             )
-        self._insert_claims([new_rows[f.id] for f in plan.added])
+        importing.insert_claim_rows(self._db, [new_rows[f.id] for f in plan.added])
         for old, new in plan.reattached:
             # The new claim takes over the old one's decision row (and its
             # version), so a stale editor is still caught after re-detection.
@@ -542,13 +429,13 @@ class ReviewStore:
         for old in plan.orphaned:
             self._audit("", old.id, "orphan", {"orphaned": False}, {"orphaned": True})
         for old in (*plan.orphaned, *plan.still_orphaned, *plan.untouched_manual):
-            self._place_in_article(old, source)
+            self._place_in_article(old, source, old_sentences[old.id])
         for old in plan.dropped:
             self._db.execute("DELETE FROM claim_sources WHERE claim_id = ?", [old.id])
             self._db.execute("DELETE FROM decisions WHERE claim_id = ?", [old.id])
             self._db.execute("DELETE FROM claims WHERE id = ?", [old.id])
 
-    def _place_in_article(self, old: reattach.Stored, source: SourceText) -> None:
+    def _place_in_article(self, old: reattach.Stored, source: SourceText, sentence: str) -> None:
         """Mark an unmatched claim orphaned (unless manual) and re-find its span in the new display text."""
         article = self._rows("SELECT text, offsets FROM articles WHERE id = ?", [old.article_id])[0]
         offsets = rows.unpack_ints(article["offsets"])
@@ -557,9 +444,13 @@ class ReviewStore:
             for i, offset in enumerate(offsets)
             if offset != SYNTHETIC and old.source_start <= source.raw_offset(offset) < old.source_end
         ]
-        sets = {"orphaned": int(not old.manual)}
+        sets: dict[str, Any] = {"orphaned": int(not old.manual)}
         if inside:
-            sets.update(span_start=min(inside), span_end=max(inside) + 1)
+            start, end = min(inside), max(inside) + 1
+            ((first, last),) = sentence_spans(article["text"], [(start, end)])
+            sets.update(span_start=start, span_end=end, sentence_start=first, sentence_end=last, sentence="")
+        else:  # gone from the page: it keeps the sentence it was found in
+            sets.update(sentence_start=0, sentence_end=0, sentence=sentence)
         self._db.execute(
             f"UPDATE claims SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), old.id]
         )
@@ -571,7 +462,7 @@ class ReviewStore:
             rows.document_info(row)
             for row in self._rows(
                 "SELECT id, file_name, path, content_hash, encoding, imported_at, publication_date, version"
-                " FROM documents ORDER BY id"
+                " FROM documents WHERE complete ORDER BY id"
             )
         ]
 
@@ -582,7 +473,7 @@ class ReviewStore:
             raise ValueError(f"unknown article status {status!r} (use 'pending' or 'done')")
         sql = (
             _ARTICLE_SUMMARY.format(decisions_where="")
-            + f" WHERE doc.superseded_by IS NULL{where[status]} ORDER BY a.document_id, a.idx"
+            + f" WHERE {_CURRENT}{where[status]} ORDER BY a.document_id, a.idx"
         )
         return [rows.article_summary(row) for row in self._rows(sql)]
 
@@ -609,14 +500,16 @@ class ReviewStore:
         if article_id is not None:
             where.append("c.article_id = ?")
             params.append(article_id)
+        else:  # one being imported right now is not there yet
+            where.append("c.document_id IN (SELECT id FROM documents WHERE complete)")
         if status is not None:
             where.append("d.status = ?")
             params.append(status_of(status))
-        sql = f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} {_where(where)} {_READING_ORDER}"
-        return [rows.claim_view(row) for row in self._rows(sql, params)]
+        query = f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} {_where(where)} {_READING_ORDER}"
+        return [rows.claim_view(row) for row in self._claim_rows(query, params)]
 
     def claim(self, claim_id: str) -> ClaimView:
-        found = self._rows(f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} WHERE c.id = ?", [claim_id])
+        found = self._claim_rows(f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} WHERE c.id = ?", [claim_id])
         if not found:
             raise UnknownClaim(claim_id)
         return rows.claim_view(found[0])
@@ -662,7 +555,7 @@ class ReviewStore:
                 [phrase, limit],
             )
             claim_rows = self._rows(
-                "SELECT c.id, c.article_id, c.subject, c.sentence, a.headline FROM claims_fts f"
+                f"SELECT c.id, c.article_id, c.subject, {_SENTENCE_COLUMNS}, a.headline FROM claims_fts f"
                 " JOIN claims c ON c.pk = f.rowid JOIN articles a ON a.id = c.article_id"
                 f" WHERE claims_fts MATCH ? AND c.document_id IN ({_CURRENT_DOCUMENTS}) ORDER BY c.document_id, a.idx, c.span_start LIMIT ?",
                 [phrase, limit],
@@ -676,7 +569,7 @@ class ReviewStore:
                 {"q": like, "limit": limit},
             )
             claim_rows = self._rows(
-                "SELECT c.id, c.article_id, c.subject, c.sentence, a.headline FROM claims c"
+                f"SELECT c.id, c.article_id, c.subject, {_SENTENCE_COLUMNS}, a.headline FROM claims c"
                 " JOIN articles a ON a.id = c.article_id WHERE c.subject LIKE :q ESCAPE '\\'"
                 f" AND c.document_id IN ({_CURRENT_DOCUMENTS}) ORDER BY c.document_id, a.idx, c.span_start LIMIT :limit",
                 {"q": like, "limit": limit},
@@ -697,7 +590,7 @@ class ReviewStore:
                 headline=row["headline"],
                 snippet=f"{row['subject']}：{rows.snippet(row['sentence'], needle)}",
             )
-            for row in claim_rows
+            for row in sentences.fill(self._db, claim_rows)
         )
         return hits[:limit]
 
@@ -754,7 +647,7 @@ class ReviewStore:
 
     def _export_articles(self, article_ids: Sequence[int]) -> list[dict[str, Any]]:
         # One small row per article (no text): 10,000 articles are well under a megabyte.
-        where = "WHERE doc.superseded_by IS NULL"
+        where = f"WHERE {_CURRENT}"
         if article_ids:
             where += f" AND a.id IN ({', '.join('?' for _ in article_ids)})"
         return self._rows(
@@ -770,8 +663,8 @@ class ReviewStore:
     ) -> Iterator[ExportRow]:
         by_id = {a["id"]: a for a in articles}
         marks = ", ".join("?" for _ in articles)
-        sql = f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} WHERE c.article_id IN ({marks}){status_sql} {_READING_ORDER}"
-        for row in self._rows(sql, [*by_id, *wanted]):
+        query = f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} WHERE c.article_id IN ({marks}){status_sql} {_READING_ORDER}"
+        for row in self._claim_rows(query, [*by_id, *wanted]):
             article = by_id[row["article_id"]]
             yield ExportRow(
                 claim=rows.claim_view(row),
@@ -972,20 +865,27 @@ class ReviewStore:
                 source_end=source_end,
                 id=new_id,
             )
-            row = _claim_row(claim, article_id, article["document_id"], "manual")
+            sentence = sentences.located(text, context.sentence, context.sentence_start, context.sentence_end)
+            row = rows.claim_row(claim, article_id, article["document_id"], "manual", sentence)
             row["manual"] = 1
-            self._insert_claims([row])
+            importing.insert_claim_rows(self._db, [row])
             self._audit(editor.strip(), new_id, "add", {}, {"text": span, "start": start, "end": end})
             return self.claim(new_id)
 
     def apply_edits(
-        self, edits: Sequence[DecisionEdit], *, editor: str
+        self, edits: Sequence[DecisionEdit], *, editor: str, database_id: str | None = None
     ) -> tuple[list[DecisionChange], list[tuple[DecisionEdit, str]]]:
         """Apply decisions read back from a workbook; returns (changes, refused edits with reasons).
 
-        Each edit is saved by decide() in its own transaction; an edit that
-        changes nothing is skipped, a bad one refused without writing.
+        `database_id` is the identity the workbook says it was exported from;
+        a workbook of another database raises ForeignWorkbook before anything
+        is written (None, an older workbook without it, is accepted).  Each
+        edit is saved by decide() in its own transaction; a row equal to the
+        current decision is skipped (so a run interrupted and started again
+        applies only what is left), a bad one refused without writing.
         """
+        if database_id is not None and database_id.strip() != self.database_id:
+            raise ForeignWorkbook(database_id.strip(), self.database_id)
         changes: list[DecisionChange] = []
         refused: list[tuple[DecisionEdit, str]] = []
         for edit in edits:
@@ -1003,12 +903,15 @@ class ReviewStore:
             value = edit.corrected_value.strip()
             unit = edit.corrected_unit.strip()
             try:
-                if edit.version is not None and current.version != edit.version:
-                    # Checked before "does it change anything": a row left as
-                    # exported would otherwise undo the newer decision.
-                    raise StaleDecision(current, edit.version)
+                # A row that says what the claim already says changes nothing
+                # whatever its version: the newer decision may be this very
+                # row, applied before an interrupted run stopped.
                 if not _edit_changes(current, status, reason, value, unit, edit):
                     continue
+                if edit.version is not None and current.version != edit.version:
+                    # A row that differs from a decision made since the export
+                    # would undo that decision: refused.
+                    raise StaleDecision(current, edit.version)
                 changes.append(
                     self.decide(
                         current.id,
@@ -1034,64 +937,6 @@ class ReviewStore:
 
 def _where(conditions: list[str]) -> str:
     return "WHERE " + " AND ".join(conditions) if conditions else ""
-
-
-def _article_row(document_id: int, result: pipeline.ArticleResult) -> dict[str, Any]:
-    article = result.article
-    return {
-        "document_id": document_id,
-        "idx": article.index,
-        "headline": article.headline,
-        "deck": article.deck,
-        "byline": article.byline,
-        "date": article.date,
-        "text": article.text,
-        "offsets": rows.pack_ints(article.offsets),
-        "parts": rows.to_json([[p.role, p.start, p.end] for p in article.parts]),
-    }
-
-
-def _claim_row(claim: Claim, article_id: int, document_id: int, version: str) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "article_id": article_id,
-        "document_id": document_id,
-        "span_start": claim.start,
-        "span_end": claim.end,
-        "source_start": claim.source_start,
-        "source_end": claim.source_end,
-        "text": claim.text,
-        "value": rows.decimal_text(claim.value),
-        "value_low": None if claim.value_low is None else rows.decimal_text(claim.value_low),
-        "unit": claim.unit,
-        "kind": claim.kind,
-        "approx": claim.approx,
-        "subject": claim.subject,
-        "time": claim.time,
-        "place": claim.place,
-        "sentence": claim.sentence,
-        "detector_version": version,
-        "orphaned": 0,
-        "manual": 0,
-    }
-
-
-def _span_mapper(old: str, new: str) -> Callable[[int, int], tuple[int, int]]:
-    """Where a span of `old` lies in `new`, allowing for the edits between them."""
-    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-
-    def position(offset: int, end: bool) -> int:
-        for tag, i1, i2, j1, j2 in opcodes:
-            if i1 <= offset < i2 or (end and offset == i2):
-                if tag == "equal":
-                    return j1 + offset - i1
-                return j2 if end else j1
-        return len(new)
-
-    def mapped(start: int, stop: int) -> tuple[int, int]:
-        return position(start, False), position(stop, True)
-
-    return mapped
 
 
 def _parse_correction(value: str | None, unit: str | None) -> tuple[Decimal, str] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -11,8 +12,11 @@ from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
+from store_inputs import version_2_database
 
-from desktop.store import DatabaseRefused, ReviewStore, default_database_path, migrations
+from desktop import pipeline
+from desktop.ingest.reader import read_file
+from desktop.store import DatabaseRefused, DatabaseUnavailable, ReviewStore, default_database_path, migrations
 
 
 def sidecars(path: Path) -> list[Path]:
@@ -165,12 +169,12 @@ def test_daily_backups_keep_the_last_seven(db_path: Path) -> None:
     folder.mkdir()
     old_days = [dt.date(2020, 1, day) for day in range(1, 11)]
     for day in old_days:
-        (folder / f"review-{day.isoformat()}.sqlite").write_bytes(b"old")
+        (folder / f"review.sqlite.{day.isoformat()}.sqlite").write_bytes(b"old")
     with ReviewStore.open(db_path, seed_if_new=False):
         pass
-    today = folder / f"review-{dt.date.today().isoformat()}.sqlite"
+    today = folder / f"review.sqlite.{dt.date.today().isoformat()}.sqlite"
     kept = sorted(p.name for p in folder.iterdir())
-    assert kept == sorted([today.name] + [f"review-{d.isoformat()}.sqlite" for d in old_days[-6:]])
+    assert kept == sorted([today.name] + [f"review.sqlite.{d.isoformat()}.sqlite" for d in old_days[-6:]])
     made = today.stat().st_mtime_ns
     with ReviewStore.open(db_path, seed_if_new=False):
         pass
@@ -178,6 +182,24 @@ def test_daily_backups_keep_the_last_seven(db_path: Path) -> None:
     conn = sqlite3.connect(today)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
     conn.close()
+
+
+def test_two_databases_with_one_stem_keep_their_own_daily_backups(tmp_path: Path, seed_copy: Path) -> None:
+    sqlite_file, db_file = tmp_path / "review.sqlite", tmp_path / "review.db"
+    with ReviewStore.open(sqlite_file, seed_if_new=False) as store:
+        store.import_files([seed_copy])
+    shutil.rmtree(tmp_path / "backups")  # today's first backup was taken before the import
+    for path in (sqlite_file, db_file):
+        with ReviewStore.open(path, seed_if_new=False):
+            pass
+    backups = sorted((tmp_path / "backups").iterdir())
+    assert len(backups) == 2
+    claims = []
+    for backup in backups:
+        conn = sqlite3.connect(backup)
+        claims.append(conn.execute("SELECT count(*) FROM claims").fetchone()[0])
+        conn.close()
+    assert sorted(claims)[0] == 0 and sorted(claims)[1] > 0  # each database's own contents
 
 
 def test_the_store_does_not_import_qt() -> None:
@@ -189,3 +211,46 @@ def test_the_store_does_not_import_qt() -> None:
         """
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+@pytest.mark.parametrize("version", [-1, -2147483648])
+def test_an_impossible_schema_version_is_refused_every_time_without_a_backup(
+    db_path: Path, version: int
+) -> None:
+    with ReviewStore.open(db_path, seed_if_new=False):
+        pass
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+    for _ in range(2):  # each command that opens it hears the same reason, and copies nothing
+        _refused_untouched(db_path, f"schema version ({version}) is not one FactDesk ever writes")
+
+
+def test_a_symlink_loop_as_the_database_path_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "a.sqlite").symlink_to(tmp_path / "b.sqlite")
+    (tmp_path / "b.sqlite").symlink_to(tmp_path / "a.sqlite")
+    for path in (tmp_path / "a.sqlite", tmp_path / "a.sqlite" / "review.sqlite"):
+        with pytest.raises(DatabaseRefused) as refused:
+            ReviewStore.open(path)
+        assert "loop of symbolic links" in refused.value.reason
+
+
+def test_a_read_only_open_migrates_nothing_and_backs_up_nothing(tmp_path: Path, seed_copy: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    version_2_database(path, [pipeline.process_source(read_file(seed_copy))], {})
+    before, files_before = path.read_bytes(), _listing(tmp_path)
+    with pytest.raises(DatabaseUnavailable) as refused:
+        ReviewStore.open(path, read_only=True)
+    assert refused.value.kind == "readonly"
+    assert "older FactDesk" in refused.value.reason and "write access" in refused.value.reason
+    assert path.read_bytes() == before and _listing(tmp_path) == files_before
+    with pytest.raises(DatabaseRefused):
+        ReviewStore.open(tmp_path / "missing.sqlite", read_only=True)
+    assert not (tmp_path / "missing.sqlite").exists()
+
+    with ReviewStore.open(path, seed_if_new=False):  # upgraded where it may be written
+        pass
+    shutil.rmtree(tmp_path / "backups")
+    with ReviewStore.open(path, read_only=True) as store:
+        assert store.claims()
+    assert not (tmp_path / "backups").exists()

@@ -1,0 +1,385 @@
+"""Writing one processed document into the database, a bounded transaction at a time.
+
+A decision saved in another window waits for whatever write transaction is
+open, at most the busy timeout (5 s) before it fails.  A document with
+100,000 claims written in one transaction held the lock far longer, so a
+document is written in steps.  Each step stops after STEP_SECONDS or
+CLAIMS_PER_TRANSACTION claims, commits, and leaves the lock free for
+PAUSE_SECONDS so that a writer waiting in another process gets its turn:
+
+1. the first step adds the `documents` row, marked incomplete (complete = 0),
+   and as many of its articles and claims as fit;
+2. later steps add the rest;
+3. the step that adds the last ones also carries decisions over from the
+   version it replaces, writes the audit entry and marks it complete.
+
+A document that fits in one step (almost every page) is thus one
+transaction, as before.  Every list, count, search and export leaves
+incomplete documents out, so a killed import shows nothing of its
+document, never part of one.  Every step is idempotent (rows keyed by
+article position and claim id, inserted unless present), so importing the
+same file again, in this process or another, finishes a document a killed
+import left behind, and two processes importing one file at once build the
+same rows.
+"""
+
+from __future__ import annotations
+
+import difflib
+import time
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop import pipeline
+from desktop.claims.model import Claim
+from desktop.store import reattach, rows, sentences, sql
+from desktop.store.records import ImportReport
+
+# How long one step may hold the write lock: a tenth of the 5 s another
+# writer waits, so a slow disk still leaves a wide margin.
+STEP_SECONDS = 0.5
+# And at most this many claims' work in one step (about 0.4 s here).
+CLAIMS_PER_TRANSACTION = 5000
+# Between steps the lock stays free this long.  A writer that found it taken
+# sleeps between tries, at most 100 ms at a time (SQLite's busy handler);
+# re-taken at once, the lock would go to the importer again and again and the
+# waiting window would run out of its 5 s.
+PAUSE_SECONDS = 0.15
+# The clock is read between parts of this many claims.
+_CLAIMS_PER_PART = 250
+# An article's text costs about as much to index (trigram FTS) as a claim per
+# this many characters.
+_CHARACTERS_PER_CLAIM = 200
+
+
+def is_imported(db: Database, content_hash: str) -> bool:
+    """A complete document with this content exists (a half-written one does not count)."""
+    return bool(sql.rows(db, "SELECT 1 FROM documents WHERE content_hash = ? AND complete", [content_hash]))
+
+
+def import_document(db: Database, result: pipeline.DocumentResult, version: str) -> ImportReport:
+    """Store a processed document; a duplicate of a complete document is reported, not stored.
+
+    A document that fits in one step (almost every page) is written in one
+    transaction, as one commit.
+    """
+    name = result.source.path.name
+    if is_imported(db, result.content_hash):
+        return ImportReport(duplicates=(result.source.path,))
+    # The slow part of replacing an older version (lining up the old and new
+    # texts) is done before any transaction, outside every lock.
+    previous = _previous_version(db, name)
+    shifts = _article_shifts(db, previous, result) if previous is not None else {}
+    article_ids: dict[int, int] = {}
+    parts = list(_parts(result))
+    done = 0
+    document_id: int | None = None
+    while True:
+        with sql.transaction(db):
+            if document_id is None:
+                document_id = _start(db, result, version)
+            elif not _still_incomplete(db, document_id):
+                document_id = None  # another process finished it meanwhile
+            if document_id is None:
+                return ImportReport(duplicates=(result.source.path,))
+            started, work = time.monotonic(), 0
+            while done < len(parts) and (
+                work == 0
+                or (
+                    time.monotonic() - started < STEP_SECONDS
+                    and work + parts[done][2] <= CLAIMS_PER_TRANSACTION
+                )
+            ):
+                article_result, claims, cost = parts[done]
+                article_id = _article(db, document_id, article_result)
+                article_ids[article_result.article.index] = article_id
+                _insert_claims(db, article_result.article.text, claims, article_id, document_id, version)
+                work += cost
+                done += 1
+            if done == len(parts):
+                latest = _previous_version(db, name, document_id)
+                if latest != previous:  # another import replaced it meanwhile: line up with that one
+                    previous = latest
+                    shifts = _article_shifts(db, previous, result) if previous is not None else {}
+                return _finish(db, result, document_id, previous, shifts, article_ids)
+        time.sleep(PAUSE_SECONDS)
+
+
+def _start(db: Database, result: pipeline.DocumentResult, version: str) -> int | None:
+    """The id of the document to fill: a new incomplete one, or one a killed import left; None if done."""
+    source = result.source
+    found = sql.rows(
+        db,
+        "SELECT id, complete, detector_version FROM documents WHERE content_hash = ?",
+        [result.content_hash],
+    )
+    if found and found[0]["complete"]:
+        return None
+    if found and found[0]["detector_version"] == version:
+        # Left by a killed import (or being written by another process): finish it.
+        document_id = int(found[0]["id"])
+        db.execute(
+            "UPDATE documents SET file_name = ?, path = ? WHERE id = ?",
+            [source.path.name, str(source.path), document_id],
+        )
+        return document_id
+    if found:
+        # Left half-written by another detector version: its claims would not
+        # be this detector's, so it is written again from the start.
+        _discard(db, int(found[0]["id"]))
+    return sql.insert(
+        db,
+        "documents",
+        {
+            "file_name": source.path.name,
+            "path": str(source.path),
+            "content_hash": result.content_hash,
+            "encoding": source.encoding,
+            "imported_at": rows.now(),
+            "publication_date": "",
+            "version": 0,  # numbered when complete
+            "source_text": source.text,
+            "dropped_cr": rows.pack_ints(source.dropped_cr),
+            "detector_version": version,
+            "complete": 0,
+        },
+    )
+
+
+def _discard(db: Database, document_id: int) -> None:
+    claims = "SELECT id FROM claims WHERE document_id = ?"
+    db.execute(f"DELETE FROM claim_sources WHERE claim_id IN ({claims})", [document_id])
+    db.execute(f"DELETE FROM decisions WHERE claim_id IN ({claims})", [document_id])
+    db.execute("DELETE FROM claims WHERE document_id = ?", [document_id])
+    db.execute("DELETE FROM articles WHERE document_id = ?", [document_id])
+    db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+
+
+def _still_incomplete(db: Database, document_id: int) -> bool:
+    return bool(sql.rows(db, "SELECT 1 FROM documents WHERE id = ? AND NOT complete", [document_id]))
+
+
+def _parts(result: pipeline.DocumentResult) -> Iterator[tuple[pipeline.ArticleResult, Sequence[Claim], int]]:
+    """(article, some of its claims, the work they are) in order; an article goes in with its first part."""
+    size = max(1, min(_CLAIMS_PER_PART, CLAIMS_PER_TRANSACTION))
+    for article_result in result.articles:
+        claims = article_result.claims
+        for number, first in enumerate(range(0, max(len(claims), 1), size)):
+            part = claims[first : first + size]
+            text_cost = 1 + len(article_result.article.text) // _CHARACTERS_PER_CLAIM if number == 0 else 0
+            yield article_result, part, len(part) + text_cost
+
+
+def _article(db: Database, document_id: int, article_result: pipeline.ArticleResult) -> int:
+    article = article_result.article
+    found = sql.rows(
+        db, "SELECT id FROM articles WHERE document_id = ? AND idx = ?", [document_id, article.index]
+    )
+    if found:
+        return int(found[0]["id"])
+    return sql.insert(db, "articles", rows.article_row(document_id, article))
+
+
+def _insert_claims(
+    db: Database, text: str, claims: Sequence[Claim], article_id: int, document_id: int, version: str
+) -> None:
+    claim_rows = [
+        rows.claim_row(claim, article_id, document_id, version, sentence)
+        for claim, sentence in zip(claims, sentences.columns(text, claims), strict=True)
+    ]
+    insert_claim_rows(db, claim_rows, ignore=True)
+
+
+def insert_claim_rows(db: Database, claim_rows: list[dict[str, Any]], *, ignore: bool = False) -> None:
+    """Claims and their decisions; every claim starts with a pending decision at version 0.
+
+    With `ignore`, rows already present (written by an earlier, killed
+    import) are left as they are.
+    """
+    if not claim_rows:
+        return
+    # Plain executemany: building each row through sqlite-utils cost more
+    # than SQLite's own work, all of it inside the write transaction.
+    insert = "INSERT OR IGNORE" if ignore else "INSERT"
+    columns = list(claim_rows[0])
+    db.conn.executemany(
+        f"{insert} INTO claims ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+        ([row[column] for column in columns] for row in claim_rows),
+    )
+    db.conn.executemany(
+        f"{insert} INTO decisions (claim_id, article_id, status, version) VALUES (?, ?, 'pending', 0)",
+        ((row["id"], row["article_id"]) for row in claim_rows),
+    )
+
+
+def _previous_version(db: Database, file_name: str, document_id: int = 0) -> int | None:
+    """The current version of a file, which a new one replaces (other than `document_id`)."""
+    found = sql.rows(
+        db,
+        "SELECT id FROM documents WHERE file_name = ? AND id != ? AND superseded_by IS NULL AND complete"
+        " ORDER BY version DESC, id DESC LIMIT 1",
+        [file_name, document_id],
+    )
+    return int(found[0]["id"]) if found else None
+
+
+# By article position: the old version's article id, and where a span of its
+# text lies in the new text.
+Shifts = dict[int, tuple[int, Callable[[int, int], tuple[int, int]]]]
+
+
+def _article_shifts(db: Database, old_document: int, result: pipeline.DocumentResult) -> Shifts:
+    """For each article position in both versions: the old article id and a map of old spans to new."""
+    old_articles = {
+        row["idx"]: row
+        for row in sql.rows(db, "SELECT id, idx, text FROM articles WHERE document_id = ?", [old_document])
+    }
+    return {
+        article_result.article.index: (
+            old_articles[article_result.article.index]["id"],
+            _span_mapper(old_articles[article_result.article.index]["text"], article_result.article.text),
+        )
+        for article_result in result.articles
+        if article_result.article.index in old_articles
+    }
+
+
+def _finish(
+    db: Database,
+    result: pipeline.DocumentResult,
+    document_id: int,
+    previous: int | None,
+    shifts: Shifts,
+    article_ids: dict[int, int],
+) -> ImportReport:
+    file_name = result.source.path.name
+    version = sql.rows(
+        db,
+        "SELECT coalesce(max(version), 0) + 1 AS v FROM documents WHERE file_name = ? AND complete",
+        [file_name],
+    )[0]["v"]
+    claims = sum(len(article_result.claims) for article_result in result.articles)
+    carried = 0
+    if previous is not None:
+        # A changed copy of a file already imported replaces it: decisions
+        # move to the claims they still describe, the old version stays
+        # (never deleted) but leaves every list.
+        carried = _carry_over(db, previous, document_id, result, shifts, article_ids)
+        db.execute(
+            "UPDATE documents SET superseded_by = ? WHERE file_name = ? AND id != ? AND superseded_by IS NULL"
+            " AND complete",
+            [document_id, file_name, document_id],
+        )
+    db.execute("UPDATE documents SET complete = 1, version = ? WHERE id = ?", [version, document_id])
+    sql.audit(
+        db,
+        "",
+        "",
+        "import",
+        {},
+        {
+            "document_id": document_id,
+            "file_name": file_name,
+            "version": version,
+            "claims": claims,
+            **({"replaces": previous, "decisions_carried": carried} if previous is not None else {}),
+        },
+    )
+    return ImportReport(documents_added=1, articles_added=len(result.articles), claims_added=claims)
+
+
+def _carry_over(
+    db: Database,
+    old_document: int,
+    new_document: int,
+    result: pipeline.DocumentResult,
+    shifts: Shifts,
+    article_ids: dict[int, int],
+) -> int:
+    """Move decisions of `old_document`'s claims to the matching new claims; returns how many.
+
+    Matching is re-detection's (reattach.plan): the same article position,
+    an overlapping span once the article's edits are allowed for, and the
+    same text or value.  The old claims and decisions stay as they were.
+    """
+    by_old_article = {old_id: (idx, mapped) for idx, (old_id, mapped) in shifts.items()}
+    stored: list[reattach.Stored] = []
+    for row in sql.rows(
+        db,
+        "SELECT c.id, c.article_id, c.span_start, c.span_end, c.text, c.value, c.manual, c.orphaned, d.version"
+        " FROM claims c JOIN decisions d ON d.claim_id = c.id WHERE c.document_id = ? AND d.version > 0",
+        [old_document],
+    ):
+        if row["manual"] or row["article_id"] not in by_old_article:
+            continue  # stays with the old version, like anything else unmatched
+        idx, mapped = by_old_article[row["article_id"]]
+        start, end = mapped(row["span_start"], row["span_end"])
+        stored.append(
+            reattach.Stored(
+                id=row["id"],
+                article_id=article_ids[idx],
+                source_start=start,
+                source_end=end,
+                text=row["text"],
+                value=Decimal(row["value"]),
+                decided=True,
+                manual=False,
+                orphaned=bool(row["orphaned"]),
+            )
+        )
+    found = [
+        reattach.Found(
+            claim.id,
+            article_ids[article_result.article.index],
+            claim.start,
+            claim.end,
+            claim.text,
+            claim.value,
+        )
+        for article_result, claim in result.claims()
+    ]
+    plan = reattach.plan(stored, found)
+    for old, new in [*plan.kept, *plan.reattached]:
+        db.execute(
+            "UPDATE decisions SET (status, reason, corrected_value, corrected_unit, note, editor, decided_at,"
+            " seconds_spent, version) = (SELECT status, reason, corrected_value, corrected_unit, note, editor,"
+            " decided_at, seconds_spent, version FROM decisions WHERE claim_id = ?) WHERE claim_id = ?",
+            [old.id, new.id],
+        )
+        db.execute(
+            "INSERT INTO claim_sources (claim_id, source_id, position)"
+            " SELECT ?, source_id, position FROM claim_sources WHERE claim_id = ?",
+            [new.id, old.id],
+        )
+        sql.audit(
+            db,
+            "",
+            new.id,
+            "reattach",
+            {"claim_id": old.id, "text": old.text, "document_id": old_document},
+            {"claim_id": new.id, "text": new.text, "document_id": new_document},
+        )
+    return len(plan.kept) + len(plan.reattached)
+
+
+def _span_mapper(old: str, new: str) -> Callable[[int, int], tuple[int, int]]:
+    """Where a span of `old` lies in `new`, allowing for the edits between them."""
+    if old == new:  # most articles of a changed file are not the ones changed; matching them is slow
+        return lambda start, stop: (start, stop)
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+
+    def position(offset: int, end: bool) -> int:
+        for tag, i1, i2, j1, j2 in opcodes:
+            if i1 <= offset < i2 or (end and offset == i2):
+                if tag == "equal":
+                    return j1 + offset - i1
+                return j2 if end else j1
+        return len(new)
+
+    def mapped(start: int, stop: int) -> tuple[int, int]:
+        return position(start, False), position(stop, True)
+
+    return mapped
