@@ -919,6 +919,12 @@ class ClaimInspector(QWidget):
         self.note_requested.emit(self._claim.id, text)
         return True
 
+    def note_not_saved(self, claim_id: str) -> None:
+        """The note asked for was not saved: keep what was typed, marked as unsaved,
+        so Ctrl+Enter or leaving the field tries again."""
+        if self._claim is not None and self._claim.id == claim_id:
+            self._note_baseline = self._claim.note
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.note_edit:
             if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

@@ -38,6 +38,7 @@ from desktop import __version__
 from desktop.paths import seed_files
 from desktop.store import (
     DatabaseRefused,
+    DatabaseUnavailable,
     InvalidDecision,
     ReviewStore,
     StaleDecision,
@@ -50,6 +51,7 @@ from desktop.ui.actions import ACTIONS, MENUS, ActionSpec, build_actions, key_se
 from desktop.ui.article_list import ArticleListPanel
 from desktop.ui.article_view import ArticleView
 from desktop.ui.inspector import ClaimInspector
+from desktop.ui.store_errors import store_error_text
 from desktop.ui.undo import DecideCommand
 from desktop.ui.workers import ExportJob, ImportJob, Job
 
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self._job: Job | None = None
         self._undo = QUndoStack(self)
         self._latest: dict[str, ClaimView] = {}  # claims saved from this window, by id
+        self._unsaved_message = ""  # the "could not be saved" shown in the status bar, if any
         self._ask_editor = ask_editor
 
         self.setWindowTitle(self.tr("FactDesk"))
@@ -204,8 +207,8 @@ class MainWindow(QMainWindow):
         is_new = not target.exists() or target.stat().st_size == 0
         try:
             store = ReviewStore.open(target, seed_if_new=False)
-        except DatabaseRefused as error:
-            QMessageBox.warning(self, self.tr("Cannot open database"), str(error))
+        except (DatabaseRefused, DatabaseUnavailable) as error:
+            QMessageBox.warning(self, self.tr("Cannot open database"), store_error_text(error))
             return False
         if self._store is not None:
             self._store.close()
@@ -302,7 +305,7 @@ class MainWindow(QMainWindow):
         try:
             detail = self.store.article(article_id)
         except StoreError as error:
-            self.statusBar().showMessage(str(error), 8000)
+            self.statusBar().showMessage(store_error_text(error), 8000)
             return
         self._article_id = article_id
         self._claims = [c for c in self.store.claims(article_id) if not c.orphaned]
@@ -436,6 +439,12 @@ class MainWindow(QMainWindow):
         except InvalidDecision as invalid:
             self.inspector.show_refusal(invalid.reason)
             return False
+        except DatabaseUnavailable as unavailable:
+            # Nothing was written and the window still shows the store as it
+            # is, so there is nothing to reload (a reload could fail the same
+            # way): say why, and let the editor try the same key again.
+            self._show_unavailable(unavailable)
+            return False
         except StoreError as error:  # the claim or its article is gone (re-detected elsewhere)
             self.inspector.show_refusal(str(error))
             self._reload_after_error()
@@ -459,6 +468,14 @@ class MainWindow(QMainWindow):
             self._advance_to_next_pending()
         return True
 
+    def _show_unavailable(self, error: DatabaseUnavailable) -> None:
+        """The database could not be written: in the banner, and in the status bar,
+        which outlives the banner when the selection moves on."""
+        message = store_error_text(error)
+        self.inspector.show_refusal(message)
+        self.statusBar().showMessage(message, 15_000)
+        self._unsaved_message = message
+
     def _stale_message(self, stale: StaleDecision) -> str:
         return self.tr(
             "{who} changed this claim at {when}; it has been reloaded. Decide again if needed."
@@ -475,6 +492,9 @@ class MainWindow(QMainWindow):
 
     def _claim_saved(self, claim: ClaimView) -> None:
         """A decision was saved: refresh every view of the claim, then say so."""
+        if self._unsaved_message and self.statusBar().currentMessage() == self._unsaved_message:
+            self.statusBar().clearMessage()  # "not saved" no longer holds once a save went through
+        self._unsaved_message = ""
         self._refresh_claim(claim)
         self.decision_saved.emit(claim.id)
 
@@ -501,6 +521,9 @@ class MainWindow(QMainWindow):
         self._select_claim(claim)
 
     def _undo_refused(self, error: StoreError, claim_id: str) -> None:
+        if isinstance(error, DatabaseUnavailable):
+            self._show_unavailable(error)  # nothing changed: no claim to refresh
+            return
         current = error.current if isinstance(error, StaleDecision) else self._claim_by_id(claim_id)
         if current is not None:
             self._refresh_claim(current)
@@ -555,27 +578,41 @@ class MainWindow(QMainWindow):
     def _note_requested(self, claim_id: str, note: str) -> None:
         # The inspector saves a half-typed note when the selection moves on,
         # so this may be for a claim that is no longer current.
-        self._save_keeping_status(self._claim_by_id(claim_id), note=note)
+        if not self._save_keeping_status(self._claim_by_id(claim_id), note=note):
+            self.inspector.note_not_saved(claim_id)
 
-    def _save_keeping_status(self, claim: ClaimView | None, **fields: Any) -> None:
-        """A source tag or a note is part of the decision; the status stays."""
+    def _save_keeping_status(self, claim: ClaimView | None, **fields: Any) -> bool:
+        """A source tag or a note is part of the decision; the status stays. True when saved."""
         if claim is None:
-            return
+            return False
         if claim.status == "rejected":
             fields.setdefault("reason", claim.reason or None)
-        if self._decide(claim.status, claim=claim, advance=False, **fields):
-            self._refresh_sources()
-            self.article_view.setFocus()
+        if not self._decide(claim.status, claim=claim, advance=False, **fields):
+            return False
+        self._refresh_sources()
+        self.article_view.setFocus()
+        return True
 
     def _refresh_sources(self) -> None:
         self.inspector.set_known_sources([s.tag for s in self.store.sources()])
         self.inspector.set_recent_sources(self.store.recent_sources(9))
 
     def undo(self) -> None:
-        self._undo.undo()
+        self._step(self._undo.index() - 1, self._undo.undo, self._undo.redo)
 
     def redo(self) -> None:
-        self._undo.redo()
+        self._step(self._undo.index(), self._undo.redo, self._undo.undo)
+
+    def _step(self, at: int, step: Callable[[], None], step_back: Callable[[], None]) -> None:
+        command = self._undo.command(at) if 0 <= at < self._undo.count() else None
+        step()
+        if isinstance(command, DecideCommand) and command.unsaved:
+            # The database could not be written (busy, full…), so nothing
+            # changed: the stack goes back to where it was without touching the
+            # store, and the next Ctrl+Z retries this same change instead of
+            # undoing an older decision the editor never meant to touch.
+            command.hold_next_step()
+            step_back()
 
     # -- manual claims ----------------------------------------------------------------
 
@@ -587,7 +624,7 @@ class MainWindow(QMainWindow):
                 self._article_id, start, end, self.editor or self.ensure_editor()
             )
         except StoreError as error:
-            self.inspector.show_refusal(str(error))
+            self.inspector.show_refusal(store_error_text(error))
             return
         self.show_article(self._article_id, claim.id)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QUndoCommand
 
 from desktop.store import ReviewStore, StoreError
+from desktop.store.errors import DatabaseUnavailable
 from desktop.store.records import ClaimView
 
 
@@ -66,6 +67,12 @@ class DecideCommand(QUndoCommand):
     Python exception would only be printed, so refusals go to `on_error`
     (with the claim's id) and the command marks itself obsolete: QUndoStack
     then drops it.
+
+    A database that cannot be written just now (DatabaseUnavailable: busy,
+    disk full…) is different: nothing changed and the same step may work in
+    a moment.  The command then stays, with `unsaved` set, and the window
+    puts it back where it was (`hold_next_step`), so the next Ctrl+Z retries
+    this change instead of reaching past it to an older decision.
     """
 
     def __init__(
@@ -88,19 +95,27 @@ class DecideCommand(QUndoCommand):
         self._on_saved = on_saved
         self._on_error = on_error
         self._latest = latest
-        self._pushed = False
+        self._hold = True  # QUndoStack.push calls redo(): the decision is saved already
+        self.unsaved = False  # the last undo()/redo() could not be written
 
     @property
     def claim_id(self) -> str:
         return self._claim.id
 
+    def hold_next_step(self) -> None:
+        """Make the next undo() or redo() only move the stack, not the database."""
+        self._hold = True
+
     def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True  # QUndoStack.push: the decision is saved already
+        if self._hold:
+            self._hold = False
             return
         self._apply(self._after)
 
     def undo(self) -> None:
+        if self._hold:
+            self._hold = False
+            return
         self._apply(self._before)
 
     def _apply(self, state: DecisionState) -> None:
@@ -108,8 +123,13 @@ class DecideCommand(QUndoCommand):
         # a later command on the same claim has moved it on, another window's
         # change has not, so only the latter is refused as stale.
         claim = self._latest(self._claim.id) or self._claim
+        self.unsaved = False
         try:
             self._claim = save_state(self._store, claim, state, self._editor)
+        except DatabaseUnavailable as error:
+            self.unsaved = True
+            self._on_error(error, self._claim.id)
+            return
         except StoreError as error:
             self.setObsolete(True)
             self._on_error(error, self._claim.id)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QThread, Signal
 
 from desktop.export.xlsx import ExportCancelled, export_workbook
 from desktop.store import ReviewStore, StoreError
+from desktop.ui.store_errors import store_error_text
 
 
 class Job(QThread):
@@ -42,7 +43,11 @@ class Job(QThread):
                 report = self.work(store)
         except ExportCancelled:
             self.cancelled.emit()
-        except (StoreError, OSError) as error:
+        except StoreError as error:
+            # In the editor's language (translate() is thread-safe): a database
+            # that is busy, full or damaged says so, and what to do about it.
+            self.failed.emit(store_error_text(error))
+        except OSError as error:
             self.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - a job must always report, or the editor never hears of it
             self.failed.emit(f"{type(error).__name__}: {error}")

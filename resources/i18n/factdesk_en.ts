@@ -578,6 +578,29 @@ Check every number in an article before it goes to print.</source>
     </message>
 </context>
 <context>
+    <name>StoreErrors</name>
+    <message>
+        <source>The database is in use by another program (perhaps an import in progress). Please try again in a moment; your change was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk that holds the database is full. Free some space and try again; your change was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be written here (the file or its folder is read-only). Copy it to a folder you can write to and open it there; your change was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Stop working in it and restore the newest copy from the backups folder beside it; your change was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk reported an error reading or writing the database (a failing drive, a removed disk or a lost network share). Check it and try again; your change was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_SourceChip</name>
     <message>
         <source>Remove source {tag}</source>

@@ -583,6 +583,29 @@ Check every number in an article before it goes to print.</source>
     </message>
 </context>
 <context>
+    <name>StoreErrors</name>
+    <message>
+        <source>The database is in use by another program (perhaps an import in progress). Please try again in a moment; your change was not saved.</source>
+        <translation>数据库正被另一个程序占用（可能是正在进行的导入），请稍后再试；你的操作没有保存。</translation>
+    </message>
+    <message>
+        <source>The disk that holds the database is full. Free some space and try again; your change was not saved.</source>
+        <translation>数据库所在的磁盘已满，请腾出空间后再试；你的操作没有保存。</translation>
+    </message>
+    <message>
+        <source>The database cannot be written here (the file or its folder is read-only). Copy it to a folder you can write to and open it there; your change was not saved.</source>
+        <translation>数据库在这里无法写入（文件或所在文件夹是只读的），请把它复制到可以写入的文件夹再打开；你的操作没有保存。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Stop working in it and restore the newest copy from the backups folder beside it; your change was not saved.</source>
+        <translation>数据库文件已损坏，请停止在其中核查，并用同一文件夹下 backups 中最新的备份恢复；你的操作没有保存。</translation>
+    </message>
+    <message>
+        <source>The disk reported an error reading or writing the database (a failing drive, a removed disk or a lost network share). Check it and try again; your change was not saved.</source>
+        <translation>读写数据库时磁盘报错（硬盘故障、移动盘被拔出或网络共享断开），请检查后再试；你的操作没有保存。</translation>
+    </message>
+</context>
+<context>
     <name>_SourceChip</name>
     <message>
         <source>Remove source {tag}</source>

@@ -1,0 +1,197 @@
+"""A database that cannot be written: the window says why in the editor's language and stays usable."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.paths import seed_files
+from desktop.store import ReviewStore
+from desktop.store.errors import UNAVAILABLE_KINDS, DatabaseUnavailable, UnavailableKind
+from desktop.ui.app import install_translator
+from desktop.ui.main_window import MainWindow
+
+# What the editor reads, one sentence per kind (resources/i18n/factdesk_zh_CN.ts).
+CHINESE = {
+    "busy": "数据库正被另一个程序占用（可能是正在进行的导入），请稍后再试；你的操作没有保存。",
+    "full": "数据库所在的磁盘已满，请腾出空间后再试；你的操作没有保存。",
+    "readonly": "数据库在这里无法写入（文件或所在文件夹是只读的），请把它复制到可以写入的文件夹再打开；你的操作没有保存。",
+    "damaged": "数据库文件已损坏，请停止在其中核查，并用同一文件夹下 backups 中最新的备份恢复；你的操作没有保存。",
+    "io": "读写数据库时磁盘报错（硬盘故障、移动盘被拔出或网络共享断开），请检查后再试；你的操作没有保存。",
+}
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    app = QCoreApplication.instance()
+    assert app is not None
+    install_translator(app, "zh_CN")
+    try:
+        yield
+    finally:
+        install_translator(app, "en")
+
+
+def press(
+    qtbot: QtBot, key: str | Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    widget: QWidget | None = QApplication.focusWidget()
+    assert widget is not None
+    qtbot.keyClick(widget, key, modifier)
+
+
+def at_the_article(qtbot: QtBot, window: MainWindow) -> None:
+    window.article_view.setFocus()
+    qtbot.waitUntil(window.article_view.hasFocus)
+
+
+def failing(window: MainWindow, kind: UnavailableKind) -> Any:
+    def decide(*_args: object, **_kwargs: object) -> object:
+        raise DatabaseUnavailable(window.store.path, kind, f"simulated {kind}")
+
+    return decide
+
+
+def test_every_kind_has_its_own_chinese_sentence() -> None:
+    assert set(CHINESE) == set(UNAVAILABLE_KINDS)
+    assert len(set(CHINESE.values())) == len(CHINESE)
+
+
+@pytest.mark.parametrize("kind", UNAVAILABLE_KINDS)
+def test_a_decision_the_database_cannot_take_is_explained_and_can_be_tried_again(
+    qtbot: QtBot, window: MainWindow, chinese: None, monkeypatch: pytest.MonkeyPatch, kind: UnavailableKind
+) -> None:
+    at_the_article(qtbot, window)
+    claim = window.current_claim
+    assert claim is not None
+    with monkeypatch.context() as patched:
+        patched.setattr(window.store, "decide", failing(window, kind))
+        with qtbot.assertNotEmitted(window.decision_saved):
+            press(qtbot, "Y")
+    assert window.inspector.refusal_text() == CHINESE[kind]
+    assert window.store.claim(claim.id).status == "pending"
+    assert window.current_claim == claim  # still there, so the same key tries again
+    assert QApplication.focusWidget() is window.article_view
+    assert window.statusBar().currentMessage() == CHINESE[kind]  # outlives the banner
+    with qtbot.waitSignal(window.decision_saved):
+        press(qtbot, "Y")
+    assert window.store.claim(claim.id).status == "confirmed"
+    assert window.statusBar().currentMessage() != CHINESE[kind]  # saved now: no stale "not saved"
+
+
+def test_a_database_held_by_another_writer_is_reported_busy(
+    qtbot: QtBot, window: MainWindow, chinese: None, tmp_path: Path
+) -> None:
+    at_the_article(qtbot, window)
+    claim = window.current_claim
+    assert claim is not None
+    other = sqlite3.connect(tmp_path / "review.sqlite", isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another program (an import, say) is writing
+        with qtbot.assertNotEmitted(window.decision_saved):
+            press(qtbot, "Y")
+    finally:
+        other.rollback()
+        other.close()
+    assert window.inspector.refusal_text() == CHINESE["busy"]
+    assert window.store.claim(claim.id).status == "pending"
+    with qtbot.waitSignal(window.decision_saved):
+        press(qtbot, "Y")
+    assert window.store.claim(claim.id).status == "confirmed"
+
+
+def test_an_undo_that_cannot_be_saved_is_retried_by_the_next_ctrl_z(
+    qtbot: QtBot, window: MainWindow, chinese: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at_the_article(qtbot, window)
+    first = window.current_claim
+    assert first is not None
+    with qtbot.waitSignal(window.decision_saved):
+        press(qtbot, "Y")
+    second = window.current_claim
+    assert second is not None and second.id != first.id
+    with qtbot.waitSignal(window.decision_saved):
+        press(qtbot, "X")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(window.store, "decide", failing(window, "full"))
+        press(qtbot, "Z", Qt.KeyboardModifier.ControlModifier)
+    assert window.inspector.refusal_text() == CHINESE["full"]
+    assert window.store.claim(second.id).status == "rejected"
+
+    # The next Ctrl+Z retries the same undo; it does not reach past it to the first decision.
+    with qtbot.waitSignal(window.decision_saved):
+        press(qtbot, "Z", Qt.KeyboardModifier.ControlModifier)
+    assert window.store.claim(second.id).status == "pending"
+    assert window.store.claim(first.id).status == "confirmed"
+    with qtbot.waitSignal(window.decision_saved):
+        press(qtbot, "Z", Qt.KeyboardModifier.ControlModifier)
+    assert window.store.claim(first.id).status == "pending"
+
+
+def test_a_redo_that_cannot_be_saved_is_retried_by_the_next_redo(
+    qtbot: QtBot, window: MainWindow, chinese: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at_the_article(qtbot, window)
+    claim = window.current_claim
+    assert claim is not None
+    with qtbot.waitSignal(window.decision_saved):
+        press(qtbot, "Y")
+    with qtbot.waitSignal(window.decision_saved):
+        press(qtbot, "Z", Qt.KeyboardModifier.ControlModifier)
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    with monkeypatch.context() as patched:
+        patched.setattr(window.store, "decide", failing(window, "io"))
+        press(qtbot, "Z", redo)
+    assert window.inspector.refusal_text() == CHINESE["io"]
+    assert window.store.claim(claim.id).status == "pending"
+    with qtbot.waitSignal(window.decision_saved):
+        press(qtbot, "Z", redo)
+    assert window.store.claim(claim.id).status == "confirmed"
+
+
+def test_a_note_that_cannot_be_saved_stays_typed_and_is_saved_on_the_next_try(
+    qtbot: QtBot, window: MainWindow, chinese: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at_the_article(qtbot, window)
+    claim = window.current_claim
+    assert claim is not None
+    press(qtbot, "N")
+    qtbot.keyClicks(window.inspector.note_edit, "call back")
+    with monkeypatch.context() as patched:
+        patched.setattr(window.store, "decide", failing(window, "busy"))
+        press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.inspector.refusal_text() == CHINESE["busy"]
+    assert window.inspector.note_edit.toPlainText() == "call back"
+    assert window.store.claim(claim.id).note == ""
+    with qtbot.waitSignal(window.decision_saved):
+        press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.store.claim(claim.id).note == "call back"
+
+
+def test_an_import_the_database_cannot_take_is_explained(
+    qtbot: QtBot, window: MainWindow, chinese: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def import_files(store: ReviewStore, *_args: object, **_kwargs: object) -> object:
+        raise DatabaseUnavailable(store.path, "readonly", "simulated")
+
+    shown: list[str] = []
+    monkeypatch.setattr(ReviewStore, "import_files", import_files)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    window.start_import(seed_files()[:1])
+    qtbot.waitUntil(lambda: not window.is_busy() and bool(shown))
+    assert shown == [CHINESE["readonly"]]
+    # The window goes on: the next key still decides.
+    at_the_article(qtbot, window)
+    claim = window.current_claim
+    assert claim is not None
+    with qtbot.waitSignal(window.decision_saved):
+        press(qtbot, "Y")
+    assert window.store.claim(claim.id).status == "confirmed"
