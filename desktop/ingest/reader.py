@@ -323,7 +323,7 @@ def _mb(size: int) -> str:
     if size >= 1024 * _MB:
         return f"{size / (1024 * _MB):,.1f} GB"
     if size % _MB == 0 or size >= 10 * _MB:
-        return f"{size / _MB:.0f} MB"
+        return f"{size / _MB:,.0f} MB"
     return f"{size / _MB:.1f} MB"
 
 

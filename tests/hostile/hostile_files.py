@@ -120,11 +120,13 @@ def docx_xml_flood(path: Path, xml_mb: int) -> Path:
     return docx_with_document_xml(path, paragraphs_xml(texts * (xml_mb * MB // one_round + 1)))
 
 
-def zip_directory_flood(path: Path, entries: int) -> Path:
+def zip_directory_flood(path: Path, entries: int, *, declared_count: int | None = None) -> Path:
     """A zip whose central directory lists `entries` copies of one tiny part.
 
     The records are identical bytes, so the file is built by repetition;
     zipfile still makes one ZipInfo per record when it opens the archive.
+    The end record's count is `declared_count` (a liar) or the true one,
+    capped at the 65,535 a plain zip can say.
     """
     part = deflated_entry("word/document.xml", paragraphs_xml([ARTICLE]))
     write_zip(path, [part])
@@ -133,7 +135,7 @@ def zip_directory_flood(path: Path, entries: int) -> Path:
     end = raw.find(b"PK\x05\x06")
     record = raw[start:end]
     central = record * entries
-    count = min(entries, 0xFFFF)
+    count = min(entries, 0xFFFF) if declared_count is None else declared_count
     tail = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(central), start, 0)
     path.write_bytes(raw[:start] + central + tail)
     return path

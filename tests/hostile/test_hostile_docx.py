@@ -56,12 +56,22 @@ def test_xml_just_under_the_part_limit_is_read_or_refused_within_bounds(tmp_path
     assert run.peak_rss < 1024 * MB, run.describe()
 
 
-def test_a_zip_directory_flood_is_refused_before_zipfile_reads_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("declared_count", "words"),
+    [(None, "the .docx lists 65,535 parts, limit 10,000"), (5, "table of contents is 50 MB, limit 4 MB")],
+    ids=["count-capped", "count-lies"],
+)
+def test_a_zip_directory_flood_is_refused_before_zipfile_reads_it(
+    tmp_path: Path, declared_count: int | None, words: str
+) -> None:
     # 830,000 directory records (50 MB): zipfile would build one object each.
-    path = make.zip_directory_flood(tmp_path / "flood.docx", 830_000)
+    # zipfile reads as many records as the directory's size holds, whatever
+    # the count says, so a lying count is caught by the size.
+    path = make.zip_directory_flood(tmp_path / "flood.docx", 830_000, declared_count=declared_count)
     assert path.stat().st_size > 49 * MB
     said, run = read_bounded(path)
     assert said["kind"] == "too_large"
+    assert words in str(said["reason"])
     assert run.peak_rss < 300 * MB, run.describe()
 
 
