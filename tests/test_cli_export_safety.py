@@ -7,8 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
+import openpyxl.packaging.custom
 import pytest
 
+from desktop.export.columns import HEADERS
 from desktop.paths import seed_files
 from desktop.store import ReviewStore
 
@@ -79,3 +82,33 @@ def test_a_100000_character_note_round_trips_unchanged(tmp_path: Path, db: Path)
     with ReviewStore.open(db, seed_if_new=False) as store:
         after = store.claim(claim.id)
     assert (len(after.note), after.note, after.version) == (100_000, note, version)
+
+
+def test_a_workbook_from_another_database_is_refused_and_changes_nothing(tmp_path: Path, db: Path) -> None:
+    other = tmp_path / "other" / "review.sqlite"
+    other.parent.mkdir()
+    assert factdesk("import", seed_files()[0], "--db", other).returncode == 0
+    out = tmp_path / "review.xlsx"
+    assert factdesk("export", out, "--db", db).returncode == 0
+    workbook = openpyxl.load_workbook(out)
+    sheet = workbook["核查明细"]
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row, HEADERS.index("状态") + 1, "已确认")
+    workbook.save(out)
+    before = factdesk("claims", "--db", other, "--format", "jsonl").stdout
+
+    run = factdesk("import-decisions", out, "--db", other)
+    assert run.returncode == 1
+    assert (
+        "factdesk: review.xlsx: refused, nothing was changed: this workbook was exported from another review database"
+        in run.stderr
+    )
+    assert factdesk("claims", "--db", other, "--format", "jsonl").stdout == before
+
+    # An older export carries no id and is accepted as before.
+    del workbook["说明"]
+    workbook.custom_doc_props = openpyxl.packaging.custom.CustomPropertyList()
+    workbook.save(out)
+    run = factdesk("import-decisions", out, "--db", other)
+    assert run.returncode == 0, run.stderr
+    assert '"status": "pending"' not in factdesk("claims", "--db", other, "--format", "jsonl").stdout

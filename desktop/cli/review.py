@@ -280,6 +280,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 made_at=datetime.now(),
                 filters_description="；".join(filters) or "全部",
                 database=store.path,
+                database_id=store.database_id,
             )
         except TargetRefused as error:
             finish()
@@ -290,11 +291,22 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import_decisions(args: argparse.Namespace) -> int:
-    from desktop.export.readback import read_decision_edits
+    from desktop.export.readback import read_workbook
+    from desktop.store.errors import ForeignWorkbook
 
-    edits, problems = read_decision_edits(Path(args.workbook))
+    workbook = Path(args.workbook)
+    read = read_workbook(workbook)
+    problems = read.problems
     with opened(args) as store:
-        changes, refused = store.apply_edits(edits, editor=editor_name(args.editor))
+        try:
+            # The workbook's database id (None from an older export) goes to
+            # the store, which refuses the whole workbook if it is another
+            # database's: its claim ids and versions mean nothing here.
+            changes, refused = store.apply_edits(
+                read.edits, editor=editor_name(args.editor), database_id=read.database_id
+            )
+        except ForeignWorkbook as error:
+            return refuse(f"{workbook.name}: refused, nothing was changed: {error.reason}")
     for change in changes:
         claim = change.claim
         shown = f" → {claim.corrected_value}{claim.corrected_unit}" if claim.status == "corrected" else ""

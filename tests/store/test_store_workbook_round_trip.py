@@ -8,10 +8,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from desktop.export import export_workbook, read_decision_edits
+from desktop.export import export_workbook, read_decision_edits, read_workbook
 from desktop.export.columns import DETAIL_SHEET, HEADERS
 from desktop.store import ReviewStore
-from desktop.store.errors import InvalidDecision
+from desktop.store.errors import ForeignWorkbook, InvalidDecision
 
 
 def export(store: ReviewStore, path: Path) -> Path:
@@ -143,3 +143,31 @@ def test_a_formula_in_a_note_refuses_its_row_and_keeps_the_note(store: ReviewSto
     changes, refused = store.apply_edits(edits, editor="导入")
     assert refused == [] and [change.claim.id for change in changes] == [other.id]
     assert store.claim(noted.id).note == "电话核实"
+
+
+def test_a_workbook_from_another_database_is_refused_whole(
+    store: ReviewStore, tmp_path: Path, seed_copy: Path
+) -> None:
+    claim = store.claims()[0]
+    path = tmp_path / "review.xlsx"
+    export_workbook(path, store.export_rows(), store.articles(), database_id=store.database_id)
+    workbook = openpyxl.load_workbook(path)
+    workbook[DETAIL_SHEET].cell(row_of(path, claim.id), HEADERS.index("状态") + 1, "已确认")
+    workbook.save(path)
+    read = read_workbook(path)
+    assert read.database_id == store.database_id
+
+    # The same articles imported into another database: the same claim ids.
+    with ReviewStore.open(tmp_path / "other.sqlite", seed_if_new=False) as other:
+        other.import_files([seed_copy])
+        assert other.claim(claim.id).status == "pending"
+        with pytest.raises(ForeignWorkbook) as refused:
+            other.apply_edits(read.edits, editor="导入", database_id=read.database_id)
+        assert (refused.value.workbook_id, refused.value.database_id) == (
+            store.database_id,
+            other.database_id,
+        )
+        assert other.claim(claim.id).status == "pending"
+
+    changes, _ = store.apply_edits(read.edits, editor="导入", database_id=read.database_id)
+    assert [change.claim.id for change in changes] == [claim.id]
