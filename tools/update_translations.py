@@ -24,7 +24,7 @@ LANGUAGES = ("zh_CN", "en")
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop" / "ui").glob("*.py"))
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop" / "ui").rglob("*.py"))
 
 
 def tool(name: str) -> str:

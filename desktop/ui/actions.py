@@ -48,7 +48,7 @@ class ActionSpec:
     text: str  # English source, marked for translation
     shortcuts: tuple[str | QKeySequence.StandardKey, ...]
     menu: str  # file, edit, review, view, help
-    slot: str  # name of the MainWindow method it triggers
+    slot: str  # the MainWindow method it triggers; "session.x" for the review session's
     scope: str = WINDOW  # REVIEW: live only while the article view has the focus
 
 
@@ -59,7 +59,7 @@ def _tag_actions() -> tuple[ActionSpec, ...]:
             QT_TRANSLATE_NOOP("actions", "Tag with recent source %n"),
             (str(n),),
             "review",
-            "tag_recent",
+            "session.add_recent_source",
             REVIEW,
         )
         for n in range(1, 10)
@@ -95,9 +95,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "close",
     ),
     # Undo takes back a decision, so it is the review's too: Ctrl+Z in a field undoes the typing.
-    ActionSpec("undo", QT_TRANSLATE_NOOP("actions", "&Undo"), ("Ctrl+Z",), "edit", "undo", REVIEW),
+    ActionSpec("undo", QT_TRANSLATE_NOOP("actions", "&Undo"), ("Ctrl+Z",), "edit", "session.undo", REVIEW),
     ActionSpec(
-        "redo", QT_TRANSLATE_NOOP("actions", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), "edit", "redo", REVIEW
+        "redo",
+        QT_TRANSLATE_NOOP("actions", "&Redo"),
+        ("Ctrl+Shift+Z", "Ctrl+Y"),
+        "edit",
+        "session.redo",
+        REVIEW,
     ),
     ActionSpec("search", QT_TRANSLATE_NOOP("actions", "&Search…"), ("Ctrl+F",), "edit", "focus_search"),
     ActionSpec(
@@ -112,7 +117,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("actions", "&Next claim"),
         ("J", "Down"),
         "review",
-        "next_claim",
+        "session.next_claim",
         REVIEW,
     ),
     ActionSpec(
@@ -120,7 +125,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("actions", "&Previous claim"),
         ("K", "Up"),
         "review",
-        "previous_claim",
+        "session.previous_claim",
         REVIEW,
     ),
     ActionSpec(
@@ -128,14 +133,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("actions", "&Confirm"),
         ("Return", "Enter", "Y"),
         "review",
-        "confirm_current",
+        "session.confirm",
         REVIEW,
     ),
     ActionSpec(
         "correct", QT_TRANSLATE_NOOP("actions", "C&orrect…"), ("E",), "review", "correct_current", REVIEW
     ),
-    ActionSpec("reject", QT_TRANSLATE_NOOP("actions", "&Reject"), ("X",), "review", "reject_current", REVIEW),
-    ActionSpec("skip", QT_TRANSLATE_NOOP("actions", "S&kip"), ("S",), "review", "skip_current", REVIEW),
+    ActionSpec("reject", QT_TRANSLATE_NOOP("actions", "&Reject"), ("X",), "review", "session.reject", REVIEW),
+    ActionSpec("skip", QT_TRANSLATE_NOOP("actions", "S&kip"), ("S",), "review", "session.next_claim", REVIEW),
     ActionSpec("tag", QT_TRANSLATE_NOOP("actions", "&Tag source…"), ("T",), "review", "tag_current", REVIEW),
     *_tag_actions(),
     ActionSpec("note", QT_TRANSLATE_NOOP("actions", "&Note…"), ("N",), "review", "note_current", REVIEW),
@@ -144,7 +149,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("actions", "Next &article"),
         ("Ctrl+Down", "]"),
         "review",
-        "next_article",
+        "session.next_article",
         REVIEW,
     ),
     ActionSpec(
@@ -152,7 +157,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("actions", "Previous a&rticle"),
         ("Ctrl+Up", "["),
         "review",
-        "previous_article",
+        "session.previous_article",
         REVIEW,
     ),
     ActionSpec("lang_zh", QT_TRANSLATE_NOOP("actions", "中文（简体）"), (), "view", "use_chinese"),

@@ -9,6 +9,10 @@ underline style (or strike-out) and a glyph.
     corrected  orange, wave underline, ✎
     rejected   vermillion, struck through, ✗
     current    the claim being reviewed: white text on blue, whatever its status
+
+Every other colour and style sheet of the window lives here too (text
+greys, the refusal banner, chips, the article list's bars), so a theme or a
+contrast fix is one file.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QTextCharFormat
 
 # The Okabe–Ito colours we use, by name.
@@ -92,22 +96,22 @@ STATUS_STYLES: dict[str, StatusStyle] = {
 CURRENT_BACKGROUND = QColor(OKABE_ITO["blue"])
 CURRENT_FOREGROUND = QColor("#FFFFFF")
 
+# Text colours on white.  Each keeps a contrast of at least 4.5:1 (WCAG AA).
+TEXT_DARK = "#1E2A33"
+MUTED_TEXT = "#5F6B76"  # captions, hints, secondary columns
+ERROR_TEXT = "#B8400A"  # a darker vermillion: readable as text on white
+ACCENT_TEXT = OKABE_ITO["blue"]  # the claim's own words inside its sentence
+WARNING_TEXT = "#8A5A00"  # a darker orange: the correction's second look
+
+# The article list: the reviewed share as a bluish-green bar on a neutral track.
+REVIEWED_BAR = QColor(OKABE_ITO["bluish_green"])
+TRACK_BAR = QColor("#E3E3E3")
+MUTED_COLOUR = QColor("#6B6B6B")  # date and file name: secondary, still readable
+
 
 def status_style(status: str) -> StatusStyle:
     """The style of `status`; an unknown status looks pending rather than failing a paint."""
     return STATUS_STYLES.get(status, STATUS_STYLES["pending"])
-
-
-def status_label(status: str) -> str:
-    """The translated name of a status, for labels, tooltips and filters."""
-    # Literal calls so pyside6-lupdate finds each string.
-    labels = {
-        "pending": QCoreApplication.translate("palette", "Pending"),
-        "confirmed": QCoreApplication.translate("palette", "Confirmed"),
-        "corrected": QCoreApplication.translate("palette", "Corrected"),
-        "rejected": QCoreApplication.translate("palette", "Rejected"),
-    }
-    return labels.get(status, status)
 
 
 def claim_format(status: str, *, current: bool = False) -> QTextCharFormat:
@@ -148,3 +152,34 @@ def status_icon(status: str, size: int = 16) -> QIcon:
     painter.end()
     pixmap.setDevicePixelRatio(scale)
     return QIcon(pixmap)
+
+
+def status_badge_style(status: str) -> str:
+    """The style sheet of a status badge: the highlight's colours, rounded."""
+    style = status_style(status)
+    return (
+        f"QLabel {{ background: {style.background.name(QColor.NameFormat.HexArgb)};"
+        f" border: 1px solid {style.colour.name()};"
+        f" border-radius: 10px; padding: 2px 10px; color: {TEXT_DARK}; font-weight: 600; }}"
+    )
+
+
+INSPECTOR_STYLE = f"""
+    #refusalBanner {{ background: #FBE3D6; border-bottom: 2px solid {OKABE_ITO["vermillion"]}; }}
+    #refusalBanner QLabel {{ color: #5A1F00; }}
+    #emptyState {{ color: {MUTED_TEXT}; font-size: 13pt; }}
+    #inspectorContent {{ background: palette(base); }}
+    #fieldCaption {{ color: {MUTED_TEXT}; }}
+    #mutedLabel {{ color: {MUTED_TEXT}; }}
+    #errorLabel {{ color: {ERROR_TEXT}; }}
+    #warningLabel {{ color: {WARNING_TEXT}; background: #FFF3D6; border-left: 3px solid {OKABE_ITO["orange"]};
+        padding: 4px 6px; }}
+    #sectionTitle {{ color: #2A3540; padding-top: 4px; border-top: 1px solid #DDE2E6; }}
+    #sourceChip {{ background: #E4EEF6; border: 1px solid #B8CEE0; border-radius: 10px; }}
+    #sourceChip QToolButton {{ border: none; padding: 0 3px; }}
+    #recentSources QToolButton {{
+        border: 1px solid #D5DBE0; border-radius: 4px; padding: 1px 5px; background: #F6F8FA;
+    }}
+    #historyRow {{ background: #F3F5F7; border-left: 3px solid #9FB0BF; border-radius: 0; padding: 3px 6px; }}
+    QLineEdit[invalid="true"] {{ border: 2px solid {ERROR_TEXT}; border-radius: 3px; }}
+"""

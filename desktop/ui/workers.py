@@ -4,6 +4,7 @@ Each job opens its own ReviewStore on the same database file (an SQLite
 connection belongs to the thread that made it; WAL lets the window keep
 reading while the job writes) and reports progress through queued signals.
 Cancelling sets a flag the store and the exporter check between items.
+JobRunner shows the running job to the editor: progress, Cancel, the outcome.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.export.xlsx import ExportCancelled, export_workbook
 from desktop.store import ReviewStore, StoreError
@@ -104,3 +106,65 @@ class ExportJob(Job):
             made_at=datetime.now(),
             filters_description=self._filters,
         )
+
+
+class JobRunner(QObject):
+    """Runs one job at a time behind a window-modal progress dialog with Cancel.
+
+    The window stays responsive (the job is a thread); a second import or
+    export while one runs is refused with a message rather than queued, so
+    the editor always knows what is running.
+    """
+
+    succeeded = Signal(object)  # the job's report
+    told = Signal(str)  # for the status bar
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._job: Job | None = None
+
+    def is_busy(self) -> bool:
+        return self._job is not None
+
+    def wait(self, timeout_ms: int = 60_000) -> None:
+        if self._job is not None:
+            self._job.wait(timeout_ms)
+
+    def cancel_and_wait(self, timeout_ms: int = 30_000) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._job.wait(timeout_ms)
+
+    def run(self, job: Job, title: str, *, quiet: bool = False) -> bool:
+        """Start `job`; False (and a message) when another job is running."""
+        if self._job is not None:
+            self.told.emit(self.tr("Please wait: another import or export is running."))
+            job.deleteLater()
+            return False
+        self._job = job
+        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, self._parent)
+        dialog.setWindowTitle(self.tr("FactDesk"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        # A quiet job (the demo pages on first run) shows its dialog only if it takes a while.
+        dialog.setMinimumDuration(300 if quiet else 0)
+        dialog.canceled.connect(job.cancel)
+
+        def progressed(done: int, total: int, what: str) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(done)
+            dialog.setLabelText(f"{title}\n{what}")
+
+        def finished() -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            self._job = None
+            job.deleteLater()
+
+        job.progressed.connect(progressed)
+        job.succeeded.connect(self.succeeded.emit)
+        job.failed.connect(lambda message: QMessageBox.warning(self._parent, self.tr("FactDesk"), message))
+        job.cancelled.connect(lambda: self.told.emit(self.tr("Cancelled.")))
+        job.finished.connect(finished)
+        job.start()
+        return True

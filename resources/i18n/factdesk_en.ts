@@ -197,39 +197,7 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Corrected value, e.g. 1.3万</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Corrected value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Corrected unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the corrected value (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No sources yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a source tag and press Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -249,23 +217,11 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{status} ({reason})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Status: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{low} – {high}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{word} ({meaning})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -276,10 +232,91 @@ Rejected: {rejected}</source>
         <source>not decided yet</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>CorrectionEditor</name>
+    <message>
+        <source>Corrected value, e.g. 1.3万</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the corrected value (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Corrected value, now {value}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not a number this field can read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value says {written} but the unit field says {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= {value} {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Import articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Articles (*.txt *.md *.markdown *.docx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FactDesk databases (*.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FactDesk databases (*.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryList</name>
     <message>
         <source>No changes yet</source>
         <translation type="unfinished"></translation>
@@ -312,104 +349,23 @@ Rejected: {rejected}</source>
         <source>note</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>JobRunner</name>
     <message>
-        <source>not a claim</source>
+        <source>Please wait: another import or export is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>wrong number</source>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>count</source>
+        <source>FactDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>money</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>percent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rank</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>measure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>about</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>more than</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>at least</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>at most</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reattached</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>orphaned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>edited</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a number this field can read: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The value says {written} but the unit field says {unit}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>= {value}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>= {value} {unit}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} {tag}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add source {tag} (key {n})</source>
+        <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -452,67 +408,11 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FactDesk databases (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FactDesk databases (*.sqlite)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reviewed {reviewed} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every claim in view is reviewed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set your name first: every decision records who made it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{who} changed this claim at {when}; it has been reloaded. Decide again if needed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another editor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decide {text}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No detected number in the selection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import articles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Articles (*.txt *.md *.markdown *.docx);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Importing {n} file(s)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export to Excel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -521,18 +421,6 @@ Rejected: {rejected}</source>
     </message>
     <message>
         <source>Exporting to {name}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please wait: another import or export is running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -556,6 +444,45 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>About FactDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FactDesk {version}
+Check every number in an article before it goes to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSession</name>
+    <message>
+        <source>Every claim in view is reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set your name first: every decision records who made it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} changed this claim at {when}; it has been reloaded. Decide again if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No detected number in the selection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -567,13 +494,34 @@ Rejected: {rejected}</source>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>SourceChip</name>
     <message>
-        <source>About FactDesk</source>
+        <source>Remove source {tag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SourcesEditor</name>
+    <message>
+        <source>No sources yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>FactDesk {version}
-Check every number in an article before it goes to print.</source>
+        <source>Add a source tag and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} {tag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add source {tag} (key {n})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -597,13 +545,6 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>The disk reported an error reading or writing the database (a failing drive, a removed disk or a lost network share). Check it and try again; your change was not saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>_SourceChip</name>
-    <message>
-        <source>Remove source {tag}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -727,7 +668,7 @@ Check every number in an article before it goes to print.</source>
     </message>
 </context>
 <context>
-    <name>palette</name>
+    <name>wording</name>
     <message>
         <source>Pending</source>
         <translation type="unfinished"></translation>
@@ -742,6 +683,94 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{status} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{word} ({meaning})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reattached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orphaned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

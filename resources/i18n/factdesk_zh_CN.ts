@@ -201,40 +201,8 @@ Rejected: {rejected}</source>
         <translation>更正</translation>
     </message>
     <message>
-        <source>Corrected value, e.g. 1.3万</source>
-        <translation>更正值，如 1.3万</translation>
-    </message>
-    <message>
-        <source>Corrected value</source>
-        <translation>更正值</translation>
-    </message>
-    <message>
-        <source>Corrected unit</source>
-        <translation>更正单位</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Save the corrected value (Enter)</source>
-        <translation>保存更正值（Enter）</translation>
-    </message>
-    <message>
         <source>Sources</source>
         <translation>来源</translation>
-    </message>
-    <message>
-        <source>No sources yet</source>
-        <translation>尚无来源</translation>
-    </message>
-    <message>
-        <source>Add a source tag and press Enter</source>
-        <translation>输入来源标签后按 Enter</translation>
-    </message>
-    <message>
-        <source>Source tag</source>
-        <translation>来源标签</translation>
     </message>
     <message>
         <source>Note</source>
@@ -253,24 +221,12 @@ Rejected: {rejected}</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <source>{status} ({reason})</source>
-        <translation>{status}（{reason}）</translation>
-    </message>
-    <message>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
         <source>{low} – {high}</source>
         <translation>{low} – {high}</translation>
-    </message>
-    <message>
-        <source>{word} ({meaning})</source>
-        <translation>{word}（{meaning}）</translation>
-    </message>
-    <message>
-        <source>exact</source>
-        <translation>精确</translation>
     </message>
     <message>
         <source>{editor}, {time}</source>
@@ -280,10 +236,91 @@ Rejected: {rejected}</source>
         <source>not decided yet</source>
         <translation>尚未核查</translation>
     </message>
+</context>
+<context>
+    <name>CorrectionEditor</name>
+    <message>
+        <source>Corrected value, e.g. 1.3万</source>
+        <translation>更正值，如 1.3万</translation>
+    </message>
+    <message>
+        <source>Corrected value</source>
+        <translation>更正值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Corrected unit</source>
+        <translation>更正单位</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the corrected value (Enter)</source>
+        <translation>保存更正值（Enter）</translation>
+    </message>
     <message>
         <source>Corrected value, now {value}</source>
         <translation>更正值，当前为 {value}</translation>
     </message>
+    <message>
+        <source>Not a number this field can read: {reason}</source>
+        <translation>无法识别为数字：{reason}</translation>
+    </message>
+    <message>
+        <source>The value says {written} but the unit field says {unit}</source>
+        <translation>数值中写的是 {written}，但单位栏是 {unit}</translation>
+    </message>
+    <message>
+        <source>= {value}</source>
+        <translation>= {value}</translation>
+    </message>
+    <message>
+        <source>= {value} {unit}</source>
+        <translation>= {value} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Import articles</source>
+        <translation>导入文章</translation>
+    </message>
+    <message>
+        <source>Articles (*.txt *.md *.markdown *.docx);;All files (*)</source>
+        <translation>文章 (*.txt *.md *.markdown *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>FactDesk databases (*.sqlite *.db);;All files (*)</source>
+        <translation>核数台数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>FactDesk databases (*.sqlite)</source>
+        <translation>核数台数据库 (*.sqlite)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryList</name>
     <message>
         <source>No changes yet</source>
         <translation>尚无修改</translation>
@@ -316,105 +353,24 @@ Rejected: {rejected}</source>
         <source>note</source>
         <translation>备注</translation>
     </message>
+</context>
+<context>
+    <name>JobRunner</name>
     <message>
-        <source>not a claim</source>
-        <translation>不是数字声明</translation>
+        <source>Please wait: another import or export is running.</source>
+        <translation>请稍候：另一个导入或导出正在进行。</translation>
     </message>
     <message>
-        <source>wrong number</source>
-        <translation>数字有误</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-        <source>count</source>
-        <translation>数量</translation>
+        <source>FactDesk</source>
+        <translation>核数台</translation>
     </message>
     <message>
-        <source>money</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>percent</source>
-        <translation>比例</translation>
-    </message>
-    <message>
-        <source>change</source>
-        <translation>变化</translation>
-    </message>
-    <message>
-        <source>rank</source>
-        <translation>排名</translation>
-    </message>
-    <message>
-        <source>duration</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <source>measure</source>
-        <translation>度量</translation>
-    </message>
-    <message>
-        <source>about</source>
-        <translation>约</translation>
-    </message>
-    <message>
-        <source>more than</source>
-        <translation>多于</translation>
-    </message>
-    <message>
-        <source>at least</source>
-        <translation>不少于</translation>
-    </message>
-    <message>
-        <source>at most</source>
-        <translation>不多于</translation>
-    </message>
-    <message>
-        <source>decision</source>
-        <translation>核查决定</translation>
-    </message>
-    <message>
-        <source>reattached</source>
-        <translation>重新关联</translation>
-    </message>
-    <message>
-        <source>orphaned</source>
-        <translation>失去对应</translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>imported</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>edited</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <source>Not a number this field can read: {reason}</source>
-        <translation>无法识别为数字：{reason}</translation>
-    </message>
-    <message>
-        <source>The value says {written} but the unit field says {unit}</source>
-        <translation>数值中写的是 {written}，但单位栏是 {unit}</translation>
-    </message>
-    <message>
-        <source>= {value}</source>
-        <translation>= {value}</translation>
-    </message>
-    <message>
-        <source>= {value} {unit}</source>
-        <translation>= {value} {unit}</translation>
-    </message>
-    <message>
-        <source>{n} {tag}</source>
-        <translation>{n} {tag}</translation>
-    </message>
-    <message>
-        <source>Add source {tag} (key {n})</source>
-        <translation>添加来源 {tag}（按键 {n}）</translation>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -456,68 +412,12 @@ Rejected: {rejected}</source>
         <translation>核数台 — {name}</translation>
     </message>
     <message>
-        <source>Open database</source>
-        <translation>打开数据库</translation>
-    </message>
-    <message>
-        <source>FactDesk databases (*.sqlite *.db);;All files (*)</source>
-        <translation>核数台数据库 (*.sqlite *.db);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>New database</source>
-        <translation>新建数据库</translation>
-    </message>
-    <message>
-        <source>FactDesk databases (*.sqlite)</source>
-        <translation>核数台数据库 (*.sqlite)</translation>
-    </message>
-    <message>
         <source>Reviewed {reviewed} of {total}</source>
         <translation>已核 {reviewed} / {total}</translation>
     </message>
     <message>
-        <source>Every claim in view is reviewed.</source>
-        <translation>当前列表中的数字已全部核完。</translation>
-    </message>
-    <message>
-        <source>Set your name first: every decision records who made it.</source>
-        <translation>请先设置您的名字：每条核查记录都会注明核查人。</translation>
-    </message>
-    <message>
-        <source>{who} changed this claim at {when}; it has been reloaded. Decide again if needed.</source>
-        <translation>{who} 已于 {when} 修改了这个数字，已重新载入。如有需要请重新核查。</translation>
-    </message>
-    <message>
-        <source>Another editor</source>
-        <translation>其他编辑</translation>
-    </message>
-    <message>
-        <source>Decide {text}</source>
-        <translation>核查 {text}</translation>
-    </message>
-    <message>
-        <source>No detected number in the selection.</source>
-        <translation>选中的文字中没有识别出的数字。</translation>
-    </message>
-    <message>
-        <source>Import articles</source>
-        <translation>导入文章</translation>
-    </message>
-    <message>
-        <source>Articles (*.txt *.md *.markdown *.docx);;All files (*)</source>
-        <translation>文章 (*.txt *.md *.markdown *.docx);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Importing {n} file(s)…</source>
         <translation>正在导入 {n} 个文件…</translation>
-    </message>
-    <message>
-        <source>Export to Excel</source>
-        <translation>导出到 Excel</translation>
-    </message>
-    <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>All claims</source>
@@ -526,18 +426,6 @@ Rejected: {rejected}</source>
     <message>
         <source>Exporting to {name}…</source>
         <translation>正在导出到 {name}…</translation>
-    </message>
-    <message>
-        <source>Please wait: another import or export is running.</source>
-        <translation>请稍候：另一个导入或导出正在进行。</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
     </message>
     <message>
         <source>Imported {docs} file(s): {articles} article(s), {claims} claim(s).</source>
@@ -560,6 +448,46 @@ Rejected: {rejected}</source>
         <translation>已导出 {n} 个数字到 {path}</translation>
     </message>
     <message>
+        <source>About FactDesk</source>
+        <translation>关于核数台</translation>
+    </message>
+    <message>
+        <source>FactDesk {version}
+Check every number in an article before it goes to print.</source>
+        <translation>核数台 {version}
+稿件付印前，逐一核对文中的每个数字。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSession</name>
+    <message>
+        <source>Every claim in view is reviewed.</source>
+        <translation>当前列表中的数字已全部核完。</translation>
+    </message>
+    <message>
+        <source>Set your name first: every decision records who made it.</source>
+        <translation>请先设置您的名字：每条核查记录都会注明核查人。</translation>
+    </message>
+    <message>
+        <source>Decide {text}</source>
+        <translation>核查 {text}</translation>
+    </message>
+    <message>
+        <source>{who} changed this claim at {when}; it has been reloaded. Decide again if needed.</source>
+        <translation>{who} 已于 {when} 修改了这个数字，已重新载入。如有需要请重新核查。</translation>
+    </message>
+    <message>
+        <source>Another editor</source>
+        <translation>其他编辑</translation>
+    </message>
+    <message>
+        <source>No detected number in the selection.</source>
+        <translation>选中的文字中没有识别出的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -571,15 +499,35 @@ Rejected: {rejected}</source>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
+</context>
+<context>
+    <name>SourceChip</name>
     <message>
-        <source>About FactDesk</source>
-        <translation>关于核数台</translation>
+        <source>Remove source {tag}</source>
+        <translation>移除来源 {tag}</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesEditor</name>
+    <message>
+        <source>No sources yet</source>
+        <translation>尚无来源</translation>
     </message>
     <message>
-        <source>FactDesk {version}
-Check every number in an article before it goes to print.</source>
-        <translation>核数台 {version}
-稿件付印前，逐一核对文中的每个数字。</translation>
+        <source>Add a source tag and press Enter</source>
+        <translation>输入来源标签后按 Enter</translation>
+    </message>
+    <message>
+        <source>Source tag</source>
+        <translation>来源标签</translation>
+    </message>
+    <message>
+        <source>{n} {tag}</source>
+        <translation>{n} {tag}</translation>
+    </message>
+    <message>
+        <source>Add source {tag} (key {n})</source>
+        <translation>添加来源 {tag}（按键 {n}）</translation>
     </message>
 </context>
 <context>
@@ -603,13 +551,6 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>The disk reported an error reading or writing the database (a failing drive, a removed disk or a lost network share). Check it and try again; your change was not saved.</source>
         <translation>读写数据库时磁盘报错（硬盘故障、移动盘被拔出或网络共享断开），请检查后再试；你的操作没有保存。</translation>
-    </message>
-</context>
-<context>
-    <name>_SourceChip</name>
-    <message>
-        <source>Remove source {tag}</source>
-        <translation>移除来源 {tag}</translation>
     </message>
 </context>
 <context>
@@ -732,7 +673,7 @@ Check every number in an article before it goes to print.</source>
     </message>
 </context>
 <context>
-    <name>palette</name>
+    <name>wording</name>
     <message>
         <source>Pending</source>
         <translation>待核</translation>
@@ -748,6 +689,94 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>Rejected</source>
         <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>not a claim</source>
+        <translation>不是数字声明</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>数字有误</translation>
+    </message>
+    <message>
+        <source>{status} ({reason})</source>
+        <translation>{status}（{reason}）</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>money</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>measure</source>
+        <translation>度量</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation>约</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>多于</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>不少于</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>不多于</translation>
+    </message>
+    <message>
+        <source>{word} ({meaning})</source>
+        <translation>{word}（{meaning}）</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>核查决定</translation>
+    </message>
+    <message>
+        <source>reattached</source>
+        <translation>重新关联</translation>
+    </message>
+    <message>
+        <source>orphaned</source>
+        <translation>失去对应</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>编辑</translation>
     </message>
 </context>
 </TS>

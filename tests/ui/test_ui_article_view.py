@@ -12,8 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.store import ReviewStore
 from desktop.store.records import ArticleDetail, ClaimView
-from desktop.ui.article_view import ArticleView, _PositionMap
-from desktop.ui.palette import STATUS_STYLES, claim_format, status_icon, status_label
+from desktop.ui.article_view import ArticleView
+from desktop.ui.article_view.positions import PositionMap
+from desktop.ui.palette import STATUS_STYLES, claim_format, status_icon
+from desktop.ui.wording import status_label
 
 
 def longest(store: ReviewStore) -> tuple[ArticleDetail, list[ClaimView]]:
@@ -245,7 +247,7 @@ def test_single_letter_shortcuts_reach_the_window(store: ReviewStore, qtbot: QtB
 
 def test_position_map_counts_utf16_units_and_skips_the_inserted_line() -> None:
     text = "𠀀数字\n正文12"
-    positions = _PositionMap(text, insert_at=3, inserted=5)
+    positions = PositionMap(text, insert_at=3, inserted=5)
     assert positions.to_document(0) == 0
     assert positions.to_document(1) == 2  # after a surrogate pair
     assert positions.to_document(3) == 4

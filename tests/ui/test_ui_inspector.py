@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop.store import ReviewStore
 from desktop.store.records import ClaimView
-from desktop.ui.inspector import ClaimInspector, format_decimal
-from desktop.ui.palette import status_label, status_style
+from desktop.ui.inspector import ClaimInspector
+from desktop.ui.palette import status_style
+from desktop.ui.wording import format_decimal, status_label
 
 # The offscreen platform warns whenever a shown top-level window has a layout;
 # that says nothing about the widget (the lead may move this to pyproject's qt_log_ignore).

@@ -197,7 +197,7 @@ def test_esc_in_the_note_keeps_the_saved_note_and_never_saves_the_stray_letters(
 ) -> None:
     claim = at_the_article(qtbot, window)
     window.store.decide(claim.id, "pending", editor=window.editor, note="电话核实过")
-    window.show_article(claim.article_id, claim.id)  # the note as another session saved it
+    window.session.show_article(claim.article_id, claim.id)  # the note as another session saved it
     at_the_article(qtbot, window)
     note = open_field(qtbot, window, "note")
     assert window.inspector.note_edit.toPlainText() == "电话核实过"

@@ -126,7 +126,7 @@ def test_reopened_window_shows_decisions_and_exports_them(
     first = window.current_claim
     assert first is not None
     with qtbot.waitSignal(window.decision_saved):
-        window.confirm_current()
+        window.session.confirm()
     window.close()
 
     again = MainWindow(settings, ask_editor=False)
@@ -153,7 +153,7 @@ def test_a_stale_decision_is_refused_and_reloaded(qtbot: QtBot, window: MainWind
     with ReviewStore.open(tmp_path / "review.sqlite", seed_if_new=False) as other:
         other.decide(claim.id, "rejected", editor="另一位编辑", reason="wrong-number")
     with qtbot.assertNotEmitted(window.decision_saved):
-        window.confirm_current()
+        window.session.confirm()
     assert "另一位编辑" in window.inspector.refusal_text()
     assert window.current_claim is not None and window.current_claim.status == "rejected"
     assert window.store.claim(claim.id).status == "rejected"
@@ -230,8 +230,8 @@ def test_dropping_files_on_the_window_imports_them(qtbot: QtBot, window: MainWin
 def test_the_window_remembers_database_and_article(
     qtbot: QtBot, window: MainWindow, settings: QSettings
 ) -> None:
-    window.next_article()
-    window.next_article()
+    window.session.next_article()
+    window.session.next_article()
     article_id = window.current_claim.article_id if window.current_claim else None
     window.close()
     again = MainWindow(settings, ask_editor=False)
@@ -249,7 +249,7 @@ def test_a_half_typed_note_stays_with_its_claim_when_the_article_changes(
     assert claim is not None
     window.note_current()
     type_text(window.inspector.note_edit, "电话核实过")
-    window.next_article()
+    window.session.next_article()
     assert window.store.claim(claim.id).note == "电话核实过"
     moved_to = window.current_claim
     assert moved_to is not None and moved_to.article_id != claim.article_id
@@ -273,9 +273,9 @@ def test_two_changes_on_one_claim_undo_one_after_the_other(qtbot: QtBot, window:
     assert claim is not None
     window._sources_requested(claim.id, ["年鉴"])
     window._note_requested(claim.id, "第二步")
-    window.next_claim()  # the editor has moved on
-    window.undo()
-    window.undo()
+    window.session.next_claim()  # the editor has moved on
+    window.session.undo()
+    window.session.undo()
     undone = window.store.claim(claim.id)
     assert (undone.sources, undone.note) == ((), "")
     assert (
@@ -297,14 +297,14 @@ def test_arrow_keys_in_the_correction_field_stay_in_the_field(qtbot: QtBot, wind
 
 def test_the_next_pending_claim_is_found_in_articles_above_too(qtbot: QtBot, window: MainWindow) -> None:
     last = window.articles_panel.model.articles()[-1]
-    window.show_article(last.id)
+    window.session.show_article(last.id)
     for claim in window.store.claims(last.id):
         window.store.decide(claim.id, "confirmed", editor=window.editor)
-    window.show_article(last.id)
+    window.session.show_article(last.id)
     target = window.store.claims(last.id)[0]
     window.store.decide(target.id, "pending", editor=window.editor)
-    window.show_article(last.id, target.id)
-    window.confirm_current()
+    window.session.show_article(last.id, target.id)
+    window.session.confirm()
     after = window.current_claim
     assert after is not None and after.status == "pending"
     assert after.article_id != last.id

@@ -7,14 +7,14 @@ painted as QTextEdit extra selections, so a decision or a move to the next
 claim restyles one highlight and never rebuilds the document.
 
 The view only reports: clicks on a claim (`claim_clicked`) and the two
-context-menu requests on selected text.  The main window decides what happens
-and pushes the result back with `update_claim` / `set_current_claim`.
+context-menu requests on selected text.  The review session decides what
+happens and the window pushes the result back with `update_claim` /
+`set_current_claim`.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
@@ -35,7 +35,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QToolTip, QWidget
 
 from desktop.store.records import ArticleDetail, ClaimView
-from desktop.ui.palette import claim_format, status_label, status_style
+from desktop.ui.article_view.positions import PositionMap
+from desktop.ui.palette import claim_format, status_style
+from desktop.ui.wording import status_label
 
 # Type sizes in pixels: a comfortable reading size for Chinese body text.
 BODY_PX = 16
@@ -46,47 +48,8 @@ SMALL_PX = 13
 MAX_COLUMN_PX = 720
 SIDE_MARGIN_PX = 28
 
-_NON_BMP = re.compile("[\U00010000-\U0010ffff]")
 # Characters QTextDocument would treat as a block break or drop, which would shift every position after them.
 _BLOCK_BREAKS = str.maketrans({"\r": " ", "\u2029": " "})
-
-
-class _PositionMap:
-    """Article text index ↔ document position.
-
-    Two things can shift them apart: Qt counts UTF-16 units (a character
-    outside the BMP takes two), and the meta line inserted at `insert_at`.
-    """
-
-    def __init__(self, text: str, insert_at: int, inserted: int) -> None:
-        self._units: list[int] | None = None  # UTF-16 offset of each index; None when they are equal
-        if _NON_BMP.search(text):
-            units = [0]
-            for char in text:
-                units.append(units[-1] + (2 if ord(char) > 0xFFFF else 1))
-            self._units = units
-        self._insert_at = self._utf16(insert_at)
-        self._inserted = inserted
-
-    def _utf16(self, index: int) -> int:
-        return index if self._units is None else self._units[index]
-
-    def _index(self, unit: int) -> int:
-        if self._units is None:
-            return unit
-        return bisect.bisect_right(self._units, unit) - 1
-
-    def to_document(self, index: int) -> int:
-        unit = self._utf16(index)
-        return unit + self._inserted if unit > self._insert_at else unit
-
-    def to_text(self, position: int) -> int | None:
-        """The text index at a document position; None inside the inserted line."""
-        if position <= self._insert_at:
-            return self._index(position)
-        if position < self._insert_at + self._inserted:
-            return None
-        return self._index(position - self._inserted)
 
 
 class ArticleView(QTextEdit):
@@ -111,7 +74,7 @@ class ArticleView(QTextEdit):
         self.document().setUndoRedoEnabled(False)
 
         self._detail: ArticleDetail | None = None
-        self._map = _PositionMap("", 0, 0)
+        self._map = PositionMap("", 0, 0)
         self._claims: list[ClaimView] = []  # shown claims in (start, end) order
         self._starts: list[int] = []
         self._row: dict[str, int] = {}  # claim id → index in _claims
@@ -159,7 +122,7 @@ class ArticleView(QTextEdit):
     def clear_article(self) -> None:
         """Show nothing (the placeholder)."""
         self._detail = None
-        self._map = _PositionMap("", 0, 0)
+        self._map = PositionMap("", 0, 0)
         self._claims, self._starts, self._row, self._selections = [], [], {}, []
         self._current = None
         self.setExtraSelections([])
@@ -256,7 +219,7 @@ class ArticleView(QTextEdit):
         text = detail.text.translate(_BLOCK_BREAKS)
         meta, insert_at = self._meta_line(detail)
         inserted = "\n" + meta if meta else ""
-        self._map = _PositionMap(text, insert_at, len(inserted.encode("utf-16-le")) // 2)
+        self._map = PositionMap(text, insert_at, len(inserted.encode("utf-16-le")) // 2)
         shown = text[:insert_at] + inserted + text[insert_at:]
 
         # The role of each line: the part that covers its first character.

@@ -1,0 +1,1 @@
+"""Small widgets shared by the panels (layouts, delegates); nothing here knows about claims."""

@@ -1,0 +1,113 @@
+"""How the window words things: status, reason, kind and action names, numbers, times.
+
+One place for every name an editor reads, so the article view, the tooltips,
+the claim list, the inspector and the help say the same thing for the same
+thing.  In Chinese the status and reason names are the workbook's
+(`desktop.store.records.STATUS_LABELS_ZH`, `REASON_LABELS_ZH`) and the kind
+names the export's; tests/ui/test_ui_wording.py holds the translations to them.
+Every name is a literal translate() call, so pyside6-lupdate finds it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.claims.model import APPROX_MEANING
+
+
+def status_label(status: str) -> str:
+    """The name of a status, for labels, tooltips, filters and the help."""
+    labels = {
+        "pending": QCoreApplication.translate("wording", "Pending"),
+        "confirmed": QCoreApplication.translate("wording", "Confirmed"),
+        "corrected": QCoreApplication.translate("wording", "Corrected"),
+        "rejected": QCoreApplication.translate("wording", "Rejected"),
+    }
+    return labels.get(status, status)
+
+
+def reason_label(reason: str) -> str:
+    labels = {
+        "not-a-claim": QCoreApplication.translate("wording", "not a claim"),
+        "wrong-number": QCoreApplication.translate("wording", "wrong number"),
+    }
+    return labels.get(reason, reason)
+
+
+def status_text(status: str, reason: str = "") -> str:
+    """A status with its reason when rejected: 已驳回（数字有误）."""
+    if status == "rejected" and reason:
+        return QCoreApplication.translate("wording", "{status} ({reason})").format(
+            status=status_label(status), reason=reason_label(reason)
+        )
+    return status_label(status)
+
+
+def kind_label(kind: str) -> str:
+    labels = {
+        "count": QCoreApplication.translate("wording", "count"),
+        "money": QCoreApplication.translate("wording", "money"),
+        "percent": QCoreApplication.translate("wording", "percent"),
+        "change": QCoreApplication.translate("wording", "change"),
+        "rank": QCoreApplication.translate("wording", "rank"),
+        "duration": QCoreApplication.translate("wording", "duration"),
+        "measure": QCoreApplication.translate("wording", "measure"),
+    }
+    return labels.get(kind, kind or "—")
+
+
+def approx_label(word: str) -> str:
+    """An approximation word with what it means: 近 (about); "exact" without one."""
+    if not word:
+        return QCoreApplication.translate("wording", "exact")
+    meaning = {
+        "about": QCoreApplication.translate("wording", "about"),
+        "more than": QCoreApplication.translate("wording", "more than"),
+        "at least": QCoreApplication.translate("wording", "at least"),
+        "at most": QCoreApplication.translate("wording", "at most"),
+    }.get(APPROX_MEANING.get(word, ""), APPROX_MEANING.get(word, ""))
+    if not meaning:
+        return word
+    return QCoreApplication.translate("wording", "{word} ({meaning})").format(word=word, meaning=meaning)
+
+
+def action_label(action: str) -> str:
+    """What an audit entry records."""
+    labels = {
+        "decide": QCoreApplication.translate("wording", "decision"),
+        "reattach": QCoreApplication.translate("wording", "reattached"),
+        "orphan": QCoreApplication.translate("wording", "orphaned"),
+        "add": QCoreApplication.translate("wording", "added"),
+        "import": QCoreApplication.translate("wording", "imported"),
+        "edit": QCoreApplication.translate("wording", "edited"),
+    }
+    return labels.get(action, action)
+
+
+def format_decimal(value: Decimal) -> str:
+    """A Decimal with thousands separators, exact and never in exponent form."""
+    text = format(value, ",f")
+    if "." in text:  # 65.10 -> 65.1, like the parser's canonical form
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def value_with_unit(value: Decimal, unit: str) -> str:
+    shown = format_decimal(value)
+    return f"{shown} {unit}".strip() if unit else shown
+
+
+def local_time(iso: str) -> str:
+    """An ISO-8601 UTC time from the store as local "YYYY-MM-DD HH:MM" (the year always shown)."""
+    if not iso:
+        return ""
+    try:
+        when = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.strftime("%Y-%m-%d %H:%M")
