@@ -37,6 +37,14 @@ How the layout is read
   alphanumerics that are not both digits becomes one space, mapped to the
   newline it replaces; any other break simply disappears.
 
+Invisible marks (see `LAYOUT_MARKS`: zero-width space, bidi marks, word
+joiner, soft hyphen, a byte-order mark inside the text) are layout too: they
+are taken out before the page is read, so they neither cut a number in two
+(``1\u200b000万元`` reads ``1000万元``) nor count in a line's width, and the
+offset map skips them the way it skips layout spaces.  The one exception is a
+zero-width joiner or non-joiner between two characters of a script that
+shapes with it (an emoji sequence, Devanagari, Persian), where it is content.
+
 Markdown heading markers (the ``#`` run and an optional closing run) are page
 syntax, not text: they are left out of `Paragraph.text`, the heading level is
 kept in `Paragraph.heading`, and their source offsets are listed in
@@ -48,7 +56,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["BYLINE", "CREDIT_ROLE", "DATELINE", "Paragraph", "display_width", "is_byline", "reflow"]
+__all__ = [
+    "BYLINE",
+    "CREDIT_ROLE",
+    "DATELINE",
+    "LAYOUT_MARKS",
+    "Paragraph",
+    "display_width",
+    "is_byline",
+    "reflow",
+]
+
+# Format characters that draw nothing: soft hyphen, Arabic letter mark,
+# zero-width space, non-joiner and joiner, left-to-right and right-to-left
+# marks, bidi embeddings and overrides, word joiner and the invisible
+# operators, bidi isolates, and the byte-order mark (inside a text it is a
+# zero-width no-break space).  Copy pasted from web pages and word processors
+# carries them anywhere, digits included; the claims parser ignores them too.
+LAYOUT_MARKS = (
+    "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+_LAYOUT_MARK = re.compile(f"[{LAYOUT_MARKS}]")
+_JOINERS = "\u200c\u200d"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +120,11 @@ class _Line:
 _HALF_WIDTH = re.compile(r"[\x00-\u1fff“”‘’，。、；：！？（）《》「」『』【】〔〕]")
 _WHITESPACE = re.compile(r"\s+")
 _HEADING = re.compile(r"(#{1,6})[ \t\u3000]+(?=\S)")
-_CLOSING_HASHES = re.compile(r"[ \t\u3000]+(#+)$")
+# The optional closing run of a heading ("### 标题 ###") is found by
+# `_closing_hashes`, from the end of the line: a pattern anchored at the end
+# and searched from the start retried the spaces before it at every one of
+# them (a heading line with 40,000 spaces took 12 s).
+_HEADING_SPACE = " \t\u3000"
 
 # A sentence (or a clause that introduces a list) ends here; closing quotes and
 # brackets may follow the stop.
@@ -152,6 +186,58 @@ def display_width(text: str) -> float:
 
 def reflow(text: str) -> list[Paragraph]:
     """Split `text` into paragraphs, joining wrapped lines and dropping layout spaces."""
+    visible, origin = _without_marks(text)
+    paragraphs = _reflow(visible)
+    if origin is None:
+        return paragraphs
+    return [
+        Paragraph(
+            paragraph.text,
+            tuple(origin[offset] for offset in paragraph.offsets),
+            paragraph.lines,
+            paragraph.width,
+            paragraph.heading,
+            tuple(origin[offset] for offset in paragraph.markup),
+        )
+        for paragraph in paragraphs
+    ]
+
+
+def _without_marks(text: str) -> tuple[str, list[int] | None]:
+    """`text` without its layout marks, and where each remaining character was (None: no marks).
+
+    The map has one more entry than the text, for the end of the text.
+    """
+    if _LAYOUT_MARK.search(text) is None:  # the usual case: nothing to copy
+        return text, None
+    pieces: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for mark in _LAYOUT_MARK.finditer(text):
+        at = mark.start()
+        if text[at] in _JOINERS and _shaping(text[at - 1 : at]) and _shaping(text[at + 1 : at + 2]):
+            continue  # 👨\u200d👩: the joiner is part of what is drawn; stays in the next piece
+        pieces.append(text[position:at])
+        origin.extend(range(position, at))
+        position = at + 1
+    pieces.append(text[position:])
+    origin.extend(range(position, len(text) + 1))
+    return "".join(pieces), origin
+
+
+def _shaping(char: str) -> bool:
+    """Can a joiner next to `char` mean something?  Not next to CJK, digits, ASCII, space or a mark."""
+    return (
+        bool(char)
+        and char >= "\x80"
+        and not char.isspace()
+        and not char.isdigit()
+        and char not in LAYOUT_MARKS
+        and _kind(char) != 0
+    )
+
+
+def _reflow(text: str) -> list[Paragraph]:
     lines = _scan_lines(text)
     blocks = _blocks(lines)
     if not blocks:
@@ -206,15 +292,37 @@ def _scan_lines(text: str) -> list[_Line | None]:
                 heading = len(marker.group(1))
                 hashes = list(range(marker.start(1), marker.end(1)))
                 start = marker.end()
-                closing = _CLOSING_HASHES.search(text, start, end)
-                if closing is not None and closing.start() > start:
-                    hashes.extend(range(closing.start(1), closing.end(1)))
-                    end = closing.start()
+                closing = _closing_hashes(text, start, end)
+                if closing is not None:
+                    hashes.extend(range(closing, end))
+                    end = closing - _spaces_before(text, start, closing)
                 markup = tuple(hashes)
                 content = text[start:end]
             lines.append(_Line(content, start, end, newline, display_width(content), heading, markup))
         pos = newline + 1
     return lines
+
+
+def _closing_hashes(text: str, start: int, end: int) -> int | None:
+    """Where the closing ``#`` run of the heading text[start:end] begins, if it has one.
+
+    The run must stand at the end after a space, with text before the space.
+    """
+    hashes = end
+    while hashes > start and text[hashes - 1] == "#":
+        hashes -= 1
+    if hashes == end:
+        return None
+    spaces = _spaces_before(text, start, hashes)
+    return hashes if spaces and hashes - spaces > start else None
+
+
+def _spaces_before(text: str, start: int, position: int) -> int:
+    """How many heading spaces (space, tab, ideographic space) stand just before `position`."""
+    before = position
+    while before > start and text[before - 1] in _HEADING_SPACE:
+        before -= 1
+    return position - before
 
 
 def _blocks(lines: list[_Line | None]) -> list[list[_Line]]:

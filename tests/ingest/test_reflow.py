@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.ingest.reflow import Paragraph, display_width, reflow
+from desktop.ingest.reflow import LAYOUT_MARKS, Paragraph, display_width, reflow
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -49,7 +49,7 @@ def assert_maps_back(source: str, paragraphs: list[Paragraph]) -> None:
 
 
 def assert_lossless(source: str, paragraphs: list[Paragraph]) -> None:
-    """Each non-whitespace source character is in exactly one paragraph or is a heading marker."""
+    """Each source character that is not layout is in exactly one paragraph or is a heading marker."""
     seen: list[int] = []
     for paragraph in paragraphs:
         seen.extend(
@@ -60,7 +60,10 @@ def assert_lossless(source: str, paragraphs: list[Paragraph]) -> None:
         assert all(source[offset] == "#" for offset in paragraph.markup)
         seen.extend(paragraph.markup)
     assert len(seen) == len(set(seen))
-    assert sorted(seen) == [index for index, char in enumerate(source) if not char.isspace()]
+    # Invisible marks are layout like whitespace (a joiner inside an emoji is
+    # kept, which the tests on marks check; it is skipped here).
+    expected = [index for index, char in enumerate(source) if not char.isspace() and char not in LAYOUT_MARKS]
+    assert [index for index in sorted(seen) if source[index] not in LAYOUT_MARKS] == expected
 
 
 # --- spaces ------------------------------------------------------------------
@@ -271,6 +274,58 @@ def test_display_width_halves_ascii_and_punctuation() -> None:
     assert display_width("2023年，") == 3.5
 
 
+def test_a_closing_hash_run_is_found_from_the_end_of_the_line() -> None:
+    assert [(p.text, p.markup) for p in reflow("# a \t ## x ##")] == [("a ## x", (0, 11, 12))]
+    assert [(p.text, p.markup) for p in reflow("# a#")] == [("a#", (0,))]
+    assert [(p.text, p.markup) for p in reflow("#  a  ##  ")] == [("a", (0, 6, 7))]
+
+
+# --- invisible marks -----------------------------------------------------------
+
+
+def test_a_zero_width_space_inside_a_figure_is_layout() -> None:
+    # Detection used to read 1\u200b000万元 as 000万元, a value of 0.
+    source = "投资1\u200b000万元。"
+    (paragraph,) = reflow(source)
+    assert paragraph.text == "投资1000万元。"
+    assert paragraph.offsets == (0, 1, 2, 4, 5, 6, 7, 8, 9)
+
+
+def test_a_bidi_mark_inside_a_percentage_is_layout() -> None:
+    source = "增长1\u200f2.5%"
+    (paragraph,) = reflow(source)
+    assert paragraph.text == "增长12.5%"
+    assert paragraph.offsets == (0, 1, 2, 4, 5, 6, 7)
+
+
+@pytest.mark.parametrize("mark", sorted(LAYOUT_MARKS))
+def test_every_layout_mark_is_taken_out_with_its_offset(mark: str) -> None:
+    source = f"{mark}全年{mark}完成12{mark}3.4{mark}万元{mark}\n"
+    (paragraph,) = reflow(source)
+    assert paragraph.text == "全年完成123.4万元"
+    assert [source[offset] for offset in paragraph.offsets] == list(paragraph.text)
+    assert mark not in [source[offset] for offset in paragraph.offsets]
+    assert_lossless(source, [paragraph])
+
+
+def test_a_line_of_marks_only_is_a_blank_line() -> None:
+    assert texts("第一段。\n\u200b\ufeff\n第二段。") == texts("第一段。\n\n第二段。")
+
+
+def test_marks_take_no_width_in_a_wrapped_column() -> None:
+    paragraph = "全市新改建农村公路312公里，完成投资2.5亿元，惠及沿线群众12万人。" * 3
+    lines = wrap(paragraph, 20)
+    marked = ["\u200b".join(line) for line in lines]  # a mark between every two characters
+    assert texts("\n".join(marked)) == texts("\n".join(lines)) == [paragraph]
+
+
+def test_a_joiner_inside_an_emoji_or_a_shaping_script_is_kept() -> None:
+    source = "全家👨\u200d👩\u200d👧出游，मि\u200dत्र，第1\u200d2名"
+    (paragraph,) = reflow(source)
+    assert paragraph.text == "全家👨\u200d👩\u200d👧出游，मि\u200dत्र，第12名"
+    assert [source[offset] for offset in paragraph.offsets] == list(paragraph.text)
+
+
 # --- the seeds -------------------------------------------------------------
 
 
@@ -349,6 +404,27 @@ def test_reflow_survives_any_text(source: str) -> None:
     paragraphs = reflow(source)
     assert_maps_back(source, paragraphs)
     assert_lossless(source, paragraphs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join), st.data())
+def test_marks_anywhere_change_nothing_but_the_offsets(source: str, data: st.DataObject) -> None:
+    # Put marks between any characters (no joiner: next to two emoji it is content).
+    marks = sorted(set(LAYOUT_MARKS) - {"\u200c", "\u200d"})
+    inserted = data.draw(
+        st.lists(st.tuples(st.integers(0, len(source)), st.sampled_from(marks)), max_size=10)
+    )
+    marked = source
+    for position, mark in sorted(inserted, reverse=True):
+        marked = marked[:position] + mark + marked[position:]
+    # Where each character of `source` went in `marked`.
+    moved = [index for index, char in enumerate(marked) if char not in LAYOUT_MARKS]
+    plain, with_marks = reflow(source), reflow(marked)
+    assert [p.text for p in with_marks] == [p.text for p in plain]
+    assert [p.offsets for p in with_marks] == [tuple(moved[o] for o in p.offsets) for p in plain]
+    assert [p.markup for p in with_marks] == [tuple(moved[o] for o in p.markup) for p in plain]
+    assert_maps_back(marked, with_marks)
+    assert_lossless(marked, with_marks)
 
 
 def test_the_core_does_not_import_qt() -> None:
