@@ -7,6 +7,19 @@ is then read in its surroundings (what follows it, whether it is inside a
 name in quotes, a date, an identifier) and either becomes a Claim or is
 dropped.  Rules are about the shape of Chinese news copy, never about the
 strings of any one article.
+
+Every pattern here is linear in the text it reads: no quantifier can split
+one stretch of text in more than one way (2023年9月 is read one way only),
+unbounded repetition consumes runs of characters a following part cannot
+start with, and anything that must look at a long run looks at it once.  A
+page of 10,000 digits costs what 10,000 characters of prose cost.
+
+A value is never wrong, it is refused: a run of digits longer than any figure
+(see `numerals.MAX_INTEGER_DIGITS`; a 10,000-digit run is table columns or an
+identifier that the layout glued together, not a claim) proposes no claim at
+all, not even for part of the run; a number that an invisible mark cuts in
+two (``1\u200b000万元``, when the text did not go through reflow, which takes
+such marks out) is dropped rather than read as 000万元.
 """
 
 from __future__ import annotations
@@ -18,9 +31,15 @@ from decimal import Decimal
 
 from desktop.claims import lexicon as lx
 from desktop.claims.model import Claim
-from desktop.claims.numerals import parse_number
+from desktop.claims.numerals import DIGIT_CHARS, EXACT, NumberError, check_bounds, parse_number
+from desktop.ingest.reflow import LAYOUT_MARKS
 
-DETECTOR_VERSION = "1"
+# Raised whenever the same text can give different claims, so that
+# `factdesk redetect` reads stored documents again.  2: numbers cut by
+# invisible marks, figures past the bounds of a number, the lower end of a
+# range with a 万 in its unit (10.2～15.1/10万), and a date's numbers read one
+# way only (a run of more than four digits before 日 is no longer a date).
+DETECTOR_VERSION = "2"
 
 _CN_DIGITS = "〇零一二三四五六七八九两兩壹贰貳叁參肆伍陆陸柒捌玖"
 _CN_NUMERAL = _CN_DIGITS + "十拾百佰千仟万萬亿億"
@@ -71,10 +90,19 @@ _AFTER_GE = re.compile(_alternation(lx.AFTER_GE_UNITS))
 
 # Dates and clock times: masked before claims are read so that 2023年,
 # 9月13日, 1—8月, 6、7月份 and 18:30 never become claims.
+#
+# The numbers listed before the last one (the 2023年 of 2023年9月, the 1— of
+# 1—8月, the 6、 of 6、7月份) each end in their separator, and there are at
+# most 12 of them (every month of a year).  With the separator optional, a
+# run of digits could be cut into numbers in exponentially many ways, and the
+# engine tried them all before giving up on a date: 26 digits took 7 s, 30
+# never ended.  Now a listed number can end in only one place and every start
+# costs a bounded amount of work, so masking is linear in the text.
 _DATE_NUM = rf"[{_AR_DIGIT}]{{1,4}}|[〇零一二三四五六七八九十两]{{1,4}}"
 _DATE = re.compile(
     # the lookahead lets the regex engine skip text that cannot start a date
-    rf"(?=[{_AR_DIGIT}〇零一二三四五六七八九十两初])(?<![{_AR_DIGIT}.．])(?:(?:{_DATE_NUM})(?:[、—\-－~～至到]|年)?)*"
+    rf"(?=[{_AR_DIGIT}〇零一二三四五六七八九十两初])(?<![{_AR_DIGIT}.．])"
+    rf"(?:(?:{_DATE_NUM})[、—\-－~～至到年]){{0,12}}"
     rf"(?:"
     rf"[{_AR_DIGIT}]{{4}}年(?:度|底|末|初|前|后|後|以来|以來|起|中|上半年|下半年)?"
     rf"|[〇零一二三四五六七八九]{{4}}年"
@@ -141,6 +169,8 @@ def _parse_mixed(token: str) -> Decimal:
     Each part is scaled by the magnitude words after it; the parts must come
     in falling order, and a last part with no magnitude must fill the places
     of the one before it (萬 -> 4 digits), so 1萬3 is refused as ambiguous.
+    The sum is exact (the default context would round past 28 digits) and
+    within the bounds of a figure.
     """
     parts = _MIXED_PART.findall(token)
     if len(parts) == 1:
@@ -156,9 +186,9 @@ def _parse_mixed(token: str) -> Decimal:
                 raise ValueError(f"magnitudes out of order in {token!r}")
             if not magnitudes and len(digits.replace(",", "")) != len(str(previous_scale)) - 1:
                 raise ValueError(f"ambiguous tail in {token!r}")
-        total += parse_number(digits) * scale
+        total = EXACT.add(total, EXACT.multiply(parse_number(digits), Decimal(scale)))
         previous_scale = scale
-    return total
+    return check_bounds(total, token)
 
 
 _CN_DIGIT_VALUE = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {
@@ -177,7 +207,49 @@ def _parse_spoken_decimal(text: str) -> Decimal:
     digits = "".join(_CN_DIGIT_VALUE.get(ch, ch) for ch in fraction)
     if not digits.isdigit():
         raise ValueError(f"not a decimal fraction: {fraction!r}")
-    return value + Decimal(f"0.{digits}")
+    return check_bounds(EXACT.add(value, Decimal(f"0.{digits}")), text)
+
+
+# What a figure is made of: digits and numerals, and the marks and magnitude
+# words that stand inside one (1,234.5万, 48億6,000萬, 九十五点五).
+_NUMBER_GOES_ON = frozenset(DIGIT_CHARS + "点點")
+_INSIDE_FIGURE = frozenset(".．,点點万萬亿億千仟百佰")
+
+
+def _glued_by_mark(text: str, start: int, end: int) -> bool:
+    """Do invisible marks join text[start:end] to more of a number (1\u200b000, 1\u200f2.5)?
+
+    Reflow takes such marks out of a page; this guards text that did not go
+    through it, where reading either side alone would give a wrong value
+    (000万元, 2.5%, or 6,000萬 from 48\u00ad億6,000萬).
+    """
+    return _mark_then_number(text, range(start - 1, -1, -1)) or _mark_then_number(text, range(end, len(text)))
+
+
+def _char_before(text: str, position: int) -> str:
+    """The character before `position` that is not a layout mark ("" at the start)."""
+    while position and text[position - 1] in LAYOUT_MARKS:
+        position -= 1
+    return text[position - 1] if position else ""
+
+
+def _mark_then_number(text: str, positions: range) -> bool:
+    """Walking `positions`, is a layout mark followed by more of a figure?
+
+    Before the first mark only the inside of a figure is crossed (never a
+    digit), so each walk stops within the run of marks and figure
+    punctuation next to the number: the detector stays linear.
+    """
+    marked = False
+    for at in positions:
+        char = text[at]
+        if char in LAYOUT_MARKS:
+            marked = True
+        elif char in _NUMBER_GOES_ON and marked:
+            return True
+        elif char not in _INSIDE_FIGURE:
+            return False
+    return False
 
 
 class _Mask:
@@ -249,7 +321,8 @@ class Detector:
         arabic = bool(m.group("ar"))
         token = m.group("ar") or m.group("cn")
         if arabic:
-            before = text[num_start - 1] if num_start else ""
+            # (past any layout marks: /\u200b10万 is still a denominator)
+            before = _char_before(text, num_start)
             if before and (_ASCII_ALNUM.match(before) or before in "/.．:：·"):
                 return None
         else:
@@ -278,6 +351,8 @@ class Detector:
             sfx2 = ""
         pos += len(sfx2)
         approx_word = sfx1 or sfx2
+        if _glued_by_mark(text, num_start, pos):
+            return None
 
         try:
             value = _parse_mixed(token + mag) if arabic else parse_number(token + mag)
@@ -513,6 +588,8 @@ class Detector:
         for m in _PERCENT_WORDS.finditer(text):
             if names.covers(m.start(), m.end()):
                 continue
+            if _glued_by_mark(text, m.start("num"), m.end()):
+                continue
             try:
                 value = _parse_spoken_decimal(m.group("num"))
             except ValueError:
@@ -617,10 +694,17 @@ class Detector:
 
     def _range(self, text: str, low: _Candidate, high: _Candidate) -> Claim:
         low_value = low.value
-        # 70~80万人: the magnitude written once applies to both ends
-        magnitude = self._magnitude_of(text[high.start : high.end])
+        # 70~80万人: the magnitude written once applies to both ends.  Only
+        # the number's own magnitude counts, not a 万 in the unit (10.2～15.1/10万).
+        span = text[high.start : high.end]
+        number = span[: span.rfind(high.unit)] if high.unit and high.unit in span else span
+        magnitude = self._magnitude_of(number)
         if magnitude != 1 and self._magnitude_of(text[low.start : low.end]) == 1:
-            low_value = low_value * magnitude
+            try:
+                low_value = check_bounds(EXACT.multiply(low_value, magnitude), text[low.start : high.end])
+            except NumberError:
+                # A lower end past any real figure is not a lower end; the upper end stands.
+                return self._claim(text, high)
         # The standard scores a range by its upper end: that is the span; the
         # lower end travels with it as value_low (and shows in the inspector).
         return replace(self._claim(text, high), value_low=low_value)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 from decimal import Decimal
@@ -15,10 +16,17 @@ from desktop.claims.numerals import (
     CHINESE_NUMERAL_CHARS,
     DIGIT_CHARS,
     MAGNITUDE_CHARS,
+    MAX_FRACTION_DIGITS,
+    MAX_INTEGER_DIGITS,
+    MAX_NUMBER_CHARS,
+    REFUSAL_CODES,
+    NumberError,
+    check_bounds,
     parse_number,
     parse_quantity,
     to_chinese,
 )
+from desktop.ingest.reflow import LAYOUT_MARKS
 
 PARSE_CASES = [
     # Arabic, as the claim standard lists them
@@ -237,7 +245,7 @@ def test_to_chinese_round_trips(n: int) -> None:
     assert parse_number(to_chinese(Decimal(n))) == n
 
 
-@given(st.integers(min_value=0, max_value=10**30))
+@given(st.integers(min_value=0, max_value=10**MAX_INTEGER_DIGITS - 1))
 def test_grouped_arabic_round_trips(n: int) -> None:
     value = parse_number(format(n, ","))
     assert value == n
@@ -340,3 +348,137 @@ def test_agrees_with_cn2an(text: str) -> None:
 def test_to_chinese_agrees_with_cn2an(n: int) -> None:
     cn2an = pytest.importorskip("cn2an")
     assert cn2an.cn2an(to_chinese(Decimal(n)), "strict") == n
+
+
+# --- what a figure may be ---------------------------------------------------
+
+
+def refusal(call: object, text: str) -> NumberError:
+    assert callable(call)
+    with pytest.raises(NumberError) as caught:
+        call(text)
+    assert caught.value.code in REFUSAL_CODES
+    return caught.value
+
+
+def test_the_largest_figure_is_read_and_one_digit_more_is_refused() -> None:
+    largest = "9" * MAX_INTEGER_DIGITS
+    assert parse_number(largest) == Decimal(largest)
+    assert parse_quantity(largest + "元") == (Decimal(largest), "元")
+    for text in ("1" + "0" * MAX_INTEGER_DIGITS, format(10**MAX_INTEGER_DIGITS, ","), "1" + "0" * 22 + "亿"):
+        error = refusal(parse_number, text)
+        assert error.code == "too_large"
+        assert f"more than {MAX_INTEGER_DIGITS} digits" in error.reason
+        assert str(error).startswith("not a number: ")
+
+
+def test_magnitudes_count_towards_the_bound() -> None:
+    # 22 digits times 亿 is 30 digits: still a figure; 23 digits times 亿 is not.
+    assert parse_number("1" * 22 + "亿") == Decimal("1" * 22 + "0" * 8)
+    assert refusal(parse_number, "1" * 23 + "亿").code == "too_large"
+    assert refusal(parse_number, "1" * 23 + "万亿").code == "too_large"
+
+
+def test_too_many_decimal_places_are_refused() -> None:
+    assert parse_number("0." + "1" * MAX_FRACTION_DIGITS) == Decimal("0." + "1" * MAX_FRACTION_DIGITS)
+    # Trailing zeros are not precision.
+    assert parse_number("1.5" + "0" * MAX_FRACTION_DIGITS) == Decimal("1.5")
+    error = refusal(parse_number, "0." + "1" * (MAX_FRACTION_DIGITS + 1))
+    assert error.code == "too_precise"
+    assert f"more than {MAX_FRACTION_DIGITS} digits after" in error.reason
+
+
+def test_a_run_of_digits_longer_than_any_figure_is_refused_without_reading_it() -> None:
+    for text in ("1" * 10_000, "一" * 10_000, "0" * (MAX_NUMBER_CHARS + 1), "1 2 " * 10_000):
+        error = refusal(parse_number, text)
+        assert error.code == "too_long"
+        assert str(MAX_NUMBER_CHARS) in error.reason
+        # The message quotes the start of the run, not all of it.
+        assert len(str(error)) < 200
+    assert refusal(parse_quantity, "1" * 10_000 + "元").code == "too_long"
+
+
+@pytest.mark.parametrize("text", ["1e5000", "1E5", "2.5e+3", "3e-2%", "1 e 10", "１ｅ５", "百分之1e5"])
+def test_scientific_notation_is_refused_not_read_as_a_unit(text: str) -> None:
+    # 1e5000 used to come back as (1, "e5000").
+    error = refusal(parse_quantity, text)
+    assert error.code in ("scientific_notation", "unexpected_text")
+    assert str(error).startswith("not a quantity: ")
+
+
+def test_scientific_notation_has_its_own_code() -> None:
+    for call in (parse_quantity, parse_number):
+        error = refusal(call, "1e5000")
+        assert error.code == "scientific_notation"
+        assert "scientific notation" in error.reason
+    assert refusal(parse_number, "2.5E+3").code == "scientific_notation"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("", "no_number"),
+        ("元", "no_number"),
+        ("百分之五元", "unexpected_text"),
+        ("1万3", "malformed"),
+        ("1.2.3", "malformed"),
+        ("1" + "0" * 40, "too_large"),
+    ],
+)
+def test_every_quantity_refusal_has_a_stable_code(text: str, code: str) -> None:
+    assert refusal(parse_quantity, text).code == code
+
+
+def test_refusals_stay_value_errors_and_survive_pickling() -> None:
+    # The store and the window catch ValueError around parse_quantity; a
+    # worker process hands errors back pickled.
+    with pytest.raises(ValueError, match="not a quantity"):
+        parse_quantity("1e5000")
+    error = refusal(parse_number, "1" * 31)
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.text, copy.code, copy.reason, str(copy)) == (
+        error.text,
+        error.code,
+        error.reason,
+        str(error),
+    )
+
+
+def test_check_bounds() -> None:
+    assert check_bounds(Decimal("-" + "9" * MAX_INTEGER_DIGITS), "x") == Decimal(
+        "-" + "9" * MAX_INTEGER_DIGITS
+    )
+    assert check_bounds(Decimal(0), "0") == 0
+    assert refusal(lambda text: check_bounds(Decimal("1E+30"), text), "1E+30").code == "too_large"
+    assert refusal(lambda text: check_bounds(Decimal("1E-21"), text), "1E-21").code == "too_precise"
+
+
+@given(st.text(alphabet=DIGIT_CHARS + " eE+-%元万", min_size=1, max_size=400))
+def test_no_value_out_of_bounds_ever_comes_back(text: str) -> None:
+    try:
+        value, _ = parse_quantity(text)
+    except NumberError as error:
+        assert error.code in REFUSAL_CODES
+        return
+    assert value.copy_abs() < 10**MAX_INTEGER_DIGITS  # copy_abs: abs() rounds to 28 digits
+    assert fraction_digits(value) <= MAX_FRACTION_DIGITS
+
+
+def fraction_digits(value: Decimal) -> int:
+    """Digits after the point, trailing zeros not counted."""
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -exponent - trailing)
+
+
+# --- invisible marks ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", sorted(LAYOUT_MARKS))
+def test_invisible_marks_inside_a_typed_value_are_layout(mark: str) -> None:
+    # A value pasted from a web page: 1\u200b000万元 used to read as 1 with the unit "\u200b000万元".
+    assert parse_quantity(f"1{mark}000万元") == (Decimal(10_000_000), "元")
+    assert parse_quantity(f"{mark}1{mark}2.5{mark}%{mark}") == (Decimal("12.5"), "%")
+    assert parse_quantity(f"{mark}-{mark}3") == (Decimal(-3), "")
+    assert parse_number(f"三{mark}千") == 3000
