@@ -1,15 +1,18 @@
-"""Where FactDesk's bundled files are: in a checkout and in the frozen app.
+"""Where FactDesk's files are: the bundled ones, in a checkout and in the frozen app, and the user's.
 
 In a checkout (or an editable install) `resources/` and `seeds/` sit beside the
 `desktop/` package.  PyInstaller unpacks the data files of a frozen build into
 `sys._MEIPASS`, and build.spec puts them there under the same names, so the
-rest of the code never asks which case it is in.
+rest of the code never asks which case it is in.  The per-user review
+database lives in the platform's folder for application data.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+import platformdirs
 
 
 def app_root() -> Path:
@@ -35,3 +38,12 @@ def seeds_dir() -> Path:
 def seed_files() -> list[Path]:
     """The sample articles, sorted by name; empty when none are shipped."""
     return sorted(seeds_dir().glob("*.txt"))
+
+
+def default_database_path() -> Path:
+    """The per-user review database, used when no other is named (--db, File → Open).
+
+    On first use the command line and the window fill it with the demo pages
+    (seed_files()); a database the user names holds only what they import.
+    """
+    return Path(platformdirs.user_data_dir("FactDesk", appauthor=False)) / "factdesk.sqlite"

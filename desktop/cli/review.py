@@ -20,6 +20,7 @@ from pathlib import Path
 
 from desktop.cli.table import write_table
 from desktop.ingest.reader import ReadError, display_name, display_path, read_file
+from desktop.paths import default_database_path, seed_files
 from desktop.store import ReviewStore, StoreError
 from desktop.store.records import STATUS_LABELS_ZH, ClaimView
 
@@ -52,13 +53,14 @@ def refuse(message: object) -> int:
 def opened(args: argparse.Namespace) -> Iterator[ReviewStore]:
     # Only the per-user default database starts out with the demo pages; a
     # database named with --db holds exactly what the user imports into it.
-    path = Path(args.db) if args.db else None
+    path = Path(args.db) if args.db else default_database_path()
+    seed = None if args.db else lambda new: new.import_files(seed_files())
     # The reading commands also work on a database this user may not write (a
     # colleague's file, a read-only share): opened read-only, never migrated
     # or backed up.
     reading = getattr(args, "command", None) in ("articles", "claims", "history", "search", "export")
     read_only = reading and not ReviewStore.may_write(path)
-    store = ReviewStore.open(path, seed_if_new=not args.db, read_only=read_only)
+    store = ReviewStore.open(path, on_create=seed, read_only=read_only)
     try:
         yield store
     finally:
@@ -250,7 +252,6 @@ def _progress_printer(label: str) -> tuple[Callable[[int, int], None], Callable[
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.export.target import TargetRefused, check_target
     from desktop.export.xlsx import export_workbook
-    from desktop.store import default_database_path
 
     out = Path(args.out)
     database = Path(args.db) if args.db else default_database_path()

@@ -8,7 +8,10 @@ columns and the round trip still works.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from desktop.export.labels import REASON_LABELS, STATUS_LABELS
 
 DETAIL_SHEET = "核查明细"
 SUMMARY_SHEET = "文章汇总"
@@ -32,6 +35,12 @@ class Column:
     editable: bool = False  # read back by `factdesk import-decisions`
 
 
+def _one_of(labels: Iterable[str]) -> str:
+    """待核、已确认、已更正或已驳回: the labels as a choice, in the words the sheet uses."""
+    *most, last = labels
+    return f"{'、'.join(most)}或{last}" if most else last
+
+
 COLUMNS: tuple[Column, ...] = (
     Column("claim_id", "claim id", "数字的编号，导回时据此找到对应的数字；请勿修改", 12, 20),
     Column("headline", "文章标题", "数字所在文章的标题", 12, 40),
@@ -45,9 +54,14 @@ COLUMNS: tuple[Column, ...] = (
     Column("subject", "主体", "数字所说的对象（自动识别，仅供参考）", 8, 24),
     Column("time", "时间", "数字所指的时间（自动识别，仅供参考）", 8, 16),
     Column("place", "地点", "数字所指的地点（自动识别，仅供参考）", 8, 16),
-    Column("status", "状态", "核查结论：待核、已确认、已更正或已驳回", 8, 10, editable=True),
+    Column("status", "状态", f"核查结论：{_one_of(STATUS_LABELS.values())}", 8, 10, editable=True),
     Column(
-        "corrected_value", "更正值", "状态为“已更正”时的正确数值，可写“1.3万”或 13000", 10, 20, editable=True
+        "corrected_value",
+        "更正值",
+        f"状态为“{STATUS_LABELS['corrected']}”时的正确数值，可写“1.3万”或 13000",
+        10,
+        20,
+        editable=True,
     ),
     Column("corrected_unit", "更正单位", "更正值的单位；与原单位相同时可留空", 8, 12, editable=True),
     Column("sources", "来源标签", "核查所依据的来源，多个用“、”隔开", 10, 30, editable=True),
@@ -61,7 +75,7 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "reason",
         "驳回原因",
-        "状态为“已驳回”时的原因：非数字声明或数字有误；留空则不改",
+        f"状态为“{STATUS_LABELS['rejected']}”时的原因：{_one_of(REASON_LABELS.values())}；留空则不改",
         10,
         12,
         editable=True,

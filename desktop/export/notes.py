@@ -16,8 +16,8 @@ _CLAIM_ID = COLUMNS[0].header
 ROUND_TRIP_STEPS = (
     f"在“{DETAIL_SHEET}”表中只修改{_EDITABLE}这几列；其他列导回时不读取。",
     f"状态请从下拉列表中选择：{'、'.join(STATUS_LABELS.values())}。",
-    "状态为“已更正”时填写更正值：可写数字（13000），也可照原文写法（1.3万）；单位不同时填写更正单位。",
-    f"状态为“已驳回”时，可在“驳回原因”中选择：{'、'.join(REASON_LABELS.values())}；留空则保留原来的原因。",
+    f"状态为“{STATUS_LABELS['corrected']}”时填写更正值：可写数字（13000），也可照原文写法（1.3万）；单位不同时填写更正单位。",
+    f"状态为“{STATUS_LABELS['rejected']}”时，可在“驳回原因”中选择：{'、'.join(REASON_LABELS.values())}；留空则保留原来的原因。",
     "来源标签之间用“、”隔开（逗号、分号也可以）。",
     f"可以排序、筛选、调整列的顺序或插入新列，但不要改第一行的列名，不要删除“{_CLAIM_ID}”列和上面几列，也不要改动 {_CLAIM_ID}。",
     "保存为 .xlsx 文件，然后在 FactDesk 中导入核查结论，或在命令行运行：factdesk import-decisions 文件名.xlsx",

@@ -20,7 +20,8 @@ from desktop.export.cells import (
     header_cells,
 )
 from desktop.export.columns import display_width
-from desktop.store.records import ArticleSummary
+from desktop.export.labels import STATUS_LABELS
+from desktop.store.records import STATUSES, ArticleSummary
 
 SUMMARY_HEADERS = (
     "文章ID",
@@ -28,10 +29,7 @@ SUMMARY_HEADERS = (
     "日期",
     "来源文件",
     "数字总数",
-    "待核",
-    "已确认",
-    "已更正",
-    "已驳回",
+    *(STATUS_LABELS[status] for status in STATUSES),
     "已核比例",
 )
 _WIDTH_LIMITS = ((8, 10), (16, 50), (10, 16), (10, 30), (8, 10), (6, 8), (6, 8), (6, 8), (6, 8), (8, 10))

@@ -6,6 +6,9 @@ gets the records of desktop.store.records back.
 
 from __future__ import annotations
 
+# Handed on for the window, which imports it from here; it lives in
+# desktop.paths: where the user's database is is not the store's to say.
+from desktop.paths import default_database_path
 from desktop.store.errors import (
     UNAVAILABLE_KINDS,
     DatabaseRefused,
@@ -18,7 +21,7 @@ from desktop.store.errors import (
     UnknownClaim,
     UnknownDocument,
 )
-from desktop.store.service import ReviewStore, default_database_path
+from desktop.store.service import ReviewStore
 
 __all__ = [
     "UNAVAILABLE_KINDS",

@@ -1,6 +1,11 @@
-"""Writing one processed document into the database, a bounded transaction at a time.
+"""Importing files: each read, split into claims and written whole or not at all.
 
-A decision saved in another window waits for whatever write transaction is
+A file that cannot be read, or that the pipeline cannot split, is refused
+with a reason and the batch goes on.  Detection, the slow part, runs before
+any transaction, so it never holds the write lock other processes wait on.
+
+A processed document is written a bounded transaction at a time.  A
+decision saved in another window waits for whatever write transaction is
 open, at most the busy timeout (5 s) before it fails.  A document with
 100,000 claims written in one transaction held the lock far longer, so a
 document is written in steps.  Each step stops after STEP_SECONDS or
@@ -27,16 +32,21 @@ from __future__ import annotations
 
 import difflib
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from desktop import pipeline
+from desktop.claims import detector
 from desktop.claims.model import Claim
+from desktop.ingest.model import SourceText
+from desktop.ingest.reader import ReadError, read_file
 from desktop.store import reattach, rows, sentences, sql
-from desktop.store.records import ImportReport
+from desktop.store.records import ImportReport, Progress
 
 # How long one step may hold the write lock: a tenth of the 5 s another
 # writer waits, so a slow disk still leaves a wide margin.
@@ -53,6 +63,56 @@ _CLAIMS_PER_PART = 250
 # An article's text costs about as much to index (trigram FTS) as a claim per
 # this many characters.
 _CHARACTERS_PER_CLAIM = 200
+
+
+def import_files(
+    db: Database,
+    paths: Iterable[Path],
+    *,
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import files one by one; a file that cannot be read is refused, never fatal."""
+    todo = [Path(p) for p in paths]
+    total = ImportReport()
+    for done, path in enumerate(todo):
+        if should_cancel is not None and should_cancel():
+            return replace(total, cancelled=True)
+        if progress is not None:
+            progress(done, len(todo), path.name)
+        try:
+            source = read_file(path)
+        except ReadError as error:
+            total = replace(total, refused=(*total.refused, (path, error.reason)))
+            continue
+        total = _add(total, import_source(db, source))
+    if progress is not None:
+        progress(len(todo), len(todo), "")
+    return total
+
+
+def import_source(db: Database, source: SourceText) -> ImportReport:
+    """Import one decoded file; the same content twice is reported as a duplicate."""
+    if is_imported(db, pipeline.content_hash(source.text)):
+        return ImportReport(duplicates=(source.path,))
+    try:
+        # Before any transaction: detection is the slow part and must not
+        # hold the write lock other processes are waiting on.
+        result = pipeline.process_source(source)
+    except Exception as error:  # a pipeline bug on one odd file must not stop an import
+        return ImportReport(refused=((source.path, f"could not be split into claims: {error}"),))
+    return import_document(db, result, detector.DETECTOR_VERSION)
+
+
+def _add(a: ImportReport, b: ImportReport) -> ImportReport:
+    return ImportReport(
+        documents_added=a.documents_added + b.documents_added,
+        articles_added=a.articles_added + b.articles_added,
+        claims_added=a.claims_added + b.claims_added,
+        duplicates=a.duplicates + b.duplicates,
+        refused=a.refused + b.refused,
+        cancelled=a.cancelled or b.cancelled,
+    )
 
 
 def is_imported(db: Database, content_hash: str) -> bool:

@@ -2,12 +2,14 @@
 
 The store is the only code that touches SQLite; everything else (command
 line, export, GUI) sees these frozen dataclasses.  Values are Decimals, times
-are ISO-8601 strings in UTC.
+are ISO-8601 strings in UTC.  The statuses and reject reasons, and the one
+Chinese label of each, live here too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -18,9 +20,37 @@ REJECT_REASONS = ("not-a-claim", "wrong-number")
 REVIEWED_STATUSES = ("confirmed", "corrected", "rejected")
 # What separates a claim's source tags in a workbook cell; a stored tag never contains one.
 TAG_SEPARATORS = re.compile(r"[、,，;；\n]")
-# The labels editors see (and type into an exported workbook) for each status.
+# The one Chinese name of each status and reject reason: the workbook writes
+# them and reads them back, the command line and the window show them.
+# Edited workbooks come back holding these very words, so changing one would
+# refuse the workbooks already out there.
 STATUS_LABELS_ZH = {"pending": "待核", "confirmed": "已确认", "corrected": "已更正", "rejected": "已驳回"}
 REASON_LABELS_ZH = {"not-a-claim": "非数字声明", "wrong-number": "数字有误"}
+
+# How long work (import, re-detection) reports as it goes: (done, total, the name being worked on).
+Progress = Callable[[int, int, str], None]
+
+
+def status_of(label: str) -> str:
+    """A status key from the key itself or its Chinese label; ValueError otherwise."""
+    text = label.strip()
+    if text in STATUSES:
+        return text
+    for key, zh in STATUS_LABELS_ZH.items():
+        if text == zh:
+            return key
+    raise ValueError(f"unknown status {label!r} (use one of {', '.join(STATUS_LABELS_ZH.values())})")
+
+
+def reason_of(label: str) -> str:
+    """A reject reason key ("" for none) from the key itself or its Chinese label; ValueError otherwise."""
+    text = label.strip()
+    if text in REJECT_REASONS or text == "":
+        return text
+    for key, zh in REASON_LABELS_ZH.items():
+        if text == zh:
+            return key
+    raise ValueError(f"unknown reason {label!r} (use one of {', '.join(REJECT_REASONS)})")
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ def seed_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def store(db_path: Path, seed_copy: Path) -> Iterator[ReviewStore]:
     """A database holding one imported seed file (six articles)."""
-    with ReviewStore.open(db_path, seed_if_new=False) as opened:
+    with ReviewStore.open(db_path) as opened:
         report = opened.import_files([seed_copy])
         assert report.documents_added == 1
         yield opened

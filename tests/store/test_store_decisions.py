@@ -98,7 +98,7 @@ def test_history_shows_each_change_before_and_after(store: ReviewStore) -> None:
 
 
 def test_a_stale_decision_is_refused_naming_who_changed_it(db_path: Path, store: ReviewStore) -> None:
-    with ReviewStore.open(db_path, seed_if_new=False) as other:
+    with ReviewStore.open(db_path) as other:
         loaded = store.claims()[0]
         other.decide(
             loaded.id, "rejected", editor="李明", reason="not-a-claim", expected_version=loaded.version

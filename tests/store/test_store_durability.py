@@ -17,7 +17,7 @@ WRITER = textwrap.dedent(
     from pathlib import Path
     from desktop.store import ReviewStore
 
-    store = ReviewStore.open(Path(sys.argv[1]), seed_if_new=False)
+    store = ReviewStore.open(Path(sys.argv[1]))
     print("ready", flush=True)
     while True:  # decide everything, over and over, until killed
         for claim in store.claims():
@@ -45,7 +45,7 @@ def test_every_decision_printed_before_sigkill_is_in_the_database(db_path: Path,
         writer.stdout.close()
     assert writer.returncode == -signal.SIGKILL
 
-    with ReviewStore.open(db_path, seed_if_new=False) as reopened:
+    with ReviewStore.open(db_path) as reopened:
         for claim_id, (status, version) in saved.items():
             claim = reopened.claim(claim_id)
             # The writer may have saved more after the last line we read, never less.

@@ -16,25 +16,25 @@ from desktop.store.records import DecisionEdit
 
 
 def test_a_database_has_one_identity_for_life(db_path: Path, tmp_path: Path) -> None:
-    with ReviewStore.open(db_path, seed_if_new=False) as store:
+    with ReviewStore.open(db_path) as store:
         identity = store.database_id
     assert uuid.UUID(identity).version == 4
-    with ReviewStore.open(db_path, seed_if_new=False) as store:
+    with ReviewStore.open(db_path) as store:
         assert store.database_id == identity
     with ReviewStore.open(db_path, read_only=True) as store:
         assert store.database_id == identity
-    with ReviewStore.open(tmp_path / "other.sqlite", seed_if_new=False) as other:
+    with ReviewStore.open(tmp_path / "other.sqlite") as other:
         assert other.database_id != identity
 
 
 def test_an_older_database_gets_its_identity_when_migrated(tmp_path: Path, seed_copy: Path) -> None:
     path = tmp_path / "old.sqlite"
     version_2_database(path, [pipeline.process_source(read_file(seed_copy))], {})
-    with ReviewStore.open(path, seed_if_new=False) as store:
+    with ReviewStore.open(path) as store:
         identity = store.database_id
         assert uuid.UUID(identity).version == 4
         assert len(store.claims()) > 0
-    with ReviewStore.open(path, seed_if_new=False) as store:
+    with ReviewStore.open(path) as store:
         assert store.database_id == identity
 
 

@@ -51,7 +51,7 @@ def test_a_bad_file_is_refused_and_the_others_still_imported(db_path: Path, seed
     empty.write_bytes(b"")
     missing = folder / "missing.txt"
     calls: list[tuple[int, int, str]] = []
-    with ReviewStore.open(db_path, seed_if_new=False) as store:
+    with ReviewStore.open(db_path) as store:
         report = store.import_files(
             [binary, seed_copy, empty, missing],
             progress=lambda done, total, name: calls.append((done, total, name)),
@@ -68,7 +68,7 @@ def test_cancel_stops_before_the_next_file(db_path: Path, seed_copy: Path) -> No
     second = seed_copy.with_name("second.txt")
     second.write_text(seed_copy.read_text(encoding="utf-8") + "\n又及：共计30人参加。\n", "utf-8")
     asked = iter([False, True])
-    with ReviewStore.open(db_path, seed_if_new=False) as store:
+    with ReviewStore.open(db_path) as store:
         report = store.import_files([seed_copy, second], should_cancel=lambda: next(asked))
         assert report.cancelled
         assert report.documents_added == 1
@@ -88,7 +88,7 @@ def test_import_source_keeps_what_redetection_needs(store: ReviewStore, seed_cop
 
 def test_import_result_is_the_bulk_path_without_detection(db_path: Path, seed_copy: Path) -> None:
     result = process_file(seed_copy)
-    with ReviewStore.open(db_path, seed_if_new=False) as store:
+    with ReviewStore.open(db_path) as store:
         report = store.import_result(result)
         assert (report.documents_added, report.claims_added) == (
             1,

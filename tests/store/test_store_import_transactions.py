@@ -33,7 +33,7 @@ IMPORTER = textwrap.dedent(
     from desktop.store import ReviewStore
 
     result = big_result(int(sys.argv[3]), 1000)
-    with ReviewStore.open(Path(sys.argv[1]), seed_if_new=False) as store:
+    with ReviewStore.open(Path(sys.argv[1])) as store:
         print("importing", flush=True)
         report = store.import_result(result)
     print("done", report.claims_added, flush=True)
@@ -48,7 +48,7 @@ DECIDER = textwrap.dedent(
     from pathlib import Path
     from desktop.store import ReviewStore, StoreError
 
-    with ReviewStore.open(Path(sys.argv[1]), seed_if_new=False) as store:
+    with ReviewStore.open(Path(sys.argv[1])) as store:
         claims = store.claims(int(sys.argv[2]))
         print("ready", flush=True)
         sys.stdin.readline()
@@ -104,7 +104,7 @@ def test_a_document_is_written_a_bounded_number_of_claims_at_a_time(
             written.append(claims(db) - before)
 
     monkeypatch.setattr(importing.sql, "transaction", counted)
-    with ReviewStore.open(db_path, seed_if_new=False) as store:
+    with ReviewStore.open(db_path) as store:
         report = store.import_files(seed_files()[:1])
         assert len(store.claims()) == report.claims_added > 100
     assert sum(written) == report.claims_added
@@ -154,7 +154,7 @@ KILLED_ARTICLES = 30
 @pytest.fixture
 def killed_import(db_path: Path) -> Iterator[int]:
     """A database where an import of a 22,000-claim document was killed half-way; yields its size in claims."""
-    ReviewStore.open(db_path, seed_if_new=False).close()
+    ReviewStore.open(db_path).close()
     importer = _python(IMPORTER, str(db_path), str(HERE), str(KILLED_ARTICLES))
     try:
         assert importer.stdout is not None
@@ -175,7 +175,7 @@ def test_an_import_killed_half_way_shows_nothing_until_imported_again(
     claims = sum(len(article.claims) for article in result.articles)
     written = _count(db_path, "SELECT count(*) FROM claims")
     assert 0 < written < claims, "the import was not in the middle of its document"
-    with ReviewStore.open(db_path, seed_if_new=False) as store:
+    with ReviewStore.open(db_path) as store:
         assert store.documents() == [] and store.articles() == [] and store.claims() == []
         assert store.progress() == (0, 0) and store.count_export_rows() == 0
         assert list(store.export_rows()) == [] and store.search("养老床位") == []

@@ -85,7 +85,7 @@ def test_each_sentence_is_stored_once_as_offsets_into_its_article(db_path: Path,
         for path in (long_file, seed_files()[0])
         for _, claim in pipeline.process_source(read_file(path)).claims()
     }
-    with ReviewStore.open(db_path, seed_if_new=False) as store:
+    with ReviewStore.open(db_path) as store:
         report = store.import_files([long_file, seed_files()[0]])
         assert report.claims_added == len(expected)
         assert {claim.id: claim.sentence for claim in store.claims()} == expected
@@ -129,7 +129,7 @@ def test_migration_3_turns_each_stored_copy_into_offsets(tmp_path: Path) -> None
     before = path.stat().st_size
     assert before > 10 * MB  # 1,000 copies of a 10,000-character sentence
 
-    with ReviewStore.open(path, seed_if_new=False) as store:
+    with ReviewStore.open(path) as store:
         assert uuid.UUID(store.database_id).version == 4
         claims = {claim.id: claim for claim in store.claims()}
         assert len(store.articles()) == len(long_result.articles) + len(seed_result.articles)

@@ -1,7 +1,8 @@
-"""Opening a database: seed a new one, refuse bad files untouched, migrate with a backup."""
+"""Opening a database: fill a new one, refuse bad files untouched, migrate with a backup."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import shutil
 import sqlite3
@@ -15,23 +16,68 @@ from sqlite_utils import Database
 from store_inputs import version_2_database
 
 from desktop import pipeline
+from desktop.cli.review import opened
 from desktop.ingest.reader import read_file
-from desktop.store import DatabaseRefused, DatabaseUnavailable, ReviewStore, default_database_path, migrations
+from desktop.paths import default_database_path, seed_files
+from desktop.store import DatabaseRefused, DatabaseUnavailable, ReviewStore, migrations
 
 
 def sidecars(path: Path) -> list[Path]:
     return [p for p in (Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")) if p.exists()]
 
 
-def test_a_new_database_is_seeded_with_the_bundled_articles(db_path: Path) -> None:
-    with ReviewStore.open(db_path) as store:
+def _import_seeds(store: ReviewStore) -> None:
+    store.import_files(seed_files())
+
+
+def test_on_create_fills_a_new_database_once(db_path: Path) -> None:
+    created: list[Path] = []
+
+    def fill(store: ReviewStore) -> None:
+        created.append(store.path)
+        _import_seeds(store)
+
+    with ReviewStore.open(db_path, on_create=fill) as store:
         assert len(store.articles()) == 20
         assert len(store.documents()) == 5
         reviewed, total = store.progress()
         assert reviewed == 0 and total > 0
-    # Seeding happens once: reopening (or a second seed import) adds nothing.
-    with ReviewStore.open(db_path) as store:
+    with ReviewStore.open(db_path, on_create=fill) as store:
         assert len(store.documents()) == 5
+    assert created == [db_path]  # an existing database is never filled again
+    with ReviewStore.open(db_path.with_name("other.sqlite")) as store:
+        assert store.documents() == []  # the store itself adds nothing
+
+
+def test_a_new_database_whose_filling_fails_is_closed(db_path: Path) -> None:
+    def broken(store: ReviewStore) -> None:
+        raise RuntimeError("filling failed")
+
+    with pytest.raises(RuntimeError):
+        ReviewStore.open(db_path, on_create=broken)
+    with ReviewStore.open(db_path) as store:  # the connection was closed, the file is usable
+        assert store.documents() == []
+
+
+def test_asking_the_store_to_seed_is_refused(db_path: Path) -> None:
+    # The demo pages are the caller's business now; True must not quietly mean nothing.
+    with pytest.raises(TypeError, match="on_create"):
+        ReviewStore.open(db_path, seed_if_new=True)  # type: ignore[arg-type]
+    assert not db_path.exists()
+
+
+def test_only_the_per_user_database_starts_with_the_demo_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    per_user = tmp_path / "data" / "factdesk.sqlite"
+    monkeypatch.setattr("desktop.cli.review.default_database_path", lambda: per_user)
+    with opened(argparse.Namespace(db=None, command="articles")) as store:
+        assert store.path == per_user
+        assert len(store.documents()) == 5
+    named = tmp_path / "named.sqlite"
+    with opened(argparse.Namespace(db=str(named), command="articles")) as store:
+        assert store.path == named
+        assert store.documents() == []
 
 
 def test_the_default_database_lives_in_the_user_data_folder() -> None:
@@ -41,11 +87,11 @@ def test_the_default_database_lives_in_the_user_data_folder() -> None:
 
 
 def test_the_connection_is_durable_and_shareable(db_path: Path) -> None:
-    with ReviewStore.open(db_path, seed_if_new=False):
+    with ReviewStore.open(db_path):
         conn = sqlite3.connect(db_path)
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         conn.close()
-    with ReviewStore.open(db_path, seed_if_new=False) as store:
+    with ReviewStore.open(db_path) as store:
         pragmas = {
             name: store._db.execute(f"PRAGMA {name}").fetchone()[0]
             for name in ("synchronous", "busy_timeout", "foreign_keys")
@@ -70,7 +116,7 @@ def _refused_untouched(path: Path, words: str) -> None:
 
 
 def test_a_database_from_a_newer_factdesk_is_refused_untouched(db_path: Path) -> None:
-    with ReviewStore.open(db_path, seed_if_new=False):
+    with ReviewStore.open(db_path):
         pass
     conn = sqlite3.connect(db_path)
     conn.execute("PRAGMA user_version = 99")
@@ -86,7 +132,7 @@ def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
 
 
 def test_a_damaged_database_is_refused_untouched(db_path: Path, seed_copy: Path) -> None:
-    with ReviewStore.open(db_path, seed_if_new=False) as store:
+    with ReviewStore.open(db_path) as store:
         store.import_files([seed_copy])
     data = bytearray(db_path.read_bytes())
     page = 4096
@@ -119,16 +165,16 @@ def _add_column(db: Database) -> None:
 def test_migrating_an_older_database_backs_it_up_first(
     db_path: Path, seed_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with ReviewStore.open(db_path, seed_if_new=False) as store:
+    with ReviewStore.open(db_path) as store:
         store.import_files([seed_copy])
         claim = store.claims()[0]
         store.decide(claim.id, "confirmed", editor="张")
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _add_column])
     latest = migrations.latest_version()
 
-    with ReviewStore.open(db_path) as store:
+    with ReviewStore.open(db_path, on_create=_import_seeds) as store:
         assert store.claim(claim.id).status == "confirmed"
-        assert len(store.documents()) == 1  # an existing database is never re-seeded
+        assert len(store.documents()) == 1  # an existing database is never filled again
     backups = list(db_path.parent.glob(f"review.before-v{latest}.*.sqlite"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
@@ -152,7 +198,7 @@ def _broken(db: Database) -> None:
 def test_a_failed_migration_leaves_the_database_as_it_was(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with ReviewStore.open(db_path, seed_if_new=False):
+    with ReviewStore.open(db_path):
         pass
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _broken])
     latest = migrations.latest_version()
@@ -170,13 +216,13 @@ def test_daily_backups_keep_the_last_seven(db_path: Path) -> None:
     old_days = [dt.date(2020, 1, day) for day in range(1, 11)]
     for day in old_days:
         (folder / f"review.sqlite.{day.isoformat()}.sqlite").write_bytes(b"old")
-    with ReviewStore.open(db_path, seed_if_new=False):
+    with ReviewStore.open(db_path):
         pass
     today = folder / f"review.sqlite.{dt.date.today().isoformat()}.sqlite"
     kept = sorted(p.name for p in folder.iterdir())
     assert kept == sorted([today.name] + [f"review.sqlite.{d.isoformat()}.sqlite" for d in old_days[-6:]])
     made = today.stat().st_mtime_ns
-    with ReviewStore.open(db_path, seed_if_new=False):
+    with ReviewStore.open(db_path):
         pass
     assert today.stat().st_mtime_ns == made  # one backup a day, not one per open
     conn = sqlite3.connect(today)
@@ -186,11 +232,11 @@ def test_daily_backups_keep_the_last_seven(db_path: Path) -> None:
 
 def test_two_databases_with_one_stem_keep_their_own_daily_backups(tmp_path: Path, seed_copy: Path) -> None:
     sqlite_file, db_file = tmp_path / "review.sqlite", tmp_path / "review.db"
-    with ReviewStore.open(sqlite_file, seed_if_new=False) as store:
+    with ReviewStore.open(sqlite_file) as store:
         store.import_files([seed_copy])
     shutil.rmtree(tmp_path / "backups")  # today's first backup was taken before the import
     for path in (sqlite_file, db_file):
-        with ReviewStore.open(path, seed_if_new=False):
+        with ReviewStore.open(path):
             pass
     backups = sorted((tmp_path / "backups").iterdir())
     assert len(backups) == 2
@@ -217,7 +263,7 @@ def test_the_store_does_not_import_qt() -> None:
 def test_an_impossible_schema_version_is_refused_every_time_without_a_backup(
     db_path: Path, version: int
 ) -> None:
-    with ReviewStore.open(db_path, seed_if_new=False):
+    with ReviewStore.open(db_path):
         pass
     conn = sqlite3.connect(db_path)
     conn.execute(f"PRAGMA user_version = {version}")
@@ -248,7 +294,7 @@ def test_a_read_only_open_migrates_nothing_and_backs_up_nothing(tmp_path: Path, 
         ReviewStore.open(tmp_path / "missing.sqlite", read_only=True)
     assert not (tmp_path / "missing.sqlite").exists()
 
-    with ReviewStore.open(path, seed_if_new=False):  # upgraded where it may be written
+    with ReviewStore.open(path):  # upgraded where it may be written
         pass
     shutil.rmtree(tmp_path / "backups")
     with ReviewStore.open(path, read_only=True) as store:

@@ -33,8 +33,8 @@ WINDOW = textwrap.dedent(
     from desktop.store import ReviewStore
 
     path = Path(sys.argv[1])
-    window = ReviewStore.open(path, seed_if_new=False)
-    with ReviewStore.open(path, seed_if_new=False) as job:
+    window = ReviewStore.open(path)
+    with ReviewStore.open(path) as job:
         job.progress()
     print("ready", flush=True)
     sys.stdin.readline()  # the parent lets another process read first
@@ -52,7 +52,7 @@ READER = textwrap.dedent(
     from pathlib import Path
     from desktop.store import ReviewStore
 
-    with ReviewStore.open(Path(sys.argv[1]), seed_if_new=False) as store:
+    with ReviewStore.open(Path(sys.argv[1])) as store:
         print(len(store.claims()), flush=True)
     """
 )
@@ -108,7 +108,7 @@ def test_decisions_survive_a_second_store_a_reading_process_and_kill_9(
         _kill(window)
     assert window.returncode == -signal.SIGKILL
 
-    with ReviewStore.open(db_path, seed_if_new=False) as reopened:
+    with ReviewStore.open(db_path) as reopened:
         lost = [c for c, v in saved.items() if reopened.claim(c).version < v]
         assert lost == [], f"{len(lost)} of {len(saved)} decisions reported saved are gone"
         assert all(reopened.claim(c).editor == "window" for c in saved)
@@ -125,7 +125,7 @@ STRESS_WINDOW = textwrap.dedent(
     from desktop.store import ReviewStore
 
     path, share, shares = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-    window = ReviewStore.open(path, seed_if_new=False)
+    window = ReviewStore.open(path)
     mine = [c.id for c in window.claims()][share::shares]
     print("ready", flush=True)
     n = 0
@@ -137,7 +137,7 @@ STRESS_WINDOW = textwrap.dedent(
             print(change.claim.id, change.claim.version, flush=True)
             n += 1
             if n % 7 == 0:
-                with ReviewStore.open(path, seed_if_new=False) as job:
+                with ReviewStore.open(path) as job:
                     job.progress()
                     next(iter(job.export_rows()), None)
     """
@@ -150,7 +150,7 @@ STRESS_READER = textwrap.dedent(
     from desktop.store import ReviewStore
 
     while True:
-        with ReviewStore.open(Path(sys.argv[1]), seed_if_new=False) as store:
+        with ReviewStore.open(Path(sys.argv[1])) as store:
             store.progress()
             store.articles()
         time.sleep(0.01)
@@ -183,6 +183,6 @@ def test_two_windows_with_jobs_and_a_reader_killed_at_random_lose_nothing(
                 _kill(process)
 
     assert len(saved) > 20
-    with ReviewStore.open(db_path, seed_if_new=False) as reopened:
+    with ReviewStore.open(db_path) as reopened:
         lost = [c for c, v in saved.items() if reopened.claim(c).version < v]
     assert lost == [], f"{len(lost)} of {len(saved)} claims lost a decision reported saved"

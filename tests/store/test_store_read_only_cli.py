@@ -65,7 +65,7 @@ def shared(tmp_path: Path) -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix="factdesk-shared-"))
     try:
         path = folder / "review.sqlite"
-        with ReviewStore.open(path, seed_if_new=False) as store:
+        with ReviewStore.open(path) as store:
             store.import_files(seed_files()[:1])
         shutil.rmtree(folder / "backups")
         path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)

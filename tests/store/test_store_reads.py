@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.paths import seed_files
-from desktop.store import InvalidDecision, ReviewStore, UnknownArticle, UnknownDocument, service
+from desktop.store import InvalidDecision, ReviewStore, UnknownArticle, UnknownDocument, queries
 
 
 def test_article_list_filters_by_review_state(store: ReviewStore) -> None:
@@ -66,7 +66,7 @@ def test_search_finds_chinese_substrings_in_headlines_text_and_subjects(store: R
 def test_export_streams_every_claim_in_reading_order(
     store: ReviewStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(service, "EXPORT_BATCH", 7)  # many batches from a small database
+    monkeypatch.setattr(queries, "EXPORT_BATCH", 7)  # many batches from a small database
     claims = store.claims()
     rows = list(store.export_rows())
     assert [r.claim for r in rows] == claims
@@ -100,7 +100,7 @@ def test_export_is_a_lazy_generator(store: ReviewStore) -> None:
 
 def test_publication_date_fills_the_date_of_undated_articles(tmp_path: Path) -> None:
     undated_seed = seed_files()[2]  # its articles carry no dateline
-    with ReviewStore.open(tmp_path / "dates.sqlite", seed_if_new=False) as store:
+    with ReviewStore.open(tmp_path / "dates.sqlite") as store:
         store.import_files([undated_seed])
         document = store.documents()[0]
         assert document.publication_date == ""

@@ -134,7 +134,7 @@ def test_a_read_only_database_reads_and_refuses_every_write(db_path: Path, store
             with pytest.raises(DatabaseUnavailable) as refused:
                 write()
             assert refused.value.kind == "readonly", name
-    with ReviewStore.open(db_path, seed_if_new=False) as reopened:
+    with ReviewStore.open(db_path) as reopened:
         assert reopened.claim(claim.id) == claim
         assert reopened.sources() == []
 

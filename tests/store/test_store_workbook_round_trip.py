@@ -158,7 +158,7 @@ def test_a_workbook_from_another_database_is_refused_whole(
     assert read.database_id == store.database_id
 
     # The same articles imported into another database: the same claim ids.
-    with ReviewStore.open(tmp_path / "other.sqlite", seed_if_new=False) as other:
+    with ReviewStore.open(tmp_path / "other.sqlite") as other:
         other.import_files([seed_copy])
         assert other.claim(claim.id).status == "pending"
         with pytest.raises(ForeignWorkbook) as refused:

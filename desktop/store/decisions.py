@@ -1,0 +1,235 @@
+"""What an editor decides about a claim, and decisions read back from an edited workbook.
+
+Each decision is one transaction with its audit entry, and carries a version
+bumped by every saved change: a write that expected another version is
+refused (StaleDecision), so two windows on one database, or a workbook
+exported before a later decision, never overwrite newer work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sqlite_utils import Database
+
+from desktop.claims.numerals import parse_quantity
+from desktop.store import queries, rows, sql
+from desktop.store.errors import ForeignWorkbook, InvalidDecision, StaleDecision, UnknownClaim
+from desktop.store.records import (
+    REJECT_REASONS,
+    STATUSES,
+    TAG_SEPARATORS,
+    ClaimView,
+    DecisionChange,
+    DecisionEdit,
+    SourceTag,
+    reason_of,
+    status_of,
+)
+
+
+def decide(
+    db: Database,
+    claim_id: str,
+    status: str,
+    *,
+    editor: str,
+    expected_version: int | None = None,
+    corrected_value: str | None = None,
+    corrected_unit: str | None = None,
+    reason: str | None = None,
+    sources: Sequence[str] | None = None,
+    note: str | None = None,
+    seconds_spent: float | None = None,
+) -> DecisionChange:
+    """Save one decision and its audit entry (see ReviewStore.decide)."""
+    if status not in STATUSES:
+        raise InvalidDecision(f"unknown status {status!r} (use one of {', '.join(STATUSES)})")
+    if not editor.strip():
+        raise InvalidDecision("a decision needs the editor's name")
+    if reason and reason not in REJECT_REASONS:
+        raise InvalidDecision(f"unknown reason {reason!r} (use one of {', '.join(REJECT_REASONS)})")
+    if reason and status != "rejected":
+        raise InvalidDecision("a reason only goes with status rejected")
+    if corrected_value is not None and corrected_value.strip() and status != "corrected":
+        raise InvalidDecision("a corrected value only goes with status corrected")
+    if seconds_spent is not None and seconds_spent < 0:
+        raise InvalidDecision("seconds spent cannot be negative")
+    parsed = _parse_correction(corrected_value, corrected_unit) if status == "corrected" else None
+    tags = _clean_tags(sources) if sources is not None else None
+
+    with sql.transaction(db):
+        current = queries.claim(db, claim_id)
+        if expected_version is not None and current.version != expected_version:
+            raise StaleDecision(current, expected_version)
+        if status == "corrected" and parsed is None:
+            if current.corrected_value is None:
+                raise InvalidDecision("status corrected needs the corrected value")
+            parsed = (current.corrected_value, current.corrected_unit)
+        if status == "rejected":
+            new_reason = (
+                reason if reason is not None else (current.reason if current.status == "rejected" else "")
+            )
+        else:
+            new_reason = ""
+        db.execute(
+            "UPDATE decisions SET status = ?, reason = ?, corrected_value = ?, corrected_unit = ?,"
+            " note = ?, editor = ?, decided_at = ?, seconds_spent = ?, version = version + 1"
+            " WHERE claim_id = ?",
+            [
+                status,
+                new_reason,
+                None if parsed is None else rows.decimal_text(parsed[0]),
+                "" if parsed is None else parsed[1],
+                current.note if note is None else note,
+                editor.strip(),
+                rows.now(),
+                current.seconds_spent if seconds_spent is None else seconds_spent,
+                claim_id,
+            ],
+        )
+        if tags is not None:
+            _set_sources(db, claim_id, tags)
+        after = queries.claim(db, claim_id)
+        before_dict, after_dict = rows.decision_dict(current), rows.decision_dict(after)
+        audit_id = sql.audit(db, editor.strip(), claim_id, "decide", before_dict, after_dict)
+    return DecisionChange(claim=after, before=before_dict, after=after_dict, audit_id=audit_id)
+
+
+def _set_sources(db: Database, claim_id: str, tags: list[str]) -> None:
+    db.execute("DELETE FROM claim_sources WHERE claim_id = ?", [claim_id])
+    if not tags:
+        return
+    db.table("sources").insert_all(({"tag": tag} for tag in tags), ignore=True)
+    # One counter for "recently used": later tags of the same decision count as older.
+    last = int(sql.rows(db, "SELECT coalesce(max(last_used), 0) AS n FROM sources")[0]["n"])
+    for position, tag in enumerate(tags):
+        source_id = sql.rows(db, "SELECT id FROM sources WHERE tag = ?", [tag])[0]["id"]
+        db.execute(
+            "INSERT INTO claim_sources (claim_id, source_id, position) VALUES (?, ?, ?)",
+            [claim_id, source_id, position],
+        )
+        db.execute("UPDATE sources SET last_used = ? WHERE id = ?", [last + len(tags) - position, source_id])
+
+
+def add_source(db: Database, tag: str, url: str = "", description: str = "") -> SourceTag:
+    """Create a source tag, or update the url/description of an existing one (empty keeps them)."""
+    tag = tag.strip()
+    if not tag:
+        raise InvalidDecision("a source needs a tag")
+    if TAG_SEPARATORS.search(tag):
+        raise InvalidDecision(f"a source tag cannot contain 、 , ， ; ； or a line break: {tag!r}")
+    with sql.transaction(db):
+        db.table("sources").insert({"tag": tag}, ignore=True)
+        if url:
+            db.execute("UPDATE sources SET url = ? WHERE tag = ?", [url, tag])
+        if description:
+            db.execute("UPDATE sources SET description = ? WHERE tag = ?", [description, tag])
+    return next(s for s in queries.sources(db) if s.tag == tag)
+
+
+def apply_edits(
+    db: Database, edits: Sequence[DecisionEdit], *, editor: str, database_id: str | None, this_database: str
+) -> tuple[list[DecisionChange], list[tuple[DecisionEdit, str]]]:
+    """Apply decisions read back from a workbook (see ReviewStore.apply_edits)."""
+    if database_id is not None and database_id.strip() != this_database:
+        raise ForeignWorkbook(database_id.strip(), this_database)
+    changes: list[DecisionChange] = []
+    refused: list[tuple[DecisionEdit, str]] = []
+    for edit in edits:
+        try:
+            status = status_of(edit.status)
+            reason = reason_of(edit.reason)
+        except ValueError as error:
+            refused.append((edit, str(error)))
+            continue
+        try:
+            current = queries.claim(db, edit.claim_id.strip())
+        except UnknownClaim as error:
+            refused.append((edit, str(error)))
+            continue
+        value = edit.corrected_value.strip()
+        unit = edit.corrected_unit.strip()
+        try:
+            # A row that says what the claim already says changes nothing
+            # whatever its version: the newer decision may be this very
+            # row, applied before an interrupted run stopped.
+            if not _edit_changes(current, status, reason, value, unit, edit):
+                continue
+            if edit.version is not None and current.version != edit.version:
+                # A row that differs from a decision made since the export
+                # would undo that decision: refused.
+                raise StaleDecision(current, edit.version)
+            changes.append(
+                decide(
+                    db,
+                    current.id,
+                    status,
+                    editor=editor,
+                    expected_version=edit.version,
+                    corrected_value=value or None,
+                    corrected_unit=unit or None,
+                    reason=reason or None,
+                    sources=edit.sources,
+                    note=edit.note,
+                )
+            )
+        except InvalidDecision as error:
+            refused.append((edit, error.reason))
+        except StaleDecision as error:
+            refused.append((edit, _stale_reason(error)))
+    return changes, refused
+
+
+def _parse_correction(value: str | None, unit: str | None) -> tuple[Decimal, str] | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        number, written_unit = parse_quantity(value)
+    except ValueError as error:
+        raise InvalidDecision(f"the corrected value is not a number: {error}") from error
+    given = (unit or "").strip()
+    if given and written_unit and given != written_unit:
+        raise InvalidDecision(f"the corrected value says {written_unit!r} but the unit given is {given!r}")
+    return number, given or written_unit
+
+
+def _clean_tags(tags: Sequence[str]) -> list[str]:
+    if isinstance(tags, str):  # a lone string would otherwise become one tag per character
+        raise InvalidDecision("sources must be a list of tags, not one string")
+    seen: list[str] = []
+    for given in tags:
+        # A workbook lists a claim's tags separated by these, so a tag that
+        # held one would come back split: store it split from the start.
+        for part in TAG_SEPARATORS.split(given):
+            tag = part.strip()
+            if tag and tag not in seen:
+                seen.append(tag)
+    return seen
+
+
+def _stale_reason(error: StaleDecision) -> str:
+    who = error.editor or "another editor"
+    return (
+        f"claim {error.current.id} was changed since the export by {who} at {error.at or 'an unknown time'}"
+        f" (version {error.current.version}, the workbook has {error.expected_version});"
+        " export again to see the current decision"
+    )
+
+
+def _edit_changes(
+    current: ClaimView, status: str, reason: str, value: str, unit: str, edit: DecisionEdit
+) -> bool:
+    if (
+        status != current.status
+        or tuple(_clean_tags(edit.sources)) != current.sources
+        or edit.note != current.note
+    ):
+        return True
+    if status == "rejected" and reason and reason != current.reason:
+        return True
+    if status == "corrected" and value:
+        parsed = _parse_correction(value, unit or None)
+        return parsed != (current.corrected_value, current.corrected_unit)
+    return bool(value) and status != "corrected"  # refused by decide(), so the row is reported
