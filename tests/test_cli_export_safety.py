@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -112,3 +113,26 @@ def test_a_workbook_from_another_database_is_refused_and_changes_nothing(tmp_pat
     run = factdesk("import-decisions", out, "--db", other)
     assert run.returncode == 0, run.stderr
     assert '"status": "pending"' not in factdesk("claims", "--db", other, "--format", "jsonl").stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_import_decisions_refuses_a_pipe_a_device_and_a_folder_without_opening_them(
+    db: Path, tmp_path: Path
+) -> None:
+    pipe = tmp_path / "pipe.xlsx"
+    os.mkfifo(pipe)  # opening it for reading would wait for a writer forever
+    device = tmp_path / "zero.xlsx"
+    device.symlink_to("/dev/zero")  # reading it would never end
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    for target in (pipe, device, folder):
+        run = subprocess.run(
+            [sys.executable, "-m", "desktop", "import-decisions", str(target), "--db", str(db)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+            check=False,
+        )
+        assert run.returncode == 1
+        assert "not a regular file" in run.stderr

@@ -31,7 +31,9 @@ busy cores.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import struct
 import zipfile
 import zlib
@@ -43,6 +45,8 @@ from xml.etree import ElementTree
 
 MB = 1024 * 1024
 MAX_ENTRIES = 10_000
+# A 100,000-row export is about 150 MB; a workbook four times that is not ours.
+MAX_FILE_BYTES = 600 * MB
 MAX_DIRECTORY_BYTES = 4 * MB
 MAX_TOTAL_BYTES = 1024 * MB
 MAX_PART_BYTES = 128 * MB  # a part openpyxl reads whole: everything but the worksheets
@@ -80,7 +84,7 @@ class ArchiveFacts:
 
 def inspect_archive(path: Path) -> ArchiveFacts:
     """Check `path` against the limits; raise UnsafeArchive, or zipfile.BadZipFile for a damaged file."""
-    with open(path, "rb") as handle:
+    with _open_regular(path) as handle:
         _check_directory(handle)
         with zipfile.ZipFile(handle) as archive:
             infos = archive.infolist()
@@ -103,6 +107,30 @@ def inspect_archive(path: Path) -> ArchiveFacts:
                 unpacked += read
                 formulas = formulas or found
             return ArchiveFacts(entries=len(infos), unpacked=unpacked, formulas=formulas)
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading if it is a regular file no larger than MAX_FILE_BYTES.
+
+    Checked before opening, because opening a FIFO waits for a writer forever
+    and a device such as /dev/zero never ends; opened with O_NONBLOCK and
+    checked again on the descriptor, in case the path was swapped between.
+    """
+    _check_regular(os.stat(path))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        _check_regular(os.fstat(fd))
+    except BaseException:
+        os.close(fd)
+        raise
+    return open(fd, "rb")  # noqa: SIM115 - the caller's with-block closes it
+
+
+def _check_regular(info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsafeArchive("this is not a regular file (a pipe, a device or a folder); it was not opened")
+    if info.st_size > MAX_FILE_BYTES:
+        raise UnsafeArchive(f"the file is {_mb(info.st_size)} (the limit is {_mb(MAX_FILE_BYTES)})")
 
 
 def _check_directory(handle: BinaryIO) -> None:
