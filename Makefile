@@ -3,14 +3,21 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Written after a successful install; pyproject.toml newer than it means reinstall.
+# The exact version of every package installed into .venv; every install
+# below goes through it, so a new release on PyPI changes nothing here.
+CONSTRAINTS := constraints.txt
+PIP_INSTALL := $(BIN)/python -m pip install --disable-pip-version-check --quiet -c $(CONSTRAINTS)
+# Written after a successful install; pyproject.toml or constraints.txt newer than it means reinstall.
 STAMP := $(VENV)/.installed
 SHARED := $(CURDIR)/../shared
+# Also the folders .pre-commit-config.yaml checks: keep the two alike.
 LINTED := desktop tests bench tools packaging
 # The PyInstaller extra, installed only for `make package`.
 PACKAGE_STAMP := $(VENV)/.installed-package
+# pre-commit, installed only for `make hooks`.
+HOOKS_STAMP := $(VENV)/.installed-hooks
 
-.PHONY: venv run test bench score clean distclean package package-sizes bench-frozen
+.PHONY: venv run test bench score clean distclean package package-sizes bench-frozen hooks constraints
 
 # A venv whose Python no longer starts (moved, or its interpreter removed) is
 # rebuilt: dropping the stamp makes the install rule run again.
@@ -22,12 +29,15 @@ endif
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	@$(BIN)/python -c "" 2>/dev/null || $(PYTHON) -m venv --clear $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check --quiet -e '.[test]'
+	$(PIP_INSTALL) -e '.[test]'
 	@touch $@
 
+# On an X11 desktop the check names the system packages Qt's xcb plugin
+# still needs, where Qt itself would abort blaming xcb-cursor.
 run: venv
+	@$(BIN)/python -m desktop.system_check
 	$(BIN)/python -m desktop
 
 test: venv
@@ -52,7 +62,7 @@ score: venv
 # The standalone app: dist/FactDesk/ (one folder), checked by its own
 # self-test offscreen, then packed as dist/FactDesk-<version>-<os>-<arch>.tar.gz.
 $(PACKAGE_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --disable-pip-version-check --quiet -e '.[test,package]'
+	$(PIP_INSTALL) -e '.[test,package]'
 	@touch $@
 
 package: $(PACKAGE_STAMP)
@@ -74,6 +84,27 @@ package-sizes: $(PACKAGE_STAMP)
 # Start to first paint of dist/FactDesk (after `make package`).
 bench-frozen: venv
 	$(BIN)/python -m bench.frozen_startup
+
+# Git hooks running the checks of `make test` (.pre-commit-config.yaml):
+# ruff and mypy before each commit, pytest before each push.
+hooks: $(HOOKS_STAMP)
+	$(BIN)/pre-commit install
+
+$(HOOKS_STAMP): $(STAMP)
+	$(PIP_INSTALL) -e '.[test,hooks]'
+	@touch $@
+
+# Resolve every dependency afresh, to the newest release pyproject.toml
+# allows, in a scratch venv, and write the result to constraints.txt (its
+# comment header kept).  Then `make test package`, and commit both files.
+constraints: SCRATCH := build/venv-constraints
+constraints:
+	rm -rf $(SCRATCH)
+	$(PYTHON) -m venv $(SCRATCH)
+	$(SCRATCH)/bin/python -m pip install --disable-pip-version-check --quiet -e '.[test,package,hooks]'
+	{ sed '/^[^#]/,$$d' $(CONSTRAINTS); $(SCRATCH)/bin/python -m pip freeze --exclude-editable; } > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
+	rm -rf $(SCRATCH)
 
 clean:
 	rm -rf build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis
