@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _MARK_FOR_TRANSLATION
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 CONTEXT = "actions"
 REVIEW = "review"
@@ -48,8 +48,10 @@ class ActionSpec:
     text: str  # English source, marked for translation
     shortcuts: tuple[str | QKeySequence.StandardKey, ...]
     menu: str  # file, edit, review, view, help
-    slot: str  # the MainWindow method it triggers; "session.x" for the review session's
+    slot: str  # the MainWindow method it triggers; "session.x", "article_view.x" for a part's
     scope: str = WINDOW  # REVIEW: live only while the article view has the focus
+    checkable: bool = False
+    group_end: bool = False  # a separator follows it in its menu
 
 
 def _tag_actions() -> tuple[ActionSpec, ...]:
@@ -75,7 +77,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "import_files",
     ),
     ActionSpec(
-        "export", QT_TRANSLATE_NOOP("actions", "&Export to Excel…"), ("Ctrl+E",), "file", "export_workbook"
+        "export",
+        QT_TRANSLATE_NOOP("actions", "&Export to Excel…"),
+        ("Ctrl+E",),
+        "file",
+        "export_workbook",
+        group_end=True,
     ),
     ActionSpec(
         "open_db",
@@ -85,7 +92,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "choose_database",
     ),
     ActionSpec(
-        "new_db", QT_TRANSLATE_NOOP("actions", "&New database…"), ("Ctrl+Shift+N",), "file", "new_database"
+        "new_db",
+        QT_TRANSLATE_NOOP("actions", "&New database…"),
+        ("Ctrl+Shift+N",),
+        "file",
+        "new_database",
+        group_end=True,
     ),
     ActionSpec(
         "quit",
@@ -103,6 +115,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "edit",
         "session.redo",
         REVIEW,
+        group_end=True,
     ),
     ActionSpec("search", QT_TRANSLATE_NOOP("actions", "&Search…"), ("Ctrl+F",), "edit", "focus_search"),
     ActionSpec(
@@ -140,10 +153,35 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "correct", QT_TRANSLATE_NOOP("actions", "C&orrect…"), ("E",), "review", "correct_current", REVIEW
     ),
     ActionSpec("reject", QT_TRANSLATE_NOOP("actions", "&Reject"), ("X",), "review", "session.reject", REVIEW),
-    ActionSpec("skip", QT_TRANSLATE_NOOP("actions", "S&kip"), ("S",), "review", "session.next_claim", REVIEW),
+    # The second reason on the same key, shifted: X (not a claim) is by far the commoner.
+    ActionSpec(
+        "reject_wrong",
+        QT_TRANSLATE_NOOP("actions", "Reject: &wrong number"),
+        ("Shift+X",),
+        "review",
+        "session.reject_wrong_number",
+        REVIEW,
+    ),
+    ActionSpec(
+        "skip",
+        QT_TRANSLATE_NOOP("actions", "S&kip"),
+        ("S",),
+        "review",
+        "session.next_claim",
+        REVIEW,
+        group_end=True,
+    ),
     ActionSpec("tag", QT_TRANSLATE_NOOP("actions", "&Tag source…"), ("T",), "review", "tag_current", REVIEW),
     *_tag_actions(),
-    ActionSpec("note", QT_TRANSLATE_NOOP("actions", "&Note…"), ("N",), "review", "note_current", REVIEW),
+    ActionSpec(
+        "note",
+        QT_TRANSLATE_NOOP("actions", "&Note…"),
+        ("N",),
+        "review",
+        "note_current",
+        REVIEW,
+        group_end=True,
+    ),
     ActionSpec(
         "next_article",
         QT_TRANSLATE_NOOP("actions", "Next &article"),
@@ -160,8 +198,49 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "session.previous_article",
         REVIEW,
     ),
-    ActionSpec("lang_zh", QT_TRANSLATE_NOOP("actions", "中文（简体）"), (), "view", "use_chinese"),
-    ActionSpec("lang_en", QT_TRANSLATE_NOOP("actions", "English"), (), "view", "use_english"),
+    ActionSpec(
+        "claim_list",
+        QT_TRANSLATE_NOOP("actions", "Claim &list"),
+        ("Ctrl+L",),
+        "view",
+        "focus_claim_list",
+    ),
+    ActionSpec(
+        "pending_only",
+        QT_TRANSLATE_NOOP("actions", "&Pending articles only"),
+        ("Ctrl+Shift+P",),
+        "view",
+        "toggle_pending_only",
+        checkable=True,
+        group_end=True,
+    ),
+    # Ctrl+= as well as the standard Ctrl++: on most keyboards + needs Shift, = does not.
+    ActionSpec(
+        "zoom_in",
+        QT_TRANSLATE_NOOP("actions", "&Larger text"),
+        (QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
+        "view",
+        "article_view.zoom_in",
+    ),
+    ActionSpec(
+        "zoom_out",
+        QT_TRANSLATE_NOOP("actions", "&Smaller text"),
+        (QKeySequence.StandardKey.ZoomOut, "Ctrl+-"),
+        "view",
+        "article_view.zoom_out",
+    ),
+    ActionSpec(
+        "zoom_reset",
+        QT_TRANSLATE_NOOP("actions", "&Normal text size"),
+        ("Ctrl+0",),
+        "view",
+        "article_view.reset_zoom",
+        group_end=True,
+    ),
+    ActionSpec(
+        "lang_zh", QT_TRANSLATE_NOOP("actions", "中文（简体）"), (), "view", "use_chinese", checkable=True
+    ),
+    ActionSpec("lang_en", QT_TRANSLATE_NOOP("actions", "English"), (), "view", "use_english", checkable=True),
     ActionSpec(
         "help",
         QT_TRANSLATE_NOOP("actions", "&Keyboard shortcuts"),
@@ -214,6 +293,7 @@ def build_actions(
         action = QAction(translated(spec.text, number), owner)
         action.setShortcuts(key_sequences(spec))
         action.setObjectName(f"action_{spec.id}")
+        action.setCheckable(spec.checkable)
         action.triggered.connect(slot_of(spec))
         if spec.scope == REVIEW:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -229,3 +309,16 @@ def retranslate(actions: dict[str, QAction]) -> None:
     for spec in ACTIONS:
         number = int(spec.id.removeprefix("tag_")) if spec.id.startswith("tag_") else -1
         actions[spec.id].setText(translated(spec.text, number))
+
+
+def build_menus(bar: QMenuBar, actions: dict[str, QAction], before: dict[str, QMenu]) -> None:
+    """The menus in MENUS order, each action in table order; `before` puts a submenu ahead of an action."""
+    menus = {menu_id: bar.addMenu(translated(title)) for menu_id, title in MENUS}
+    for spec in ACTIONS:
+        menu = menus[spec.menu]
+        if spec.id in before:
+            menu.addMenu(before[spec.id])
+            menu.addSeparator()
+        menu.addAction(actions[spec.id])
+        if spec.group_end:
+            menu.addSeparator()

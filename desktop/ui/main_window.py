@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
+from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox, QSplitter
 
 from desktop import __version__
 from desktop.paths import seed_files
@@ -22,16 +22,16 @@ from desktop.store import DatabaseRefused, DatabaseUnavailable, ReviewStore, def
 from desktop.store.records import ArticleDetail, ArticleSummary, AuditEntry, ClaimView, ImportReport
 from desktop.ui import file_dialogs
 from desktop.ui import settings as keys
-from desktop.ui.actions import ACTIONS, MENUS, ActionSpec, build_actions, translated
+from desktop.ui.actions import ActionSpec, build_actions, build_menus
 from desktop.ui.article_list import ArticleListPanel
 from desktop.ui.article_view import ArticleView
+from desktop.ui.claim_list import ClaimListPanel
 from desktop.ui.help import ShortcutsDialog
 from desktop.ui.inspector import ClaimInspector
 from desktop.ui.review_session import UNAVAILABLE, ReviewSession
+from desktop.ui.status_bar import ReviewStatusBar
 from desktop.ui.store_errors import store_error_text
-from desktop.ui.workers import ExportJob, ImportJob, JobRunner
-
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx")
+from desktop.ui.workers import ExportJob, ImportJob, JobRunner, import_outcome
 
 
 class MainWindow(QMainWindow):
@@ -45,7 +45,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._settings = settings
         self._ask_editor = ask_editor
-        self._unsaved_message = ""  # the "could not be saved" shown in the status bar, if any
         self._known_articles: set[int] = set()  # before the running import, to find what it added
 
         self.setWindowTitle(self.tr("FactDesk"))
@@ -54,18 +53,27 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self)
         self.articles_panel = ArticleListPanel()
         self.article_view = ArticleView()
-        self.inspector = ClaimInspector()
+        self.claim_list = ClaimListPanel(typed_correction=self.session.typed_correction)
+        self.inspector = ClaimInspector(typed_correction=self.session.typed_correction)
+        self.centre = QSplitter(Qt.Orientation.Vertical)
+        self.centre.addWidget(self.article_view)
+        self.centre.addWidget(self.claim_list)
+        self.centre.setStretchFactor(0, 3)
+        self.centre.setStretchFactor(1, 1)
+        self.centre.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for pane in (self.articles_panel, self.article_view, self.inspector):
+        for pane in (self.articles_panel, self.centre, self.inspector):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 2)
         self.setCentralWidget(self.splitter)
 
+        self.status = ReviewStatusBar(self)
+        self.setStatusBar(self.status)
+        self.status.show_editor(self.editor)
         self.actions_by_id = build_actions(self, self.article_view, self._slot_for)
         self._build_menus()
-        self._build_status_bar()
         self._connect_session()
         self._connect_panels()
         self._restore_ui_state()
@@ -83,39 +91,18 @@ class MainWindow(QMainWindow):
         return lambda: method()
 
     def _build_menus(self) -> None:
-        menus: dict[str, QMenu] = {}
-        for menu_id, title in MENUS:
-            menus[menu_id] = self.menuBar().addMenu(translated(title))
-        self._recent_menu = QMenu(self.tr("Recent databases"), self)
-        for spec in ACTIONS:
-            menu = menus[spec.menu]
-            menu.addAction(self.actions_by_id[spec.id])
-            if spec.id in ("export", "new_db", "redo", "skip", "note"):
-                menu.addSeparator()
-            if spec.id == "new_db":
-                menu.addMenu(self._recent_menu)
-                menu.addSeparator()
-        self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        for action_id in ("lang_zh", "lang_en"):
-            self.actions_by_id[action_id].setCheckable(True)
+        self.recent_menu = file_dialogs.RecentDatabasesMenu(self._settings, self)
+        self.recent_menu.database_chosen.connect(self.open_database)
+        build_menus(self.menuBar(), self.actions_by_id, {"quit": self.recent_menu})
         language = keys.text_value(self._settings, keys.LANGUAGE, keys.DEFAULT_LANGUAGE)
         self.actions_by_id["lang_en" if language == "en" else "lang_zh"].setChecked(True)
+        pending_only = self.actions_by_id["pending_only"]
+        pending_only.setIconText(self.tr("Pending only"))
+        self.articles_panel.set_pending_only_action(pending_only)
         undo_stack = self.session.undo_stack
-        undo_stack.canUndoChanged.connect(self.actions_by_id["undo"].setEnabled)
-        undo_stack.canRedoChanged.connect(self.actions_by_id["redo"].setEnabled)
-        self.actions_by_id["undo"].setEnabled(False)
-        self.actions_by_id["redo"].setEnabled(False)
-
-    def _build_status_bar(self) -> None:
-        self.progress_label = QLabel()
-        self.database_label = QLabel()
-        self.editor_label = QLabel()
-        for label in (self.progress_label, self.database_label, self.editor_label):
-            label.setContentsMargins(8, 0, 8, 0)
-        self.statusBar().addWidget(self.progress_label)
-        self.statusBar().addPermanentWidget(self.database_label)
-        self.statusBar().addPermanentWidget(self.editor_label)
-        self._show_editor()
+        for action_id, changed in (("undo", undo_stack.canUndoChanged), ("redo", undo_stack.canRedoChanged)):
+            changed.connect(self.actions_by_id[action_id].setEnabled)
+            self.actions_by_id[action_id].setEnabled(False)
 
     def _connect_session(self) -> None:
         session = self.session
@@ -125,19 +112,20 @@ class MainWindow(QMainWindow):
         session.about_to_move.connect(self.inspector.apply_note)
         session.claim_changed.connect(self._claim_changed)
         session.claim_updated.connect(self.article_view.update_claim)
+        session.claim_updated.connect(self.claim_list.update_claim)
         session.decision_saved.connect(self._decision_saved)
-        session.progress_changed.connect(self._show_progress)
+        session.progress_changed.connect(self.status.show_progress)
         session.sources_changed.connect(self._sources_changed)
         session.refused.connect(self._refused)
-        session.told.connect(self._tell)
+        session.told.connect(self.status.tell)
         self.jobs.succeeded.connect(self._job_succeeded)
-        self.jobs.told.connect(self._tell)
+        self.jobs.told.connect(self.status.tell)
 
     def _connect_panels(self) -> None:
         session = self.session
         panel = self.articles_panel
         panel.article_selected.connect(self._article_selected)
-        panel.filter_changed.connect(self._filter_changed)
+        panel.filter_changed.connect(session.set_article_filter)
         panel.search_requested.connect(lambda text: panel.show_search_results(session.search(text)))
         panel.search_hit_activated.connect(self._search_hit_activated)
         panel.article_activated.connect(self._article_activated)
@@ -145,6 +133,12 @@ class MainWindow(QMainWindow):
         view.claim_clicked.connect(session.select_claim)
         view.add_claim_requested.connect(session.add_manual_claim)
         view.reject_selection_requested.connect(session.reject_selection)
+        view.zoom_changed.connect(self._zoom_changed)
+        claims = self.claim_list
+        claims.claim_selected.connect(session.select_claim)
+        claims.claim_activated.connect(
+            lambda _id: self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        )
         inspector = self.inspector
         inspector.confirm_requested.connect(lambda _id: session.confirm())
         inspector.reject_requested.connect(lambda claim_id, reason: session.reject(reason, claim_id))
@@ -154,16 +148,12 @@ class MainWindow(QMainWindow):
         inspector.note_requested.connect(self._note_requested)
 
     def _restore_ui_state(self) -> None:
-        geometry = self._settings.value(keys.WINDOW_GEOMETRY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 860)
-        sizes = self._settings.value(keys.SPLITTER_SIZES)
-        if isinstance(sizes, QByteArray) and not sizes.isEmpty():
-            self.splitter.restoreState(sizes)
-        else:
-            self.splitter.setSizes([360, 700, 360])
+        keys.restore_geometry(self._settings, self, (1400, 860))
+        keys.restore_splitter(self._settings, keys.SPLITTER_SIZES, self.splitter, [360, 700, 360])
+        keys.restore_splitter(self._settings, keys.CENTRE_SPLITTER_SIZES, self.centre, [560, 220])
+        zoom = keys.int_value(self._settings, keys.ARTICLE_ZOOM)
+        if zoom is not None:
+            self.article_view.set_zoom(zoom)
 
     # -- the editor -------------------------------------------------------------
 
@@ -183,11 +173,8 @@ class MainWindow(QMainWindow):
                 break
         if name:
             self._settings.setValue(keys.EDITOR_NAME, name)
-        self._show_editor()
+        self.status.show_editor(self.editor)
         return name
-
-    def _show_editor(self) -> None:
-        self.editor_label.setText(self.tr("Editor: {name}").format(name=self.editor or self.tr("(not set)")))
 
     # -- databases --------------------------------------------------------------
 
@@ -195,16 +182,13 @@ class MainWindow(QMainWindow):
         """Open `path` (default: the per-user database); on refusal keep the current one."""
         target = path or default_database_path()
         is_new = not target.exists() or target.stat().st_size == 0
-        last = self._settings.value(keys.LAST_ARTICLE)
-        article_id = int(last) if isinstance(last, (int, str)) and str(last).isdigit() else None
         try:
-            self.session.open(target, article_id=article_id)
+            self.session.open(target, article_id=keys.int_value(self._settings, keys.LAST_ARTICLE))
         except (DatabaseRefused, DatabaseUnavailable) as error:
             QMessageBox.warning(self, self.tr("Cannot open database"), store_error_text(error))
             return False
         keys.remember_database(self._settings, target)
-        self.database_label.setText(self.tr("Database: {path}").format(path=str(target)))
-        self.database_label.setToolTip(str(target))
+        self.status.show_database(target)
         self.setWindowTitle(self.tr("FactDesk — {name}").format(name=target.name))
         # Keys go to the review at once: J/K/Y work without a click first.
         self.article_view.setFocus()
@@ -227,14 +211,6 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_database(path)
 
-    def _fill_recent_menu(self) -> None:
-        self._recent_menu.clear()
-        for recent in keys.list_value(self._settings, keys.RECENT_DATABASES):
-            action = self._recent_menu.addAction(recent)
-            # A database moved or deleted since is not recreated empty in its old place.
-            action.setEnabled(Path(recent).exists())
-            action.triggered.connect(lambda _checked=False, p=recent: self.open_database(Path(p)))
-
     @property
     def store(self) -> ReviewStore:
         return self.session.store
@@ -251,11 +227,13 @@ class MainWindow(QMainWindow):
     # -- what the session says ----------------------------------------------------
 
     def _articles_changed(self, articles: list[ArticleSummary]) -> None:
+        self.actions_by_id["pending_only"].setChecked(self.session.article_filter == "pending")
         self.articles_panel.set_articles(articles)
         if self.session.article_id is not None:
             self.articles_panel.select_article(self.session.article_id)
 
     def _article_changed(self, detail: ArticleDetail | None, claims: list[ClaimView]) -> None:
+        self.claim_list.set_claims(claims)
         if detail is None:
             self.article_view.clear_article()
             return
@@ -266,18 +244,12 @@ class MainWindow(QMainWindow):
 
     def _claim_changed(self, claim: ClaimView | None, history: list[AuditEntry]) -> None:
         self.article_view.set_current_claim(claim.id if claim else None)
+        self.claim_list.select_claim(claim.id if claim else None)
         self.inspector.show_claim(claim, history)
 
     def _decision_saved(self, claim: ClaimView) -> None:
-        if self._unsaved_message and self.statusBar().currentMessage() == self._unsaved_message:
-            self.statusBar().clearMessage()  # "not saved" no longer holds once a save went through
-        self._unsaved_message = ""
+        self.status.saved()
         self.decision_saved.emit(claim.id)
-
-    def _show_progress(self, reviewed: int, total: int) -> None:
-        self.progress_label.setText(
-            self.tr("Reviewed {reviewed} of {total}").format(reviewed=reviewed, total=total)
-        )
 
     def _sources_changed(self, known: list[str], recent: list[str]) -> None:
         self.inspector.set_known_sources(known)
@@ -286,17 +258,9 @@ class MainWindow(QMainWindow):
     def _refused(self, message: str, why: str) -> None:
         self.inspector.show_refusal(message)
         if why == UNAVAILABLE:
-            # The status bar outlives the banner when the selection moves on.
-            self.statusBar().showMessage(message, 15_000)
-            self._unsaved_message = message
-
-    def _tell(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
+            self.status.tell_unsaved(message)
 
     # -- what the panels ask for ------------------------------------------------------
-
-    def _filter_changed(self, status: str) -> None:
-        self.session.set_article_filter(status)
 
     def _article_selected(self, article_id: int) -> None:
         if article_id != self.session.article_id:
@@ -341,6 +305,17 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         self.articles_panel.focus_search()
+
+    def focus_claim_list(self) -> None:
+        self.claim_list.focus_list()
+
+    def toggle_pending_only(self) -> None:
+        checked = self.actions_by_id["pending_only"].isChecked()
+        self.articles_panel.set_filter_status("pending" if checked else None)
+
+    def _zoom_changed(self, percent: int) -> None:
+        self._settings.setValue(keys.ARTICLE_ZOOM, percent)
+        self.status.tell(self.tr("Text size {percent}%").format(percent=percent))
 
     def back_to_article(self) -> None:
         """Esc: drop what is being typed where the focus is, and give the keys back to the review.
@@ -393,20 +368,14 @@ class MainWindow(QMainWindow):
     def _job_succeeded(self, report: object) -> None:
         if isinstance(report, ImportReport):
             self.session.after_import(self._known_articles)
-            message = self.tr("Imported {docs} file(s): {articles} article(s), {claims} claim(s).").format(
-                docs=report.documents_added, articles=report.articles_added, claims=report.claims_added
-            )
-            if report.cancelled:
-                message = self.tr("Import cancelled.") + " " + message
-            self._tell(message)
-            if report.refused or report.duplicates:
-                lines = [f"{path.name}: {reason}" for path, reason in report.refused]
-                lines += [self.tr("{name}: already imported").format(name=p.name) for p in report.duplicates]
-                QMessageBox.information(self, self.tr("Import finished"), message + "\n\n" + "\n".join(lines))
+            message, left_out = import_outcome(report)
+            self.status.tell(message)
+            if left_out:
+                QMessageBox.information(self, self.tr("Import finished"), "\n\n".join([message, *left_out]))
         else:
             rows = getattr(report, "rows", 0)
             path = getattr(report, "path", "")
-            self._tell(self.tr("Exported {n} claim(s) to {path}").format(n=rows, path=path))
+            self.status.tell(self.tr("Exported {n} claim(s) to {path}").format(n=rows, path=path))
         self.job_finished.emit(report)
 
     def is_busy(self) -> bool:
@@ -463,6 +432,7 @@ class MainWindow(QMainWindow):
         self.jobs.cancel_and_wait()
         self._settings.setValue(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self._settings.setValue(keys.SPLITTER_SIZES, self.splitter.saveState())
+        self._settings.setValue(keys.CENTRE_SPLITTER_SIZES, self.centre.saveState())
         self._settings.sync()
         self.session.close()
         super().closeEvent(event)

@@ -29,17 +29,19 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from desktop.claims.numerals import parse_quantity
 from desktop.store import DatabaseUnavailable, InvalidDecision, ReviewStore, StaleDecision, StoreError
 from desktop.store.records import ArticleDetail, ArticleSummary, AuditEntry, ClaimView, SearchHit
 from desktop.ui.store_errors import store_error_text
 from desktop.ui.undo import DecideCommand
-from desktop.ui.wording import local_time
+from desktop.ui.wording import local_time, value_with_unit
 
 # Why a change was refused (the second argument of `refused`).
 STALE = "stale"  # another window saved the claim first; it has been reloaded
@@ -79,6 +81,9 @@ class ReviewSession(QObject):
         self._claim_shown_at = time.monotonic()
         self._latest: dict[str, ClaimView] = {}  # claims saved from this window, by id
         self._recent: list[str] = []
+        # Corrections as typed ("1.3万"), by claim id, with the value they were read as.  The
+        # store keeps only the value, so this lasts as long as the window (see typed_correction).
+        self._typed: dict[str, tuple[str, Decimal]] = {}
         self.undo_stack = QUndoStack(self)
 
     # -- the database -------------------------------------------------------------------------
@@ -94,6 +99,7 @@ class ReviewSession(QObject):
         self._path = path
         self.undo_stack.clear()
         self._latest.clear()
+        self._typed.clear()
         self.refresh_sources()
         self.reload_articles()
         if article_id is not None and any(a.id == article_id for a in self._articles):
@@ -268,26 +274,28 @@ class ReviewSession(QObject):
             if self._claims:
                 self._set_current(len(self._claims) - 1)
 
-    def _advance_to_next_pending(self) -> None:
-        """After a decision: the next pending claim here, else in the next articles, then from the top."""
+    def _advance_to_next_pending(self) -> bool:
+        """After a decision: the next pending claim here, else in the next articles, then from the top.
+
+        False when there is none: every claim listed is reviewed.
+        """
         for index in range(self._index + 1, len(self._claims)):
             if self._claims[index].status == "pending":
                 self._set_current(index)
-                return
+                return True
         position = self._article_position()
         for summary in self._articles[position + 1 :]:
-            if summary.pending:
-                self.show_article(summary.id)
-                return
+            if summary.pending and self.show_article(summary.id):
+                return True
         for index in range(0, self._index):
             if self._claims[index].status == "pending":
                 self._set_current(index)
-                return
+                return True
         for summary in self._articles[:position]:  # wrap round to the articles above
-            if summary.pending:
-                self.show_article(summary.id)
-                return
+            if summary.pending and self.show_article(summary.id):
+                return True
         self.told.emit(self.tr("Every claim in view is reviewed."))
+        return False
 
     # -- decisions ----------------------------------------------------------------------------
 
@@ -310,11 +318,36 @@ class ReviewSession(QObject):
     def reject(self, reason: str = "not-a-claim", claim_id: str = "") -> bool:
         return self.decide("rejected", claim=self.claim_by_id(claim_id) if claim_id else None, reason=reason)
 
+    def reject_wrong_number(self) -> bool:
+        """Shift+X: reject the current claim because its number is wrong."""
+        return self.reject("wrong-number")
+
     def correct(self, claim_id: str, value: str, unit: str) -> bool:
         claim = self.claim_by_id(claim_id)
-        return claim is not None and self.decide(
-            "corrected", claim=claim, corrected_value=value, corrected_unit=unit or None
-        )
+        if claim is None:
+            return False
+        try:
+            parsed, _unit = parse_quantity(value)
+        except ValueError:
+            pass  # the store refuses it, with the reason
+        else:
+            # Kept before saving, so the views that hear of the save show it at once.
+            self._typed[claim.id] = (value.strip(), parsed)
+        return self.decide("corrected", claim=claim, corrected_value=value, corrected_unit=unit or None)
+
+    def typed_correction(self, claim: ClaimView) -> str:
+        """The corrected value as the editor typed it ("1.3万"), when that says more than the number.
+
+        "" when it was typed in another window or session (the store does not
+        keep it), when the claim is no longer corrected to that value (undone,
+        corrected again), or when it reads the same as the value shown.
+        """
+        typed = self._typed.get(claim.id)
+        if typed is None or claim.status != "corrected" or claim.corrected_value != typed[1]:
+            return ""
+        shown = value_with_unit(typed[1], claim.corrected_unit or claim.unit)
+        plain = typed[0].replace(",", "").replace(" ", "")
+        return "" if plain in (shown.replace(",", "").replace(" ", ""), format(typed[1], "f")) else typed[0]
 
     def set_sources(self, claim_id: str, tags: Sequence[str]) -> bool:
         return self._save_keeping_status(self.claim_by_id(claim_id), sources=list(tags))
@@ -391,11 +424,14 @@ class ReviewSession(QObject):
                 self.claim_by_id,
             )
         )
-        self._claim_saved(change.claim)
         current = self.current_claim
         first_decision = claim.status == "pending" and status != "pending"
-        if advance and first_decision and current is not None and current.id == claim.id:
-            self._advance_to_next_pending()
+        moving_on = advance and first_decision and current is not None and current.id == claim.id
+        # Moving on shows another claim at once: showing the saved one first would be a wasted
+        # repaint of the inspector on every key.
+        self._claim_saved(change.claim, show_current=not moving_on)
+        if moving_on and not self._advance_to_next_pending():
+            self.claim_changed.emit(change.claim, self.history(change.claim))
         return True
 
     def _stale_message(self, stale: StaleDecision) -> str:
@@ -413,11 +449,11 @@ class ReviewSession(QObject):
         else:
             self._clear_article()
 
-    def _claim_saved(self, claim: ClaimView) -> None:
-        self._refresh_claim(claim)
+    def _claim_saved(self, claim: ClaimView, *, show_current: bool = True) -> None:
+        self._refresh_claim(claim, show_current=show_current)
         self.decision_saved.emit(claim)
 
-    def _refresh_claim(self, claim: ClaimView) -> None:
+    def _refresh_claim(self, claim: ClaimView, *, show_current: bool = True) -> None:
         """Show `claim` as the store has it, everywhere it appears, with its article's counts."""
         self._latest[claim.id] = claim
         is_current = False
@@ -427,7 +463,7 @@ class ReviewSession(QObject):
                 is_current = index == self._index
                 break
         self.claim_updated.emit(claim)
-        if is_current:
+        if is_current and show_current:
             self.claim_changed.emit(claim, self.history(claim))
         self._refresh_counts(claim.article_id)
 

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QSplitter, QWidget
 
 EDITOR_NAME = "editor/name"
 WINDOW_GEOMETRY = "window/geometry"
 WINDOW_STATE = "window/state"
 SPLITTER_SIZES = "window/splitter"
+CENTRE_SPLITTER_SIZES = "window/centre_splitter"  # the article above, its claim list below
+ARTICLE_ZOOM = "view/article_zoom"  # percent of the normal text size
 LAST_DATABASE = "session/database"
 RECENT_DATABASES = "session/recent_databases"
 LAST_ARTICLE = "session/article_id"
+LAST_CLAIM = "session/claim_id"
 LANGUAGE = "view/language"
 
 DEFAULT_LANGUAGE = "zh_CN"
@@ -51,3 +55,22 @@ def remember_database(settings: QSettings, path: Path) -> list[str]:
     settings.setValue(RECENT_DATABASES, recent)
     settings.setValue(LAST_DATABASE, str(path))
     return recent
+
+
+def restore_geometry(settings: QSettings, window: QWidget, default: tuple[int, int]) -> None:
+    geometry = settings.value(WINDOW_GEOMETRY)
+    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    else:
+        window.resize(*default)
+
+
+def restore_splitter(settings: QSettings, key: str, splitter: QSplitter, default: list[int]) -> None:
+    state = settings.value(key)
+    if not (isinstance(state, QByteArray) and not state.isEmpty() and splitter.restoreState(state)):
+        splitter.setSizes(default)
+
+
+def int_value(settings: QSettings, key: str) -> int | None:
+    value = settings.value(key)
+    return int(value) if isinstance(value, (int, str)) and str(value).isdigit() else None

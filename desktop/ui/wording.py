@@ -96,8 +96,11 @@ def format_decimal(value: Decimal) -> str:
 
 
 def value_with_unit(value: Decimal, unit: str) -> str:
+    """13,000人, 60.58%, 12 km: Chinese units and signs follow the number directly, as in copy."""
     shown = format_decimal(value)
-    return f"{shown} {unit}".strip() if unit else shown
+    if not unit:
+        return shown
+    return f"{shown} {unit}" if unit[0].isascii() and unit[0].isalpha() else f"{shown}{unit}"
 
 
 def local_time(iso: str) -> str:

@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.export.xlsx import ExportCancelled, export_workbook
 from desktop.store import ReviewStore, StoreError
+from desktop.store.records import ImportReport
 from desktop.ui.store_errors import store_error_text
 
 
@@ -168,3 +169,16 @@ class JobRunner(QObject):
         job.finished.connect(finished)
         job.start()
         return True
+
+
+def import_outcome(report: ImportReport) -> tuple[str, list[str]]:
+    """What an import did, in a line for the status bar, and the files it left out (one line each)."""
+    message = QCoreApplication.translate(
+        "Jobs", "Imported {docs} file(s): {articles} article(s), {claims} claim(s)."
+    ).format(docs=report.documents_added, articles=report.articles_added, claims=report.claims_added)
+    if report.cancelled:
+        message = QCoreApplication.translate("Jobs", "Import cancelled.") + " " + message
+    left_out = [f"{path.name}: {reason}" for path, reason in report.refused]
+    for path in report.duplicates:
+        left_out.append(QCoreApplication.translate("Jobs", "{name}: already imported").format(name=path.name))
+    return message, left_out

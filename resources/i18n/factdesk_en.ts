@@ -86,7 +86,7 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{glyph} {status}: {text} → {value}{unit}</source>
+        <source>{glyph} {status}: {text} → {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -225,11 +225,78 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{value} (typed {typed})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{editor}, {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not decided yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimListModel</name>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} (typed {typed})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{status}
+{editor}, {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimListPanel</name>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims of this article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} claims</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -276,7 +343,23 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>= {value} {unit}</source>
+        <source>Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{factor} times or more apart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a {before} becomes a {after}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{before} → {after}: {why}. Save it? Enter saves, or change the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -312,6 +395,10 @@ Rejected: {rejected}</source>
     </message>
     <message>
         <source>FactDesk databases (*.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent databases</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -370,13 +457,28 @@ Rejected: {rejected}</source>
     </message>
 </context>
 <context>
+    <name>Jobs</name>
+    <message>
+        <source>Imported {docs} file(s): {articles} article(s), {claims} claim(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>FactDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recent databases</source>
+        <source>Pending only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -388,19 +490,7 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Editor: {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(not set)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot open database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -408,7 +498,7 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reviewed {reviewed} of {total}</source>
+        <source>Text size {percent}%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -421,18 +511,6 @@ Rejected: {rejected}</source>
     </message>
     <message>
         <source>Exporting to {name}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported {docs} file(s): {articles} article(s), {claims} claim(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name}: already imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -477,6 +555,25 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>No detected number in the selection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStatusBar</name>
+    <message>
+        <source>Reviewed {reviewed} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editor: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not set)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -611,6 +708,10 @@ Check every number in an article before it goes to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reject: &amp;wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>S&amp;kip</source>
         <translation type="unfinished"></translation>
     </message>
@@ -628,6 +729,26 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>Previous a&amp;rticle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pending articles only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -90,8 +90,8 @@ Rejected: {rejected}</source>
         <translation>把选中的文字记为误识别</translation>
     </message>
     <message>
-        <source>{glyph} {status}: {text} → {value}{unit}</source>
-        <translation>{glyph} {status}：{text} → {value}{unit}</translation>
+        <source>{glyph} {status}: {text} → {value}</source>
+        <translation>{glyph} {status}：{text} → {value}</translation>
     </message>
     <message>
         <source>{glyph} {status}: {text}</source>
@@ -229,12 +229,80 @@ Rejected: {rejected}</source>
         <translation>{low} – {high}</translation>
     </message>
     <message>
+        <source>{value} (typed {typed})</source>
+        <translation>{value}（输入：{typed}）</translation>
+    </message>
+    <message>
         <source>{editor}, {time}</source>
         <translation>{editor}，{time}</translation>
     </message>
     <message>
         <source>not decided yet</source>
         <translation>尚未核查</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimListModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>{value} (typed {typed})</source>
+        <translation>{value}（输入：{typed}）</translation>
+    </message>
+    <message>
+        <source>{status}
+{editor}, {time}</source>
+        <translation>{status}
+{editor}，{time}</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimListPanel</name>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Claims of this article</source>
+        <translation>本文的数字</translation>
+    </message>
+    <message>
+        <source>{n} claims</source>
+        <translation>共 {n} 个数字</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} claims</source>
+        <translation>显示 {shown} / {total} 个数字</translation>
     </message>
 </context>
 <context>
@@ -280,8 +348,24 @@ Rejected: {rejected}</source>
         <translation>= {value}</translation>
     </message>
     <message>
-        <source>= {value} {unit}</source>
-        <translation>= {value} {unit}</translation>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>{factor} times or more apart</source>
+        <translation>相差 {factor} 倍以上</translation>
+    </message>
+    <message>
+        <source>a {before} becomes a {after}</source>
+        <translation>类型由{before}变为{after}</translation>
+    </message>
+    <message>
+        <source>{before} → {after}: {why}. Save it? Enter saves, or change the value.</source>
+        <translation>{before} → {after}：{why}。保存吗？再按 Enter 保存，或修改数值。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -317,6 +401,10 @@ Rejected: {rejected}</source>
     <message>
         <source>FactDesk databases (*.sqlite)</source>
         <translation>核数台数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Recent databases</source>
+        <translation>最近的数据库</translation>
     </message>
 </context>
 <context>
@@ -374,14 +462,29 @@ Rejected: {rejected}</source>
     </message>
 </context>
 <context>
+    <name>Jobs</name>
+    <message>
+        <source>Imported {docs} file(s): {articles} article(s), {claims} claim(s).</source>
+        <translation>已导入 {docs} 个文件：{articles} 篇文章，{claims} 个数字。</translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <source>{name}: already imported</source>
+        <translation>{name}：已导入过</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>FactDesk</source>
         <translation>核数台</translation>
     </message>
     <message>
-        <source>Recent databases</source>
-        <translation>最近的数据库</translation>
+        <source>Pending only</source>
+        <translation>仅待核</translation>
     </message>
     <message>
         <source>Who is reviewing?</source>
@@ -392,28 +495,16 @@ Rejected: {rejected}</source>
         <translation>您的名字（随每条核查记录保存）：</translation>
     </message>
     <message>
-        <source>Editor: {name}</source>
-        <translation>核查人：{name}</translation>
-    </message>
-    <message>
-        <source>(not set)</source>
-        <translation>（未设置）</translation>
-    </message>
-    <message>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
-    </message>
-    <message>
-        <source>Database: {path}</source>
-        <translation>数据库：{path}</translation>
     </message>
     <message>
         <source>FactDesk — {name}</source>
         <translation>核数台 — {name}</translation>
     </message>
     <message>
-        <source>Reviewed {reviewed} of {total}</source>
-        <translation>已核 {reviewed} / {total}</translation>
+        <source>Text size {percent}%</source>
+        <translation>文字大小 {percent}%</translation>
     </message>
     <message>
         <source>Importing {n} file(s)…</source>
@@ -426,18 +517,6 @@ Rejected: {rejected}</source>
     <message>
         <source>Exporting to {name}…</source>
         <translation>正在导出到 {name}…</translation>
-    </message>
-    <message>
-        <source>Imported {docs} file(s): {articles} article(s), {claims} claim(s).</source>
-        <translation>已导入 {docs} 个文件：{articles} 篇文章，{claims} 个数字。</translation>
-    </message>
-    <message>
-        <source>Import cancelled.</source>
-        <translation>导入已取消。</translation>
-    </message>
-    <message>
-        <source>{name}: already imported</source>
-        <translation>{name}：已导入过</translation>
     </message>
     <message>
         <source>Import finished</source>
@@ -483,6 +562,25 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>No detected number in the selection.</source>
         <translation>选中的文字中没有识别出的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStatusBar</name>
+    <message>
+        <source>Reviewed {reviewed} of {total}</source>
+        <translation>已核 {reviewed} / {total}</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <source>Editor: {name}</source>
+        <translation>核查人：{name}</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
     </message>
 </context>
 <context>
@@ -616,6 +714,10 @@ Check every number in an article before it goes to print.</source>
         <translation>驳回(&amp;R)</translation>
     </message>
     <message>
+        <source>Reject: &amp;wrong number</source>
+        <translation>驳回：数字有误(&amp;W)</translation>
+    </message>
+    <message>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
@@ -634,6 +736,26 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>Previous a&amp;rticle</source>
         <translation>上一篇文章(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Claim &amp;list</source>
+        <translation>数字列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Pending articles only</source>
+        <translation>只看有待核的文章(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>文字原始大小(&amp;0)</translation>
     </message>
     <message>
         <source>中文（简体）</source>

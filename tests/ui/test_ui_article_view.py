@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QAction, QHelpEvent, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolTip
 from pytestqt.qtbot import QtBot
 
 from desktop.store import ReviewStore
@@ -264,3 +264,21 @@ def test_palette_has_a_label_and_icon_per_status(qtbot: QtBot) -> None:
         assert not status_icon(status).isNull()
     underlines = {style.underline for style in STATUS_STYLES.values() if not style.strike_out}
     assert len(underlines) == 3  # each status has its own non-colour cue
+
+
+# The offscreen platform cannot raise the tooltip's window; that is no fault of ours.
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_a_rejected_claims_tooltip_says_why(store: ReviewStore, view: ArticleView, qtbot: QtBot) -> None:
+    article = store.articles()[0]
+    claim = store.claims(article.id)[2]
+    store.decide(claim.id, "rejected", editor="编辑", reason="wrong-number")
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_article(store.article(article.id), store.claims(article.id))
+    view.set_current_claim(claim.id)  # scrolled into sight
+    point = click_point(view, claim)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    assert QToolTip.text() == f"✗ Rejected (wrong number): {claim.text}"
+    QToolTip.hideText()

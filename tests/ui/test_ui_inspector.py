@@ -10,9 +10,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QCompleter, QFrame, QLabel, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.claims.numerals import parse_quantity
 from desktop.store import ReviewStore
 from desktop.store.records import ClaimView
 from desktop.ui.inspector import ClaimInspector
+from desktop.ui.inspector.correction import far_apart, unit_kind
 from desktop.ui.palette import status_style
 from desktop.ui.wording import format_decimal, status_label
 
@@ -52,6 +54,20 @@ def _claim(store: ReviewStore, **wanted: object) -> ClaimView:
         ):
             return claim
     raise AssertionError(f"no demo claim with {wanted}")
+
+
+def _claim_for(store: ReviewStore, typed: str) -> ClaimView:
+    """A demo claim that `typed` corrects without a second look (under ten times apart, same kind of unit)."""
+    value, unit = parse_quantity(typed)
+    for claim in store.claims():
+        if (
+            claim.subject
+            and claim.text in claim.sentence
+            and not far_apart(claim.value, value)
+            and unit_kind(unit or claim.unit) == unit_kind(claim.unit)
+        ):
+            return claim
+    raise AssertionError(f"no demo claim near {typed}")
 
 
 def _shown(claim: ClaimView, inspector: ClaimInspector, store: ReviewStore) -> ClaimView:
@@ -123,7 +139,7 @@ def test_an_invalid_value_shows_why_and_enter_emits_nothing(
 def test_a_valid_value_shows_its_normal_form_and_enter_asks_for_it(
     store: ReviewStore, inspector: ClaimInspector, qtbot: QtBot
 ) -> None:
-    claim = _shown(_claim(store), inspector, store)
+    claim = _shown(_claim_for(store, "1.3万"), inspector, store)
     _type(inspector.value_edit, "1.3万")
 
     assert inspector.correction_error_text() == ""
@@ -138,10 +154,10 @@ def test_a_valid_value_shows_its_normal_form_and_enter_asks_for_it(
 def test_a_unit_in_the_value_fills_the_unit_field(
     store: ReviewStore, inspector: ClaimInspector, qtbot: QtBot
 ) -> None:
-    claim = _shown(_claim(store), inspector, store)
+    claim = _shown(_claim_for(store, "1.3万元"), inspector, store)
     _type(inspector.value_edit, "1.3万元")
     assert inspector.unit_edit.text() == "元"
-    assert inspector.correction_preview_text() == "= 13,000 元"
+    assert inspector.correction_preview_text() == "= 13,000元"
     with qtbot.waitSignal(inspector.correct_requested) as blocker:
         qtbot.mouseClick(inspector.apply_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [claim.id, "1.3万元", "元"]
@@ -375,3 +391,80 @@ def test_a_refresh_keeps_what_is_being_typed(
     assert inspector.value_edit.text() == "1.3万"
     _shown(store.claims()[-1], inspector, store)
     assert inspector.value_edit.text() == ""
+
+
+# -- the correction's second look ---------------------------------------------------------------
+
+
+def _percent_claim(store: ReviewStore) -> ClaimView:
+    return next(c for c in store.claims() if c.unit == "%" and c.subject and 10 < c.value < 100)
+
+
+def test_a_value_ten_times_off_is_asked_about_once_then_saved(
+    store: ReviewStore, inspector: ClaimInspector, qtbot: QtBot
+) -> None:
+    claim = _shown(_percent_claim(store), inspector, store)
+    _type(inspector.value_edit, "13000")  # a count typed where a share was meant
+    with qtbot.assertNotEmitted(inspector.correct_requested):
+        qtbot.keyClick(inspector.value_edit, Qt.Key.Key_Return)
+    question = inspector.second_look_text()
+    shown = format_decimal(claim.value)
+    assert question.startswith(f"{shown}% → 13,000%")
+    assert "10 times or more apart" in question
+    assert inspector.apply_button.text() == "Save anyway"
+    with qtbot.waitSignal(inspector.correct_requested) as blocker:
+        qtbot.keyClick(inspector.value_edit, Qt.Key.Key_Return)
+    assert blocker.args == [claim.id, "13000", ""]
+
+
+def test_a_change_of_unit_kind_is_asked_about(
+    store: ReviewStore, inspector: ClaimInspector, qtbot: QtBot
+) -> None:
+    claim = _shown(_percent_claim(store), inspector, store)
+    _type(inspector.value_edit, f"{claim.value}人")  # the same number, now a head count
+    with qtbot.assertNotEmitted(inspector.correct_requested):
+        qtbot.keyClick(inspector.value_edit, Qt.Key.Key_Return)
+    assert "a percent becomes a count" in inspector.second_look_text()
+    assert "times" not in inspector.second_look_text()
+
+
+def test_a_value_changed_after_the_question_is_asked_about_again(
+    store: ReviewStore, inspector: ClaimInspector, qtbot: QtBot
+) -> None:
+    _shown(_percent_claim(store), inspector, store)
+    _type(inspector.value_edit, "13000")
+    qtbot.keyClick(inspector.value_edit, Qt.Key.Key_Return)
+    assert inspector.second_look_text()
+    qtbot.keyClick(inspector.value_edit, "0")  # 130000 now: a new value, a new question
+    assert inspector.second_look_text() == ""
+    with qtbot.assertNotEmitted(inspector.correct_requested):
+        qtbot.keyClick(inspector.value_edit, Qt.Key.Key_Return)
+    assert "130,000" in inspector.second_look_text()
+
+
+def test_a_close_value_of_the_same_kind_is_saved_at_once(
+    store: ReviewStore, inspector: ClaimInspector, qtbot: QtBot
+) -> None:
+    claim = _shown(_percent_claim(store), inspector, store)
+    typed = f"{claim.value + 1}%"
+    _type(inspector.value_edit, typed)
+    with qtbot.waitSignal(inspector.correct_requested):
+        qtbot.keyClick(inspector.value_edit, Qt.Key.Key_Return)
+    assert inspector.second_look_text() == ""
+
+
+def test_far_apart_and_unit_kinds() -> None:
+    assert far_apart(Decimal("60.58"), Decimal("13000"))
+    assert far_apart(Decimal("0"), Decimal("1"))
+    assert not far_apart(Decimal("0"), Decimal("0"))
+    assert not far_apart(Decimal("12000"), Decimal("13000"))
+    assert far_apart(Decimal("-5"), Decimal("50"))
+    assert [unit_kind(u) for u in ("%", "万元", "个百分点", "年", "公里", "人", "")] == [
+        "percent",
+        "money",
+        "change",
+        "duration",
+        "measure",
+        "count",
+        "count",
+    ]

@@ -271,3 +271,25 @@ def test_return_in_the_note_is_a_new_line_not_a_confirmation(qtbot: QtBot, windo
         press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window.store.claim(claim.id).note == "a\nb"
     assert window.store.claim(claim.id).status == "pending"
+
+
+# -- rejecting with a reason ------------------------------------------------------------------------
+
+
+def test_x_rejects_as_not_a_claim_and_shift_x_as_a_wrong_number(qtbot: QtBot, window: MainWindow) -> None:
+    first = at_the_article(qtbot, window)
+    with qtbot.waitSignal(window.decision_saved):
+        press(qtbot, window, "X")
+    second = window.current_claim
+    assert second is not None and second.id != first.id
+    with qtbot.waitSignal(window.decision_saved):
+        press(qtbot, window, "X", Qt.KeyboardModifier.ShiftModifier)
+    assert (window.store.claim(first.id).status, window.store.claim(first.id).reason) == (
+        "rejected",
+        "not-a-claim",
+    )
+    assert (window.store.claim(second.id).status, window.store.claim(second.id).reason) == (
+        "rejected",
+        "wrong-number",
+    )
+    assert decided(window) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -13,6 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.store import ReviewStore
 from desktop.ui import settings as keys
+from desktop.ui.claim_list import Column as ClaimColumn
+from desktop.ui.inspector.correction import far_apart
 from desktop.ui.main_window import MainWindow
 
 
@@ -35,7 +38,7 @@ def test_import_shows_the_demo_articles_and_the_first_pending_claim(window: Main
     claim = window.current_claim
     assert claim is not None and claim.status == "pending"
     assert window.article_view.current_claim_id() == claim.id
-    assert "0 / 503" in window.progress_label.text() or "0 of 503" in window.progress_label.text()
+    assert "0 of 503" in window.status.progress_label.text()
 
 
 def test_a_whole_review_from_the_keyboard(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
@@ -67,12 +70,23 @@ def test_a_whole_review_from_the_keyboard(qtbot: QtBot, window: MainWindow, tmp_
         qtbot.keyClick(value_edit, Qt.Key.Key_Return)
     assert window.inspector.correction_error_text()
     assert window.store.claim(second.id).status == "pending"
+
+    # a value ten times off is asked about once: the first Enter asks, the second saves
+    assert far_apart(second.value, Decimal(13000))
     value_edit.clear()
     type_text(value_edit, "1.3万")
+    with qtbot.assertNotEmitted(window.decision_saved):
+        qtbot.keyClick(value_edit, Qt.Key.Key_Return)
+    assert "13,000" in window.inspector.second_look_text()
+    assert window.store.claim(second.id).status == "pending"
     with qtbot.waitSignal(window.decision_saved):
         qtbot.keyClick(value_edit, Qt.Key.Key_Return)
     corrected = window.store.claim(second.id)
     assert (corrected.status, str(corrected.corrected_value)) == ("corrected", "13000")
+    # the claim list shows the value as typed beside the number
+    row = window.claim_list.model.row_of(second.id)
+    assert row is not None
+    assert "1.3万" in window.claim_list.model.index(row, ClaimColumn.VALUE).data()
 
     # X rejects the claim now current
     window.article_view.setFocus()
@@ -108,6 +122,35 @@ def test_a_whole_review_from_the_keyboard(qtbot: QtBot, window: MainWindow, tmp_
         key(qtbot, window, "Z", Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.store.claim(fifth.id).sources == ("统计公报",)
 
+    # Ctrl+L: the claim list; ↓ moves the review along, Return hands the keys back to the article
+    key(qtbot, window, "L", Qt.KeyboardModifier.ControlModifier)
+    assert window.claim_list.table.hasFocus()
+    key(qtbot, window, Qt.Key.Key_Down)
+    sixth = window.current_claim
+    assert sixth is not None and sixth.id != fifth.id
+    assert window.article_view.current_claim_id() == sixth.id
+    assert window.inspector.claim_id() == sixth.id
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert window.article_view.hasFocus()
+
+    # Shift+X rejects it as a wrong number; the list says why
+    with qtbot.waitSignal(window.decision_saved):
+        key(qtbot, window, "X", Qt.KeyboardModifier.ShiftModifier)
+    rejected = window.store.claim(sixth.id)
+    assert (rejected.status, rejected.reason) == ("rejected", "wrong-number")
+    row = window.claim_list.model.row_of(sixth.id)
+    assert row is not None
+    assert "wrong number" in window.claim_list.model.index(row, ClaimColumn.STATUS).data()
+
+    # Ctrl+= and Ctrl+- size the article's text, Ctrl+0 puts it back
+    key(qtbot, window, "=", Qt.KeyboardModifier.ControlModifier)
+    assert window.article_view.zoom() == 110
+    key(qtbot, window, "-", Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, window, "-", Qt.KeyboardModifier.ControlModifier)
+    assert window.article_view.zoom() == 90
+    key(qtbot, window, "0", Qt.KeyboardModifier.ControlModifier)
+    assert window.article_view.zoom() == 100
+
     # everything is in the database: close and reopen
     database = tmp_path / "review.sqlite"
     window.close()
@@ -116,8 +159,9 @@ def test_a_whole_review_from_the_keyboard(qtbot: QtBot, window: MainWindow, tmp_
         assert statuses == {first.id: "confirmed", second.id: "corrected", third.id: "rejected"}
         assert store.claim(fifth.id).sources == ("统计公报",)
         assert store.claim(first.id).editor == window.editor
+        assert store.claim(sixth.id).reason == "wrong-number"
         reviewed, total = store.progress()
-        assert reviewed == 3 and total == 503
+        assert reviewed == 4 and total == 503
 
 
 def test_reopened_window_shows_decisions_and_exports_them(
@@ -308,3 +352,70 @@ def test_the_next_pending_claim_is_found_in_articles_above_too(qtbot: QtBot, win
     after = window.current_claim
     assert after is not None and after.status == "pending"
     assert after.article_id != last.id
+
+
+def test_the_text_size_is_remembered_and_keeps_the_current_claim(
+    qtbot: QtBot, window: MainWindow, settings: QSettings, tmp_path: Path
+) -> None:
+    window.article_view.setFocus()
+    qtbot.waitUntil(window.article_view.hasFocus)
+    key(qtbot, window, "J")
+    claim = window.current_claim
+    assert claim is not None
+    key(qtbot, window, "=", Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, window, "=", Qt.KeyboardModifier.ControlModifier)
+    assert window.article_view.zoom() == 125
+    assert window.article_view.current_claim_id() == claim.id
+    assert "125%" in window.statusBar().currentMessage()
+    window.close()
+    again = MainWindow(settings, ask_editor=False)
+    qtbot.addWidget(again)
+    assert again.article_view.zoom() == 125
+    again.close()
+
+
+def test_pending_only_lists_the_articles_with_something_to_check(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.articles_panel
+    done = panel.model.articles()[0]
+    for claim in window.store.claims(done.id):
+        window.store.decide(claim.id, "confirmed", editor=window.editor)
+    key(qtbot, window, "P", Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    listed = panel.model.articles()
+    assert listed and all(a.pending > 0 for a in listed)
+    assert done.id not in {a.id for a in listed}
+    assert panel.pending_only_button.isChecked() and panel.filter_status() == "pending"
+    # The button is the same command: a click shows every article again.
+    qtbot.mouseClick(panel.pending_only_button, Qt.MouseButton.LeftButton)
+    assert len(panel.model.articles()) == 20
+    assert not window.actions_by_id["pending_only"].isChecked() and panel.filter_status() == ""
+    # Choosing the filter in the combo checks the button too.
+    panel.set_filter_status("pending")
+    assert panel.pending_only_button.isChecked()
+
+
+def test_after_an_import_the_first_new_article_is_shown_and_listed_in_sight(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.resize(1300, 500)  # a short list, so the new article is below the fold
+    before = window.current_claim
+    assert before is not None
+    page = tmp_path / "新稿.txt"
+    page.write_text(
+        "新稿标题\n\n（记者 王明 报道）今年前三季度，全市新增市场主体1.2万户，同比增长8.5%。\n\n"
+        "第二篇\n\n（记者 李华 报道）全年接待游客320万人次。\n",
+        "utf-8",
+    )
+    with qtbot.waitSignal(window.job_finished, timeout=60_000):
+        window.start_import([page])
+    qtbot.waitUntil(lambda: not window.is_busy())
+    articles = window.articles_panel.model.articles()
+    new = [a for a in articles if a.file_name == "新稿.txt"]
+    assert new
+    shown = window.current_claim
+    assert shown is not None and shown.article_id == new[0].id
+    panel = window.articles_panel
+    assert panel.current_article_id() == new[0].id
+    row = panel.model.row_of(new[0].id)
+    assert row is not None
+    rect = panel.table.visualRect(panel.model.index(row, 0))
+    assert panel.table.viewport().rect().contains(rect)

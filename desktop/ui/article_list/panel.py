@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -107,6 +108,11 @@ class ArticleListPanel(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         top.setSpacing(6)
         top.addWidget(self.filter_combo)
+        self.pending_only_button = QToolButton(self)
+        self.pending_only_button.setObjectName("pendingOnly")
+        self.pending_only_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.pending_only_button.hide()  # until the window hands it its action
+        top.addWidget(self.pending_only_button)
         top.addWidget(self.search_edit, 1)
 
         layout = QVBoxLayout(self)
@@ -135,7 +141,9 @@ class ArticleListPanel(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumSectionSize(36)
         header.setSectionResizeMode(Column.HEADLINE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.DATE, QHeaderView.ResizeMode.ResizeToContents)
+        # Not ResizeToContents: that re-measures every row on each dataChanged, i.e. after every
+        # decision (3 ms a key on the demo pages); the width is set when the articles change.
+        header.setSectionResizeMode(Column.DATE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.PROGRESS, QHeaderView.ResizeMode.Fixed)
         metrics = self.fontMetrics()
@@ -160,6 +168,13 @@ class ArticleListPanel(QWidget):
                 self._select_row(row)
         finally:
             self._quiet = False
+        self._fit_date_column()
+
+    def _fit_date_column(self) -> None:
+        metrics = self.table.fontMetrics()
+        dates = {str(self.model.index(row, Column.DATE).data()) for row in range(self.model.rowCount())}
+        widest = max((metrics.horizontalAdvance(d) for d in dates), default=0)
+        self.table.horizontalHeader().resizeSection(Column.DATE, max(widest + 14, 36))
 
     def update_article(self, summary: ArticleSummary) -> None:
         self.model.update_article(summary)
@@ -203,6 +218,16 @@ class ArticleListPanel(QWidget):
         self.filter_combo.setCurrentIndex(found)
 
     # -- search --------------------------------------------------------------
+
+    def set_pending_only_action(self, action: QAction) -> None:
+        """The window's checkable "pending articles only" action, as a button beside the filter.
+
+        One QAction drives the button, the View menu and its shortcut, so they
+        cannot disagree; the window keeps its check in step with the filter.
+        """
+        self.pending_only_button.setDefaultAction(action)
+        self.pending_only_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.pending_only_button.show()
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QToolTip, QWidget
 from desktop.store.records import ArticleDetail, ClaimView
 from desktop.ui.article_view.positions import PositionMap
 from desktop.ui.palette import claim_format, status_style
-from desktop.ui.wording import status_label
+from desktop.ui.wording import status_text, value_with_unit
 
 # Type sizes in pixels: a comfortable reading size for Chinese body text.
 BODY_PX = 16
@@ -47,6 +47,8 @@ SMALL_PX = 13
 # Lines longer than this many pixels get hard to follow; wider panes centre the column.
 MAX_COLUMN_PX = 720
 SIDE_MARGIN_PX = 28
+# Text sizes (percent of the sizes above) for Ctrl+= and Ctrl+-; the column widens with the text.
+ZOOM_STEPS = (80, 90, 100, 110, 125, 150, 175, 200)
 
 # Characters QTextDocument would treat as a block break or drop, which would shift every position after them.
 _BLOCK_BREAKS = str.maketrans({"\r": " ", "\u2029": " "})
@@ -58,6 +60,7 @@ class ArticleView(QTextEdit):
     claim_clicked = Signal(str)  # claim id
     add_claim_requested = Signal(int, int)  # start, end in ArticleDetail.text
     reject_selection_requested = Signal(int, int)  # start, end: a false detection to record
+    zoom_changed = Signal(int)  # percent of the normal text size
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +85,7 @@ class ArticleView(QTextEdit):
         self._current: str | None = None
         self._press: QPoint | None = None
         self._side_margin = SIDE_MARGIN_PX
+        self._zoom = 100
 
         self.add_claim_action = QAction(self.tr("Add as number"), self)
         self.add_claim_action.setStatusTip(self.tr("Record the selected text as a number to check"))
@@ -295,14 +299,15 @@ class ArticleView(QTextEdit):
 
         # Qt's proportional height scales the font's own line height, which for CJK fonts is
         # already about 1.45 em: 110 % gives the ~1.6 em lines Chinese body text reads best at.
-        body = (block(110, bottom=10, indent=2 * BODY_PX), chars(BODY_PX))
-        small = (block(100, bottom=2), chars(SMALL_PX, colour=muted))
+        px = self._px
+        body = (block(110, bottom=10, indent=2 * px(BODY_PX)), chars(px(BODY_PX)))
+        small = (block(100, bottom=2), chars(px(SMALL_PX), colour=muted))
         return {
-            "headline": (block(100, bottom=6), chars(HEADLINE_PX, bold=True)),
-            "deck": (block(100, bottom=6), chars(DECK_PX, colour=muted)),
+            "headline": (block(100, bottom=6), chars(px(HEADLINE_PX), bold=True)),
+            "deck": (block(100, bottom=6), chars(px(DECK_PX), colour=muted)),
             "byline": small,
-            "meta": (block(100, bottom=18), chars(SMALL_PX, colour=muted)),
-            "subhead": (block(110, top=10, bottom=6), chars(BODY_PX, bold=True)),
+            "meta": (block(100, bottom=18), chars(px(SMALL_PX), colour=muted)),
+            "subhead": (block(110, top=10, bottom=6), chars(px(BODY_PX), bold=True)),
             "body": body,
             "furniture": small,
         }
@@ -413,33 +418,73 @@ class ArticleView(QTextEdit):
         return super().viewportEvent(event)
 
     def _tooltip(self, claim: ClaimView) -> str:
+        """The claim's status, with the reason of a rejection and the value of a correction."""
         style = status_style(claim.status)
+        status = status_text(claim.status, claim.reason)
         if claim.status == "corrected" and claim.corrected_value is not None:
-            return self.tr("{glyph} {status}: {text} → {value}{unit}").format(
+            return self.tr("{glyph} {status}: {text} → {value}").format(
                 glyph=style.glyph,
-                status=status_label(claim.status),
+                status=status,
                 text=claim.text,
-                value=claim.corrected_value,
-                unit=claim.corrected_unit,
+                value=value_with_unit(claim.corrected_value, claim.corrected_unit or claim.unit),
             )
-        return self.tr("{glyph} {status}: {text}").format(
-            glyph=style.glyph, status=status_label(claim.status), text=claim.text
-        )
+        return self.tr("{glyph} {status}: {text}").format(glyph=style.glyph, status=status, text=claim.text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        side = max(SIDE_MARGIN_PX, (self.viewport().width() - MAX_COLUMN_PX) // 2)
+        self._fit_column()
+
+    def _fit_column(self) -> None:
+        side = max(SIDE_MARGIN_PX, (self.viewport().width() - self._px(MAX_COLUMN_PX)) // 2)
         if side != self._side_margin:
             self._side_margin = side
             self._apply_margins()
 
+    # -- zoom -------------------------------------------------------------------------------------
+
+    def _px(self, pixels: int) -> int:
+        return round(pixels * self._zoom / 100)
+
+    def zoom(self) -> int:
+        """The text size in percent of the normal size."""
+        return self._zoom
+
+    def set_zoom(self, percent: int) -> None:
+        """Show the text at `percent` of its normal size (clamped to ZOOM_STEPS' range)."""
+        percent = min(max(int(percent), ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+        if percent == self._zoom:
+            return
+        self._zoom = percent
+        self._rebuild()
+        self._fit_column()
+        self.zoom_changed.emit(percent)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > self._zoom), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self._zoom), ZOOM_STEPS[0]))
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(100)
+
+    def _rebuild(self) -> None:
+        """Lay the article out again (new sizes or colours), keeping the current claim and the place read."""
+        if self._detail is None:
+            return
+        bar = self.verticalScrollBar()
+        share = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        detail, claims, current = self._detail, list(self._claims), self._current
+        self.show_article(detail, claims)
+        self._current = None
+        bar.setValue(round(share * bar.maximum()))
+        self.set_current_claim(current)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         # The muted colours derive from the palette: rebuild when the theme changes.
-        if event.type() == QEvent.Type.PaletteChange and self._detail is not None:
-            detail, claims, current = self._detail, list(self._claims), self._current
-            self.show_article(detail, claims)
-            self.set_current_claim(current)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._rebuild()
 
     # -- requests from the selection ------------------------------------------------------------
 

@@ -1,19 +1,54 @@
 """The correction field: a value typed the way copy writes it, read by the detector's own parser.
 
 The value is parsed on every keystroke, so a refusal (with the parser's
-reason) or the normal form ("= 13,000 人") shows before Enter is pressed.  A
+reason) or the normal form ("= 13,000人") shows before Enter is pressed.  A
 unit written in the value fills the unit field, unless the editor typed one
 there by hand, in which case a disagreement is refused rather than guessed.
+
+A correction ten times larger or smaller than the detected value, or one
+that changes the kind of unit (a percentage corrected to a count), is
+usually a slip (a missing 万, a % typed for a 个): the first Enter asks
+("60.58% → 13,000%：相差 10 倍以上。保存吗？"), the second saves.  Asked once:
+the same value again is taken as meant.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop.claims import lexicon
 from desktop.claims.numerals import parse_quantity
 from desktop.store.records import ClaimView
-from desktop.ui.wording import format_decimal
+from desktop.ui.wording import format_decimal, kind_label, value_with_unit
+
+# A correction this many times larger or smaller than the detected value gets a second look.
+SECOND_LOOK_FACTOR = 10
+
+
+def unit_kind(unit: str) -> str:
+    """The kind of quantity a unit measures (as the store guesses it for a claim marked by hand)."""
+    if unit in lexicon.PERCENT_UNITS or unit.startswith(("%", "％")):
+        return "percent"
+    if unit.endswith(lexicon.MONEY_UNITS):
+        return "money"
+    if unit in lexicon.CHANGE_UNITS:
+        return "change"
+    if unit in lexicon.DURATION_UNITS:
+        return "duration"
+    if unit in lexicon.MEASURE_UNITS:
+        return "measure"
+    return "count"
+
+
+def far_apart(before: Decimal, after: Decimal) -> bool:
+    """One is at least SECOND_LOOK_FACTOR times the other (or only one of them is zero)."""
+    small, large = sorted((abs(before), abs(after)))
+    if small == 0:
+        return large != 0
+    return large >= small * SECOND_LOOK_FACTOR
 
 
 class CorrectionEditor(QWidget):
@@ -26,6 +61,8 @@ class CorrectionEditor(QWidget):
         self._claim: ClaimView | None = None
         self._unit_autofilled = False
         self._valid = False
+        self._parsed: tuple[Decimal, str] | None = None  # the typed value and its unit, when valid
+        self._asked: tuple[str, str, str] | None = None  # (claim, value, unit) the second look was shown for
 
         self.value_edit = QLineEdit(self)
         self.value_edit.setObjectName("correctedValue")
@@ -54,6 +91,11 @@ class CorrectionEditor(QWidget):
         self.preview_label.setObjectName("mutedLabel")
         self.preview_label.setTextFormat(Qt.TextFormat.PlainText)
         self.preview_label.hide()
+        self.second_look_label = QLabel(self)
+        self.second_look_label.setObjectName("warningLabel")
+        self.second_look_label.setWordWrap(True)
+        self.second_look_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.second_look_label.hide()
 
         row = QHBoxLayout()
         row.setSpacing(6)
@@ -66,6 +108,7 @@ class CorrectionEditor(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.error_label)
         layout.addWidget(self.preview_label)
+        layout.addWidget(self.second_look_label)
 
         self.value_edit.textChanged.connect(self.validate)
         self.unit_edit.textEdited.connect(self._on_unit_edited)
@@ -116,6 +159,10 @@ class CorrectionEditor(QWidget):
     def preview_text(self) -> str:
         return self.preview_label.text() if not self.preview_label.isHidden() else ""
 
+    def second_look_text(self) -> str:
+        """The question shown before a doubtful correction is saved, or ""."""
+        return self.second_look_label.text() if not self.second_look_label.isHidden() else ""
+
     def _on_unit_edited(self, _text: str) -> None:
         self._unit_autofilled = False
         self.validate()
@@ -125,6 +172,7 @@ class CorrectionEditor(QWidget):
         error = ""
         preview = ""
         valid = False
+        self._parsed = None
         if text.strip():
             try:
                 value, written_unit = parse_quantity(text)
@@ -147,12 +195,8 @@ class CorrectionEditor(QWidget):
                     )
                 else:
                     valid = True
-                    shown_unit = unit or written_unit
-                    preview = self.tr("= {value}").format(value=format_decimal(value))
-                    if shown_unit:
-                        preview = self.tr("= {value} {unit}").format(
-                            value=format_decimal(value), unit=shown_unit
-                        )
+                    self._parsed = (value, unit or written_unit)
+                    preview = self.tr("= {value}").format(value=value_with_unit(value, unit or written_unit))
         self._valid = valid and self._claim is not None
         self.apply_button.setEnabled(self._valid)
         self.error_label.setText(error)
@@ -161,6 +205,11 @@ class CorrectionEditor(QWidget):
         self.preview_label.setVisible(bool(preview))
         self.value_edit.setToolTip(error)
         self.value_edit.setAccessibleDescription(error)
+        if self._asked != self._asking():
+            self._asked = None  # the value changed since the question: the question goes
+            self.second_look_label.clear()
+            self.second_look_label.hide()
+            self.apply_button.setText(self.tr("Apply"))
         invalid = bool(error)
         if self.value_edit.property("invalid") != invalid:
             self.value_edit.setProperty("invalid", invalid)
@@ -168,12 +217,46 @@ class CorrectionEditor(QWidget):
             self.value_edit.style().polish(self.value_edit)
 
     def apply(self) -> bool:
-        """Ask for the typed correction; refused (False, nothing emitted) unless it parses."""
+        """Ask for the typed correction; False (nothing emitted) unless it parses and,
+        when it deserves a second look, the question was shown for this very value."""
         self.validate()
-        if not self._valid or self._claim is None:
+        if not self._valid or self._claim is None or self._parsed is None:
+            return False
+        doubt = self._doubt(self._claim, *self._parsed)
+        if doubt and self._asked != self._asking():
+            self._asked = self._asking()
+            self.second_look_label.setText(doubt)
+            self.second_look_label.show()
+            self.apply_button.setText(self.tr("Save anyway"))
             return False
         self.correct_requested.emit(self.value_edit.text().strip(), self.unit_edit.text().strip())
         return True
+
+    def _asking(self) -> tuple[str, str, str]:
+        claim_id = self._claim.id if self._claim is not None else ""
+        return claim_id, self.value_edit.text().strip(), self.unit_edit.text().strip()
+
+    def _doubt(self, claim: ClaimView, value: Decimal, unit: str) -> str:
+        """Why this correction of `claim` deserves a second look, or ""."""
+        # An empty corrected unit keeps the claim's own (as the store and the window show it).
+        after_unit = unit or claim.unit
+        reasons = []
+        if far_apart(claim.value, value):
+            reasons.append(self.tr("{factor} times or more apart").format(factor=SECOND_LOOK_FACTOR))
+        before_kind, after_kind = unit_kind(claim.unit), unit_kind(after_unit)
+        if before_kind != after_kind:
+            reasons.append(
+                self.tr("a {before} becomes a {after}").format(
+                    before=kind_label(before_kind), after=kind_label(after_kind)
+                )
+            )
+        if not reasons:
+            return ""
+        return self.tr("{before} → {after}: {why}. Save it? Enter saves, or change the value.").format(
+            before=value_with_unit(claim.value, claim.unit),
+            after=value_with_unit(value, after_unit),
+            why=self.tr("; ").join(reasons),
+        )
 
 
 def _current_value_text(claim: ClaimView) -> str:

@@ -11,7 +11,7 @@ are parts of their own (correction.py, sources.py, history.py).
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -58,10 +58,14 @@ class ClaimInspector(QWidget):
     sources_requested = Signal(str, list)  # claim id, the full new tag list
     note_requested = Signal(str, str)  # claim id, note text
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, typed_correction: Callable[[ClaimView], str] | None = None
+    ) -> None:
+        """`typed_correction` gives a corrected value as the editor typed it ("1.3万"), or ""."""
         super().__init__(parent)
         self.setObjectName("claimInspector")
         self._claim: ClaimView | None = None
+        self._typed_correction = typed_correction or (lambda _claim: "")
         self._note_baseline = ""  # the note as last shown or last requested
 
         self.setMinimumWidth(300)
@@ -359,10 +363,14 @@ class ClaimInspector(QWidget):
     def _show_fields(self, claim: ClaimView) -> None:
         label = status_text(claim.status, claim.reason)
         self.status_label.setText(f"{status_style(claim.status).glyph} {label}")
-        self.status_label.setStyleSheet(status_badge_style(claim.status))
+        # Only when it changes: each setStyleSheet re-polishes the widget (a fifth of a key's time).
+        badge = status_badge_style(claim.status)
+        if self.status_label.styleSheet() != badge:
+            self.status_label.setStyleSheet(badge)
         self.status_label.setAccessibleName(self.tr("Status: {status}").format(status=label))
-        strike = "text-decoration: line-through;" if claim.status == "rejected" else ""
-        self.text_label.setStyleSheet(f"QLabel {{ {strike} }}")
+        strike = "QLabel { text-decoration: line-through; }" if claim.status == "rejected" else ""
+        if self.text_label.styleSheet() != strike:
+            self.text_label.setStyleSheet(strike)
         self.text_label.setText(claim.text)
 
         value = format_decimal(claim.value)
@@ -372,9 +380,11 @@ class ClaimInspector(QWidget):
         corrected = claim.corrected_value is not None and claim.status == "corrected"
         self._form.setRowVisible(self.corrected_label, corrected)
         if claim.corrected_value is not None:
-            self.corrected_label.setText(
-                value_with_unit(claim.corrected_value, claim.corrected_unit or claim.unit)
-            )
+            corrected_text = value_with_unit(claim.corrected_value, claim.corrected_unit or claim.unit)
+            typed = self._typed_correction(claim)
+            if typed:
+                corrected_text = self.tr("{value} (typed {typed})").format(value=corrected_text, typed=typed)
+            self.corrected_label.setText(corrected_text)
         self.unit_label.setText(claim.unit or "—")
         self.kind_label.setText(kind_label(claim.kind))
         self.approx_label.setText(approx_label(claim.approx))
@@ -456,6 +466,10 @@ class ClaimInspector(QWidget):
 
     def correction_preview_text(self) -> str:
         return self.correction.preview_text()
+
+    def second_look_text(self) -> str:
+        """The question asked before a doubtful correction is saved, or ""."""
+        return self.correction.second_look_text()
 
     def _on_correct(self, value: str, unit: str) -> None:
         if self._claim is not None:

@@ -1,0 +1,221 @@
+"""The claim list's model: one row per claim of the open article, and the filter/sort proxy over it.
+
+Rows are ClaimView records in reading order; a saved decision replaces one
+row (`update_claim`, dataChanged for that row only), so the list never
+resets under the editor.  The proxy filters by status and kind and sorts by
+each column's own key (the number, not its text; the reading position for
+the "#" column), so clicking "#" gives reading order back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from desktop.store.records import STATUSES, ClaimView
+from desktop.ui.palette import MUTED_COLOUR, status_icon
+from desktop.ui.wording import format_decimal, kind_label, local_time, status_text, value_with_unit
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+ClaimIdRole = Qt.ItemDataRole.UserRole + 1  # str: ClaimView.id
+SortRole = Qt.ItemDataRole.UserRole + 2  # int | float | str: what the column sorts by
+StatusRole = Qt.ItemDataRole.UserRole + 3  # str: ClaimView.status
+KindRole = Qt.ItemDataRole.UserRole + 4  # str: ClaimView.kind
+
+
+class Column(IntEnum):
+    POSITION = 0
+    STATUS = 1
+    TEXT = 2
+    VALUE = 3
+    UNIT = 4
+    KIND = 5
+    SOURCES = 6
+
+
+def no_typed_form(_claim: ClaimView) -> str:
+    return ""
+
+
+class ClaimListModel(QAbstractTableModel):
+    """Rows of ClaimView records, in the order given (reading order)."""
+
+    def __init__(
+        self, parent: QObject | None = None, typed_correction: Callable[[ClaimView], str] = no_typed_form
+    ) -> None:
+        super().__init__(parent)
+        self._claims: list[ClaimView] = []
+        self._rows: dict[str, int] = {}
+        # The corrected value as the editor typed it ("1.3万"), shown beside the parsed one.
+        self._typed_correction = typed_correction
+        self._headers = {
+            Column.POSITION: self.tr("#"),
+            Column.STATUS: self.tr("Status"),
+            Column.TEXT: self.tr("Text"),
+            Column.VALUE: self.tr("Value"),
+            Column.UNIT: self.tr("Unit"),
+            Column.KIND: self.tr("Kind"),
+            Column.SOURCES: self.tr("Sources"),
+        }
+
+    # -- records in, records out ------------------------------------------
+
+    def set_claims(self, claims: Sequence[ClaimView]) -> None:
+        self.beginResetModel()
+        self._claims = list(claims)
+        self._rows = {claim.id: row for row, claim in enumerate(self._claims)}
+        self.endResetModel()
+
+    def update_claim(self, claim: ClaimView) -> bool:
+        """Replace the row of `claim.id`; False when that claim is not listed."""
+        row = self._rows.get(claim.id)
+        if row is None:
+            return False
+        self._claims[row] = claim
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        return True
+
+    def claim(self, row: int) -> ClaimView:
+        return self._claims[row]
+
+    def row_of(self, claim_id: str) -> int | None:
+        return self._rows.get(claim_id)
+
+    # -- Qt model interface ------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._claims)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[Column(section)]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        if not 0 <= index.row() < len(self._claims) or not 0 <= index.column() < len(Column):
+            return None
+        claim = self._claims[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(index.row(), claim, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(claim, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
+            return status_icon(claim.status)
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.POSITION:
+            return MUTED_COLOUR
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            right = column in (Column.POSITION, Column.VALUE)
+            horizontal = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == ClaimIdRole:
+            return claim.id
+        if role == StatusRole:
+            return claim.status
+        if role == KindRole:
+            return claim.kind
+        if role == SortRole:
+            return self._sort_key(index.row(), claim, column)
+        return None
+
+    def _display(self, row: int, claim: ClaimView, column: Column) -> str:
+        if column == Column.POSITION:
+            return str(row + 1)
+        if column == Column.STATUS:
+            return status_text(claim.status, claim.reason)
+        if column == Column.TEXT:
+            return claim.text
+        if column == Column.VALUE:
+            return self._value_text(claim)
+        if column == Column.UNIT:
+            return claim.unit
+        if column == Column.KIND:
+            return kind_label(claim.kind)
+        return "、".join(claim.sources)
+
+    def _value_text(self, claim: ClaimView) -> str:
+        value = format_decimal(claim.value)
+        if claim.value_low is not None:
+            value = f"{format_decimal(claim.value_low)}–{value}"
+        if claim.status != "corrected" or claim.corrected_value is None:
+            return value
+        corrected = value_with_unit(claim.corrected_value, claim.corrected_unit or claim.unit)
+        typed = self._typed_correction(claim)
+        if typed:
+            corrected = self.tr("{value} (typed {typed})").format(value=corrected, typed=typed)
+        return f"{value} → {corrected}"
+
+    def _tooltip(self, claim: ClaimView, column: Column) -> str:
+        if column == Column.STATUS and claim.status != "pending":
+            return self.tr("{status}\n{editor}, {time}").format(
+                status=status_text(claim.status, claim.reason),
+                editor=claim.editor or "—",
+                time=local_time(claim.decided_at) or "—",
+            )
+        if column == Column.TEXT:
+            return claim.sentence or claim.text
+        return self._display(self._rows.get(claim.id, 0), claim, column)
+
+    def _sort_key(self, row: int, claim: ClaimView, column: Column) -> int | float | str:
+        if column == Column.POSITION:
+            return row
+        if column == Column.STATUS:
+            return STATUSES.index(claim.status) if claim.status in STATUSES else len(STATUSES)
+        if column == Column.VALUE:
+            return float(claim.value)
+        return self._display(row, claim, column)
+
+
+class ClaimFilterProxy(QSortFilterProxyModel):
+    """Claims of one status and/or one kind ("" lets every one through), sorted by SortRole."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._status = ""
+        self._kind = ""
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+
+    def set_status(self, status: str) -> None:
+        # Qt 6.10's way to refilter rows (invalidateRowsFilter is deprecated there).
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_kind(self, kind: str) -> None:
+        self.beginFilterChange()
+        self._kind = kind
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802 - Qt override
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._status and model.data(index, StatusRole) != self._status:
+            return False
+        return not (self._kind and model.data(index, KindRole) != self._kind)
