@@ -31,6 +31,7 @@ same rows.
 from __future__ import annotations
 
 import difflib
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -44,9 +45,11 @@ from desktop import pipeline
 from desktop.claims import detector
 from desktop.claims.model import Claim
 from desktop.ingest.model import SourceText
-from desktop.ingest.reader import ReadError, read_file
+from desktop.ingest.reader import ReadError, display_name, display_path, read_file
 from desktop.store import reattach, rows, sentences, sql
 from desktop.store.records import ImportReport, Progress
+
+_log = logging.getLogger(__name__)
 
 # How long one step may hold the write lock: a tenth of the 5 s another
 # writer waits, so a slow disk still leaves a wide margin.
@@ -79,7 +82,7 @@ def import_files(
         if should_cancel is not None and should_cancel():
             return replace(total, cancelled=True)
         if progress is not None:
-            progress(done, len(todo), path.name)
+            progress(done, len(todo), display_name(path))
         try:
             source = read_file(path)
         except ReadError as error:
@@ -99,8 +102,10 @@ def import_source(db: Database, source: SourceText) -> ImportReport:
         # Before any transaction: detection is the slow part and must not
         # hold the write lock other processes are waiting on.
         result = pipeline.process_source(source)
-    except Exception as error:  # a pipeline bug on one odd file must not stop an import
-        return ImportReport(refused=((source.path, f"could not be split into claims: {error}"),))
+    except Exception:  # a pipeline bug on one odd file must not stop an import
+        _log.exception("detection failed on %s", display_path(source.path))
+        reason = "FactDesk could not find the claims in this file (an internal error, logged); nothing was imported"
+        return ImportReport(refused=((source.path, reason),))
     return import_document(db, result, detector.DETECTOR_VERSION)
 
 
@@ -126,7 +131,7 @@ def import_document(db: Database, result: pipeline.DocumentResult, version: str)
     A document that fits in one step (almost every page) is written in one
     transaction, as one commit.
     """
-    name = result.source.path.name
+    name = display_name(result.source.path)
     if is_imported(db, result.content_hash):
         return ImportReport(duplicates=(result.source.path,))
     # The slow part of replacing an older version (lining up the old and new
@@ -183,7 +188,7 @@ def _start(db: Database, result: pipeline.DocumentResult, version: str) -> int |
         document_id = int(found[0]["id"])
         db.execute(
             "UPDATE documents SET file_name = ?, path = ? WHERE id = ?",
-            [source.path.name, str(source.path), document_id],
+            [display_name(source.path), display_path(source.path), document_id],
         )
         return document_id
     if found:
@@ -194,8 +199,9 @@ def _start(db: Database, result: pipeline.DocumentResult, version: str) -> int |
         db,
         "documents",
         {
-            "file_name": source.path.name,
-            "path": str(source.path),
+            # SQLite takes only valid UTF-8: a GBK file name is stored as shown.
+            "file_name": display_name(source.path),
+            "path": display_path(source.path),
             "content_hash": result.content_hash,
             "encoding": source.encoding,
             "imported_at": rows.now(),
@@ -315,7 +321,7 @@ def _finish(
     shifts: Shifts,
     article_ids: dict[int, int],
 ) -> ImportReport:
-    file_name = result.source.path.name
+    file_name = display_name(result.source.path)
     version = sql.rows(
         db,
         "SELECT coalesce(max(version), 0) + 1 AS v FROM documents WHERE file_name = ? AND complete",
