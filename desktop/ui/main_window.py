@@ -183,7 +183,11 @@ class MainWindow(QMainWindow):
         target = path or default_database_path()
         is_new = not target.exists() or target.stat().st_size == 0
         try:
-            self.session.open(target, article_id=keys.int_value(self._settings, keys.LAST_ARTICLE))
+            self.session.open(
+                target,
+                article_id=keys.int_value(self._settings, keys.LAST_ARTICLE),
+                claim_id=keys.text_value(self._settings, keys.LAST_CLAIM) or None,
+            )
         except (DatabaseRefused, DatabaseUnavailable) as error:
             QMessageBox.warning(self, self.tr("Cannot open database"), store_error_text(error))
             return False
@@ -228,6 +232,7 @@ class MainWindow(QMainWindow):
 
     def _articles_changed(self, articles: list[ArticleSummary]) -> None:
         self.actions_by_id["pending_only"].setChecked(self.session.article_filter == "pending")
+        self.articles_panel.show_filter_status(self.session.article_filter)
         self.articles_panel.set_articles(articles)
         if self.session.article_id is not None:
             self.articles_panel.select_article(self.session.article_id)
@@ -429,6 +434,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.is_open:
             self.inspector.apply_note()  # a note still being typed is saved, not lost
+            # Where the editor was, to come back to it; kept here rather than on every key.
+            claim = self.session.current_claim
+            self._settings.setValue(keys.LAST_CLAIM, claim.id if claim else "")
         self.jobs.cancel_and_wait()
         self._settings.setValue(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self._settings.setValue(keys.SPLITTER_SIZES, self.splitter.saveState())

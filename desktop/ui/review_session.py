@@ -41,7 +41,7 @@ from desktop.store import DatabaseUnavailable, InvalidDecision, ReviewStore, Sta
 from desktop.store.records import ArticleDetail, ArticleSummary, AuditEntry, ClaimView, SearchHit
 from desktop.ui.store_errors import store_error_text
 from desktop.ui.undo import DecideCommand
-from desktop.ui.wording import local_time, value_with_unit
+from desktop.ui.wording import change_text, local_time, value_with_unit
 
 # Why a change was refused (the second argument of `refused`).
 STALE = "stale"  # another window saved the claim first; it has been reloaded
@@ -50,7 +50,14 @@ UNAVAILABLE = "unavailable"  # the database cannot be written just now; nothing 
 GONE = "gone"  # the claim or its article is no longer there (re-detected elsewhere)
 NO_EDITOR = "editor"  # nobody to record the decision under
 
-ARTICLE_FILTERS = ("", "pending", "done")
+# Which articles are listed: all, some claim pending, all reviewed, none detected.  An article
+# without claims is neither pending nor done: it is listed only under all and "none".
+ARTICLE_FILTERS: dict[str, Callable[[ArticleSummary], bool]] = {
+    "": lambda a: True,
+    "pending": lambda a: a.pending > 0,
+    "done": lambda a: a.claims > 0 and a.pending == 0,
+    "none": lambda a: a.claims == 0,
+}
 
 
 class ReviewSession(QObject):
@@ -145,14 +152,15 @@ class ReviewSession(QObject):
         return self._detail.summary.id if self._detail is not None else None
 
     def set_article_filter(self, status: str) -> None:
-        """List all articles (""), those with a claim pending ("pending") or those done ("done")."""
+        """List all articles (""), or those "pending", "done" or with no claims ("none")."""
         if status not in ARTICLE_FILTERS:
             raise ValueError(f"unknown article filter {status!r}")
         self._filter = status
         self.reload_articles()
 
     def reload_articles(self) -> None:
-        self._articles = self.store.articles(self._filter or None)
+        listed = ARTICLE_FILTERS[self._filter]
+        self._articles = [a for a in self.store.articles() if listed(a)]
         self.articles_changed.emit(self.articles)
         self._tell_progress()
 
@@ -207,7 +215,7 @@ class ReviewSession(QObject):
         """
         self.refresh_sources()
         new = [a for a in self.store.articles() if a.id not in known]
-        if new and not any(a.id == new[0].id for a in self.store.articles(self._filter or None)):
+        if new and not ARTICLE_FILTERS[self._filter](new[0]):
             self._filter = ""
         self.reload_articles()
         if new:
@@ -418,7 +426,7 @@ class ReviewSession(QObject):
                 claim,
                 change.claim,
                 editor,
-                self.tr("Decide {text}").format(text=claim.text),
+                change_text(claim, change.claim),
                 self._undo_applied,
                 self._undo_refused,
                 self.claim_by_id,
@@ -480,21 +488,32 @@ class ReviewSession(QObject):
     # -- undo ---------------------------------------------------------------------------------
 
     def undo(self) -> None:
-        self._step(self.undo_stack.index() - 1, self.undo_stack.undo, self.undo_stack.redo)
+        done = self._step(self.undo_stack.index() - 1, self.undo_stack.undo, self.undo_stack.redo)
+        if done:
+            self.told.emit(self.tr("Undone: {what}").format(what=done))
 
     def redo(self) -> None:
-        self._step(self.undo_stack.index(), self.undo_stack.redo, self.undo_stack.undo)
+        done = self._step(self.undo_stack.index(), self.undo_stack.redo, self.undo_stack.undo)
+        if done:
+            self.told.emit(self.tr("Redone: {what}").format(what=done))
 
-    def _step(self, at: int, step: Callable[[], None], step_back: Callable[[], None]) -> None:
+    def _step(self, at: int, step: Callable[[], None], step_back: Callable[[], None]) -> str:
+        """Undo or redo the command at `at`; what it did when saved, "" when nothing changed."""
         command = self.undo_stack.command(at) if 0 <= at < self.undo_stack.count() else None
+        if not isinstance(command, DecideCommand):
+            return ""
+        what = command.text()
         step()
-        if isinstance(command, DecideCommand) and command.unsaved:
+        if command.unsaved:
             # The database could not be written (busy, full…), so nothing
             # changed: the stack goes back to where it was without touching the
             # store, and the next Ctrl+Z retries this same change instead of
             # undoing an older decision the editor never meant to touch.
             command.hold_next_step()
             step_back()
+            return ""
+        # Refused (another window changed the claim): the banner says so instead.
+        return "" if command.refused else what
 
     def _undo_applied(self, claim: ClaimView) -> None:
         """Undo or redo saved `claim`: show it, so the next key acts on it."""
@@ -531,6 +550,7 @@ class ReviewSession(QObject):
             self.refused.emit(store_error_text(error), INVALID)
             return False
         self.show_article(article_id, claim.id)
+        self._refresh_counts(article_id)  # one claim more: the article's and the database's counts
         return True
 
     def reject_selection(self, start: int, end: int) -> bool:

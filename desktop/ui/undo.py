@@ -97,6 +97,9 @@ class DecideCommand(QUndoCommand):
         self._latest = latest
         self._hold = True  # QUndoStack.push calls redo(): the decision is saved already
         self.unsaved = False  # the last undo()/redo() could not be written
+        # The last undo()/redo() was refused.  Kept here because QUndoStack deletes an
+        # obsolete command's C++ side at once, so isObsolete() cannot be asked afterwards.
+        self.refused = False
 
     @property
     def claim_id(self) -> str:
@@ -124,6 +127,7 @@ class DecideCommand(QUndoCommand):
         # change has not, so only the latter is refused as stale.
         claim = self._latest(self._claim.id) or self._claim
         self.unsaved = False
+        self.refused = False
         try:
             self._claim = save_state(self._store, claim, state, self._editor)
         except DatabaseUnavailable as error:
@@ -131,6 +135,7 @@ class DecideCommand(QUndoCommand):
             self._on_error(error, self._claim.id)
             return
         except StoreError as error:
+            self.refused = True
             self.setObsolete(True)
             self._on_error(error, self._claim.id)
             return

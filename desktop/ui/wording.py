@@ -16,6 +16,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from desktop.claims.model import APPROX_MEANING
+from desktop.store.records import ClaimView
 
 
 def status_label(status: str) -> str:
@@ -114,3 +115,32 @@ def local_time(iso: str) -> str:
     if when.tzinfo is not None:
         when = when.astimezone()
     return when.strftime("%Y-%m-%d %H:%M")
+
+
+def change_text(before: ClaimView, after: ClaimView) -> str:
+    """What a saved change did, as undo and redo report it: 确认“9项”, 驳回“10项”（数字有误）."""
+    text = after.text
+    decided = (before.status, before.reason, before.corrected_value, before.corrected_unit) != (
+        after.status,
+        after.reason,
+        after.corrected_value,
+        after.corrected_unit,
+    )
+    if decided and after.status == "confirmed":
+        return QCoreApplication.translate("wording", "Confirm “{text}”").format(text=text)
+    if decided and after.status == "corrected" and after.corrected_value is not None:
+        value = value_with_unit(after.corrected_value, after.corrected_unit or after.unit)
+        return QCoreApplication.translate("wording", "Correct “{text}” to {value}").format(
+            text=text, value=value
+        )
+    if decided and after.status == "rejected":
+        return QCoreApplication.translate("wording", "Reject “{text}” ({reason})").format(
+            text=text, reason=reason_label(after.reason)
+        )
+    if decided:
+        return QCoreApplication.translate("wording", "Set “{text}” back to pending").format(text=text)
+    if before.sources != after.sources:
+        return QCoreApplication.translate("wording", "Sources of “{text}”").format(text=text)
+    if before.note != after.note:
+        return QCoreApplication.translate("wording", "Note on “{text}”").format(text=text)
+    return QCoreApplication.translate("wording", "Change to “{text}”").format(text=text)

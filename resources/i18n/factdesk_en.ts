@@ -20,6 +20,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No numbers found in this article</source>
         <translation type="unfinished"></translation>
     </message>
@@ -47,7 +51,11 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show all articles, only those with pending numbers, or only done ones</source>
+        <source>No numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all articles, those with numbers pending, those done, or those in which no number was found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -149,7 +157,7 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Version</source>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -214,6 +222,10 @@ Rejected: {rejected}</source>
     </message>
     <message>
         <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -542,15 +554,19 @@ Check every number in an article before it goes to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Decide {text}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{who} changed this claim at {when}; it has been reloaded. Decide again if needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Another editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redone: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -892,6 +908,34 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct “{text}” to {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject “{text}” ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set “{text}” back to pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources of “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change to “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,6 +20,10 @@
         <translation>进度</translation>
     </message>
     <message>
+        <source>No numbers</source>
+        <translation>无数字</translation>
+    </message>
+    <message>
         <source>No numbers found in this article</source>
         <translation>本文未发现数字</translation>
     </message>
@@ -51,8 +55,12 @@ Rejected: {rejected}</source>
         <translation>已核完</translation>
     </message>
     <message>
-        <source>Show all articles, only those with pending numbers, or only done ones</source>
-        <translation>显示全部文章、仅有待核数字的文章或仅已核完的文章</translation>
+        <source>No numbers</source>
+        <translation>无数字</translation>
+    </message>
+    <message>
+        <source>Show all articles, those with numbers pending, those done, or those in which no number was found</source>
+        <translation>显示全部文章、有待核数字的、已核完的，或未发现数字的文章</translation>
     </message>
     <message>
         <source>Search articles and claims (Ctrl+F)</source>
@@ -153,8 +161,8 @@ Rejected: {rejected}</source>
         <translation>核查</translation>
     </message>
     <message>
-        <source>Version</source>
-        <translation>版本</translation>
+        <source>none</source>
+        <translation>无</translation>
     </message>
     <message>
         <source>Confirm</source>
@@ -219,6 +227,10 @@ Rejected: {rejected}</source>
     <message>
         <source>History</source>
         <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Times changed</source>
+        <translation>修改次数</translation>
     </message>
     <message>
         <source>Status: {status}</source>
@@ -548,16 +560,20 @@ Check every number in an article before it goes to print.</source>
         <translation>请先设置您的名字：每条核查记录都会注明核查人。</translation>
     </message>
     <message>
-        <source>Decide {text}</source>
-        <translation>核查 {text}</translation>
-    </message>
-    <message>
         <source>{who} changed this claim at {when}; it has been reloaded. Decide again if needed.</source>
         <translation>{who} 已于 {when} 修改了这个数字，已重新载入。如有需要请重新核查。</translation>
     </message>
     <message>
         <source>Another editor</source>
         <translation>其他编辑</translation>
+    </message>
+    <message>
+        <source>Undone: {what}</source>
+        <translation>已撤销：{what}</translation>
+    </message>
+    <message>
+        <source>Redone: {what}</source>
+        <translation>已重做：{what}</translation>
     </message>
     <message>
         <source>No detected number in the selection.</source>
@@ -899,6 +915,34 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>edited</source>
         <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Confirm “{text}”</source>
+        <translation>确认“{text}”</translation>
+    </message>
+    <message>
+        <source>Correct “{text}” to {value}</source>
+        <translation>将“{text}”更正为 {value}</translation>
+    </message>
+    <message>
+        <source>Reject “{text}” ({reason})</source>
+        <translation>驳回“{text}”（{reason}）</translation>
+    </message>
+    <message>
+        <source>Set “{text}” back to pending</source>
+        <translation>将“{text}”改回待核</translation>
+    </message>
+    <message>
+        <source>Sources of “{text}”</source>
+        <translation>“{text}”的来源</translation>
+    </message>
+    <message>
+        <source>Note on “{text}”</source>
+        <translation>“{text}”的备注</translation>
+    </message>
+    <message>
+        <source>Change to “{text}”</source>
+        <translation>对“{text}”的修改</translation>
     </message>
 </context>
 </TS>

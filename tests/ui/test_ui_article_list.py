@@ -85,9 +85,8 @@ def test_model_rows_match_the_store(store: ReviewStore, model: ArticleListModel)
         assert model.data(model.index(row, Column.HEADLINE), display) == summary.headline
         assert model.data(model.index(row, Column.DATE), display) == summary.date
         assert model.data(model.index(row, Column.FILE), display) == summary.file_name
-        assert (
-            model.data(model.index(row, Column.PROGRESS), display) == f"{summary.reviewed}/{summary.claims}"
-        )
+        counts = f"{summary.reviewed}/{summary.claims}" if summary.claims else "No numbers"
+        assert model.data(model.index(row, Column.PROGRESS), display) == counts
         assert model.data(model.index(row, Column.HEADLINE), ArticleIdRole) == summary.id
         assert model.data(model.index(row, Column.HEADLINE), Qt.ItemDataRole.ToolTipRole) == summary.headline
         assert model.article_id(row) == summary.id
@@ -117,12 +116,29 @@ def test_progress_role_and_tooltip(store: ReviewStore, model: ArticleListModel) 
     assert "Rejected: 1" in tooltip
 
     for other_row in range(model.rowCount()):
+        if not model.summary(other_row).claims:
+            continue
         share = model.data(model.index(other_row, Column.PROGRESS), ProgressRole)
         assert isinstance(share, float)
         assert 0.0 <= share <= 1.0
-    # No claims at all counts as done.
+
+
+def test_an_article_with_no_numbers_is_not_done(store: ReviewStore, panel: ArticleListPanel) -> None:
+    model = panel.model
     empty = next(row for row in range(model.rowCount()) if model.summary(row).claims == 0)
-    assert model.data(model.index(empty, Column.PROGRESS), ProgressRole) == 1.0
+    index = model.index(empty, Column.PROGRESS)
+    assert model.data(index, ProgressRole) is None  # no share: not 100 %
+    assert model.data(index) == "No numbers"
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == "No numbers found in this article"
+    # Painted without the bar or the ✓ of a finished article.
+    image = panel.table.viewport().grab().toImage()
+    rect = panel.table.visualRect(index)
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top(), rect.bottom())
+    }
+    assert "#009e73" not in colours
 
 
 def test_update_article_signals_only_its_row(
@@ -186,6 +202,7 @@ def test_filter_combo_emits_the_filter(qtbot: QtBot, panel: ArticleListPanel) ->
         "",
         "pending",
         "done",
+        "none",
     ]
     with qtbot.waitSignal(panel.filter_changed, timeout=1000) as blocker:
         panel.filter_combo.setCurrentIndex(1)

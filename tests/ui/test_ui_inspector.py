@@ -94,7 +94,7 @@ def test_every_field_shows_the_claims_data(store: ReviewStore, inspector: ClaimI
     style = status_style("pending")
     assert inspector.status_label.text() == f"{style.glyph} {status_label('pending')}"
     assert inspector.decided_label.text() == "not decided yet"
-    assert inspector.version_field.text() == str(claim.version)
+    assert inspector.changes_field.text() == "none"
     assert inspector.empty_label.isHidden()
 
 
@@ -108,7 +108,7 @@ def test_a_decided_claim_shows_its_decision(store: ReviewStore, inspector: Claim
     assert inspector.corrected_label.text().startswith("12,345,675,000")
     assert status_style("corrected").glyph in inspector.status_label.text()
     assert inspector.decided_label.text().startswith("王编辑, ")
-    assert inspector.version_field.text() == str(corrected.version)
+    assert inspector.changes_field.text() == str(corrected.version)
 
 
 def test_exact_decimals_keep_every_digit() -> None:

@@ -11,6 +11,7 @@ from desktop.ui.article_list.model import AnyIndex, ProgressRole
 from desktop.ui.palette import MUTED_COLOUR, REVIEWED_BAR, TRACK_BAR
 
 DONE_GLYPH = "✓"
+NO_CLAIMS_GLYPH = "∅"  # nothing was detected: neither done nor pending
 # Role of a search-result item in the results list: the SearchHit itself.
 SearchHitRole = Qt.ItemDataRole.UserRole + 3
 
@@ -22,7 +23,11 @@ def _text_colour(option: QStyleOptionViewItem) -> QColor:
 
 
 class ProgressDelegate(QStyledItemDelegate):
-    """A slim bar of the reviewed share with the "12/49" count; a ✓ once nothing is pending."""
+    """A slim bar of the reviewed share with the "12/49" count; a ✓ once nothing is pending.
+
+    An article with no claims has no share (ProgressRole None): no bar and
+    no ✓, only "∅ 无数字" in grey, so it never passes for a finished one.
+    """
 
     BAR_HEIGHT = 6
     MARGIN = 6
@@ -39,8 +44,11 @@ class ProgressDelegate(QStyledItemDelegate):
         # Background, selection and focus the way the style draws any item.
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
-        share = index.data(ProgressRole)
-        share = min(max(float(share), 0.0), 1.0) if share is not None else 0.0
+        raw_share = index.data(ProgressRole)
+        if raw_share is None:
+            self._paint_no_claims(painter, opt, text)
+            return
+        share = min(max(float(raw_share), 0.0), 1.0)
         done = share >= 1.0
         label = f"{DONE_GLYPH} {text}" if done else text
 
@@ -76,6 +84,18 @@ class ProgressDelegate(QStyledItemDelegate):
             rect,
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             metrics.elidedText(label, Qt.TextElideMode.ElideLeft, rect.width()),
+        )
+        painter.restore()
+
+    def _paint_no_claims(self, painter: QPainter, opt: QStyleOptionViewItem, text: str) -> None:
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setPen(_text_colour(opt) if selected else MUTED_COLOUR)
+        rect = opt.rect.adjusted(self.MARGIN, 0, -self.MARGIN, 0)
+        painter.drawText(
+            rect,
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            opt.fontMetrics.elidedText(f"{NO_CLAIMS_GLYPH} {text}", Qt.TextElideMode.ElideLeft, rect.width()),
         )
         painter.restore()
 

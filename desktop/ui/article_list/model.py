@@ -17,7 +17,7 @@ from desktop.ui.palette import MUTED_COLOUR
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 # Custom roles of ArticleListModel.
-ProgressRole = Qt.ItemDataRole.UserRole + 1  # float 0..1: reviewed / claims (1.0 with no claims)
+ProgressRole = Qt.ItemDataRole.UserRole + 1  # float 0..1: reviewed / claims; None with no claims
 ArticleIdRole = Qt.ItemDataRole.UserRole + 2  # int: ArticleSummary.id
 
 
@@ -107,7 +107,8 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(summary, column)
         if role == ProgressRole:
-            return float(summary.reviewed_share)
+            # Nothing detected is not "all reviewed": no share at all (shown as 无数字).
+            return float(summary.reviewed_share) if summary.claims else None
         if role == ArticleIdRole:
             return summary.id
         if role == Qt.ItemDataRole.ForegroundRole and column in (Column.DATE, Column.FILE):
@@ -125,6 +126,8 @@ class ArticleListModel(QAbstractTableModel):
             return summary.date
         if column == Column.FILE:
             return summary.file_name
+        if not summary.claims:
+            return self.tr("No numbers")
         return f"{summary.reviewed}/{summary.claims}"
 
     def _tooltip(self, summary: ArticleSummary, column: Column) -> str:

@@ -59,8 +59,11 @@ class ArticleListPanel(QWidget):
         self.filter_combo.addItem(self.tr("All"), "")
         self.filter_combo.addItem(self.tr("Has pending"), "pending")
         self.filter_combo.addItem(self.tr("Done"), "done")
+        self.filter_combo.addItem(self.tr("No numbers"), "none")
         self.filter_combo.setToolTip(
-            self.tr("Show all articles, only those with pending numbers, or only done ones")
+            self.tr(
+                "Show all articles, those with numbers pending, those done, or those in which no number was found"
+            )
         )
         self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # Reached by Tab, not taken by a click: choosing a filter with the mouse
@@ -209,6 +212,14 @@ class ArticleListPanel(QWidget):
 
     def filter_status(self) -> str:
         return str(self.filter_combo.currentData())
+
+    def show_filter_status(self, status: str) -> None:
+        """Show the filter the list was made with, without asking for it again."""
+        found = self.filter_combo.findData(status or "")
+        if found >= 0 and found != self.filter_combo.currentIndex():
+            self.filter_combo.blockSignals(True)
+            self.filter_combo.setCurrentIndex(found)
+            self.filter_combo.blockSignals(False)
 
     def set_filter_status(self, status: str | None) -> None:
         """Show this filter in the combo; emits filter_changed if it changed."""

@@ -236,7 +236,9 @@ class ClaimInspector(QWidget):
         self.place_label = self._field(form, self.tr("Place"), parent)
         self.sentence_label = self._field(form, self.tr("Sentence"), parent, rich=True)
         self.decided_label = self._field(form, self.tr("Decided"), parent)
-        self.version_field = self._field(form, self.tr("Version"), parent)
+        # The store's decision version, which every saved change bumps: what an editor
+        # reads is how often the decision was changed, not a version number.
+        self.changes_field = self._field(form, self.tr("Times changed"), parent)
         self._content_layout.addLayout(form)
 
     def _build_decisions(self, parent: QWidget) -> None:
@@ -392,14 +394,15 @@ class ClaimInspector(QWidget):
         self.time_label.setText(claim.time or "—")
         self.place_label.setText(claim.place or "—")
         self.sentence_label.setText(_sentence_html(claim.sentence, claim.text))
-        if claim.editor or claim.decided_at:
+        # A claim set back to pending was decided by nobody, whoever set it back (the history says).
+        if claim.status != "pending" and (claim.editor or claim.decided_at):
             decided = self.tr("{editor}, {time}").format(
                 editor=claim.editor or "—", time=local_time(claim.decided_at) or "—"
             )
         else:
             decided = self.tr("not decided yet")
         self.decided_label.setText(decided)
-        self.version_field.setText(str(claim.version))
+        self.changes_field.setText(str(claim.version) if claim.version else self.tr("none"))
 
     # -- refusals -------------------------------------------------------------------------------
 
