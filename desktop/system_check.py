@@ -154,7 +154,7 @@ def check(
 
 
 def main() -> int:
-    message = check(os.environ, sys.platform)
+    message = check(os.environ, sys.platform, loadable)  # looked up at call time
     if message:
         print(message, file=sys.stderr)
         return 1

@@ -129,3 +129,20 @@ def test_the_table_covers_every_x11_library_the_installed_xcb_plugin_links() -> 
     x11 = {name for name in linked if name.startswith(("libxcb", "libxkb", "libX11"))}
     assert x11, output
     assert x11 <= {library.soname for library in LIBRARIES}
+
+
+def test_factdesk_gui_names_the_missing_package_before_starting_qt(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from desktop import cli, system_check
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    monkeypatch.setenv("DISPLAY", ":99")
+    # The one stand-in: the system loader, as if libxcb-icccm4 were not installed.
+    monkeypatch.setattr(system_check, "loadable", lambda soname: soname != "libxcb-icccm.so.4")
+    started: list[object] = []
+    monkeypatch.setattr("desktop.ui.app.run", lambda **kwargs: started.append(kwargs) or 0)
+
+    assert cli.main(["gui", "--db", str(tmp_path / "review.sqlite")]) == 1
+    assert "libxcb-icccm4" in capsys.readouterr().err
+    assert started == []

@@ -23,7 +23,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli.files import EXIT_USAGE, cmd_articles_in_files, cmd_detect, cmd_summary
+from desktop.cli.files import EXIT_REFUSED, EXIT_USAGE, cmd_articles_in_files, cmd_detect, cmd_summary
 from desktop.cli.review import add_review_commands, cmd_articles_in_db, database_path, run_review_command
 
 EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE
@@ -86,6 +86,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
     # Imported here: every other command runs without Qt.
     from pathlib import Path
 
+    from desktop import system_check
+
+    # Qt's own message for a missing X11 library blames the wrong one; say
+    # which package is missing instead.  The frozen app carries the libraries
+    # it was built with, which the system loader would not find.
+    if not getattr(sys, "frozen", False) and system_check.main() != 0:
+        return EXIT_REFUSED
     from desktop.ui.app import run
 
     return run(database=Path(args.db) if getattr(args, "db", None) else None)
