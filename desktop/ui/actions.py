@@ -74,14 +74,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("actions", "&Import files…"),
         (QKeySequence.StandardKey.Open,),
         "file",
-        "import_files",
+        "transfers.import_files",
     ),
     ActionSpec(
         "export",
         QT_TRANSLATE_NOOP("actions", "&Export to Excel…"),
         ("Ctrl+E",),
         "file",
-        "export_workbook",
+        "transfers.export_workbook",
         group_end=True,
     ),
     ActionSpec(
@@ -119,6 +119,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("search", QT_TRANSLATE_NOOP("actions", "&Search…"), ("Ctrl+F",), "edit", "focus_search"),
     ActionSpec(
+        "publication_date",
+        QT_TRANSLATE_NOOP("actions", "Set publication &date…"),
+        (),
+        "edit",
+        "set_publication_date",
+    ),
+    ActionSpec(
         "back",
         QT_TRANSLATE_NOOP("actions", "&Back to the article"),
         (QKeySequence.StandardKey.Cancel,),
@@ -152,7 +159,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "correct", QT_TRANSLATE_NOOP("actions", "C&orrect…"), ("E",), "review", "correct_current", REVIEW
     ),
-    ActionSpec("reject", QT_TRANSLATE_NOOP("actions", "&Reject"), ("X",), "review", "session.reject", REVIEW),
+    ActionSpec(
+        "reject",
+        QT_TRANSLATE_NOOP("actions", "&Reject: not a claim"),
+        ("X",),
+        "review",
+        "session.reject",
+        REVIEW,
+    ),
     # The second reason on the same key, shifted: X (not a claim) is by far the commoner.
     ActionSpec(
         "reject_wrong",
@@ -175,7 +189,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     *_tag_actions(),
     ActionSpec(
         "note",
-        QT_TRANSLATE_NOOP("actions", "&Note…"),
+        QT_TRANSLATE_NOOP("actions", "Not&e…"),
         ("N",),
         "review",
         "note_current",
@@ -192,7 +206,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "prev_article",
-        QT_TRANSLATE_NOOP("actions", "Previous a&rticle"),
+        QT_TRANSLATE_NOOP("actions", "Pre&vious article"),
         ("Ctrl+Up", "["),
         "review",
         "session.previous_article",
@@ -217,7 +231,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Ctrl+= as well as the standard Ctrl++: on most keyboards + needs Shift, = does not.
     ActionSpec(
         "zoom_in",
-        QT_TRANSLATE_NOOP("actions", "&Larger text"),
+        QT_TRANSLATE_NOOP("actions", "Lar&ger text"),
         (QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
         "view",
         "article_view.zoom_in",

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageB
 from desktop import __version__
 from desktop.paths import seed_files
 from desktop.store import DatabaseRefused, DatabaseUnavailable, ReviewStore, default_database_path
-from desktop.store.records import ArticleDetail, ArticleSummary, AuditEntry, ClaimView, ImportReport
+from desktop.store.records import ArticleDetail, ArticleSummary, AuditEntry, ClaimView
 from desktop.ui import file_dialogs
 from desktop.ui import settings as keys
 from desktop.ui.actions import ActionSpec, build_actions, build_menus
@@ -28,29 +28,28 @@ from desktop.ui.article_view import ArticleView
 from desktop.ui.claim_list import ClaimListPanel
 from desktop.ui.help import ShortcutsDialog
 from desktop.ui.inspector import ClaimInspector
+from desktop.ui.publication_date import PublicationDateDialog
 from desktop.ui.review_session import UNAVAILABLE, ReviewSession
 from desktop.ui.status_bar import ReviewStatusBar
 from desktop.ui.store_errors import store_error_text
-from desktop.ui.workers import ExportJob, ImportJob, JobRunner, import_outcome
+from desktop.ui.transfers import Transfers
 
 
 class MainWindow(QMainWindow):
     database_opened = Signal(str)
     decision_saved = Signal(str)  # claim id
     article_shown = Signal(int)
-    job_finished = Signal(object)  # the report of an import or export
     language_change_requested = Signal(str)
 
     def __init__(self, settings: QSettings, *, ask_editor: bool = True) -> None:
         super().__init__()
         self._settings = settings
         self._ask_editor = ask_editor
-        self._known_articles: set[int] = set()  # before the running import, to find what it added
 
         self.setWindowTitle(self.tr("FactDesk"))
         self.setAcceptDrops(True)
         self.session = ReviewSession(lambda: self.editor or self.ensure_editor(), self)
-        self.jobs = JobRunner(self)
+        self.transfers = Transfers(self, self.session, lambda: self.editor)
         self.articles_panel = ArticleListPanel()
         self.article_view = ArticleView()
         self.claim_list = ClaimListPanel(typed_correction=self.session.typed_correction)
@@ -118,8 +117,7 @@ class MainWindow(QMainWindow):
         session.sources_changed.connect(self._sources_changed)
         session.refused.connect(self._refused)
         session.told.connect(self.status.tell)
-        self.jobs.succeeded.connect(self._job_succeeded)
-        self.jobs.told.connect(self.status.tell)
+        self.transfers.told.connect(self.status.tell)
 
     def _connect_panels(self) -> None:
         session = self.session
@@ -149,7 +147,7 @@ class MainWindow(QMainWindow):
 
     def _restore_ui_state(self) -> None:
         keys.restore_geometry(self._settings, self, (1400, 860))
-        keys.restore_splitter(self._settings, keys.SPLITTER_SIZES, self.splitter, [360, 700, 360])
+        keys.restore_splitter(self._settings, keys.SPLITTER_SIZES, self.splitter, [380, 680, 340])
         keys.restore_splitter(self._settings, keys.CENTRE_SPLITTER_SIZES, self.centre, [560, 220])
         zoom = keys.int_value(self._settings, keys.ARTICLE_ZOOM)
         if zoom is not None:
@@ -200,7 +198,7 @@ class MainWindow(QMainWindow):
         if is_new and path is None and not self.session.articles:
             # First run: show the window at once and fill the demo pages in the
             # background, so start-up never waits for detection.
-            QTimer.singleShot(0, lambda: self.start_import(seed_files(), quiet=True))
+            QTimer.singleShot(0, lambda: self.transfers.start_import(seed_files(), quiet=True))
         return True
 
     def choose_database(self) -> None:
@@ -311,6 +309,18 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.articles_panel.focus_search()
 
+    def set_publication_date(self) -> None:
+        """Edit → Set publication date…, for the document of the article shown."""
+        shown = self.session.article_id
+        summary = next((a for a in self.session.articles if a.id == shown), None)
+        if summary is None:
+            return
+        dialog = PublicationDateDialog(
+            summary.file_name, self.session.publication_date(summary.document_id), self
+        )
+        if dialog.exec() == PublicationDateDialog.DialogCode.Accepted:
+            self.session.set_publication_date(summary.document_id, dialog.chosen())
+
     def focus_claim_list(self) -> None:
         self.claim_list.focus_list()
 
@@ -343,54 +353,6 @@ class MainWindow(QMainWindow):
             self.articles_panel.clear_search()
         self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    # -- import and export ------------------------------------------------------------------
-
-    def import_files(self) -> None:
-        files = file_dialogs.ask_import_files(self)
-        if files:
-            self.start_import(files)
-
-    def start_import(self, files: Sequence[Path], *, quiet: bool = False) -> None:
-        database = self.session.path
-        if database is None or not files:
-            return
-        self._known_articles = self.session.all_article_ids()
-        title = self.tr("Importing {n} file(s)…").format(n=len(files))
-        self.jobs.run(ImportJob(database, files), title, quiet=quiet)
-
-    def export_workbook(self) -> None:
-        out = file_dialogs.ask_export_path(self) if self.session.path else None
-        if out is not None:
-            self.start_export(out)
-
-    def start_export(self, out: Path) -> None:
-        database = self.session.path
-        if database is None:
-            return
-        job = ExportJob(database, out, editor=self.editor, filters_description=self.tr("All claims"))
-        self.jobs.run(job, self.tr("Exporting to {name}…").format(name=out.name))
-
-    def _job_succeeded(self, report: object) -> None:
-        if isinstance(report, ImportReport):
-            self.session.after_import(self._known_articles)
-            message, left_out = import_outcome(report)
-            self.status.tell(message)
-            if left_out:
-                QMessageBox.information(self, self.tr("Import finished"), "\n\n".join([message, *left_out]))
-        else:
-            rows = getattr(report, "rows", 0)
-            path = getattr(report, "path", "")
-            self.status.tell(self.tr("Exported {n} claim(s) to {path}").format(n=rows, path=path))
-        self.job_finished.emit(report)
-
-    def is_busy(self) -> bool:
-        """An import or export is running (its progress dialog is open)."""
-        return self.jobs.is_busy()
-
-    def wait_for_job(self, timeout_ms: int = 60_000) -> None:
-        """For tests and shutdown: block until the running job is done."""
-        self.jobs.wait(timeout_ms)
-
     # -- drag and drop ---------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -401,7 +363,7 @@ class MainWindow(QMainWindow):
         files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if files:
             event.acceptProposedAction()
-            self.start_import(files)
+            self.transfers.start_import(files)
 
     # -- language, help, closing -------------------------------------------------------------
 
@@ -437,7 +399,7 @@ class MainWindow(QMainWindow):
             # Where the editor was, to come back to it; kept here rather than on every key.
             claim = self.session.current_claim
             self._settings.setValue(keys.LAST_CLAIM, claim.id if claim else "")
-        self.jobs.cancel_and_wait()
+        self.transfers.jobs.cancel_and_wait()
         self._settings.setValue(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self._settings.setValue(keys.SPLITTER_SIZES, self.splitter.saveState())
         self._settings.setValue(keys.CENTRE_SPLITTER_SIZES, self.centre.saveState())

@@ -27,8 +27,10 @@ same way:
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -41,7 +43,7 @@ from desktop.store import DatabaseUnavailable, InvalidDecision, ReviewStore, Sta
 from desktop.store.records import ArticleDetail, ArticleSummary, AuditEntry, ClaimView, SearchHit
 from desktop.ui.store_errors import store_error_text
 from desktop.ui.undo import DecideCommand
-from desktop.ui.wording import change_text, local_time, value_with_unit
+from desktop.ui.wording import article_date, change_text, local_time, value_with_unit
 
 # Why a change was refused (the second argument of `refused`).
 STALE = "stale"  # another window saved the claim first; it has been reloaded
@@ -91,6 +93,7 @@ class ReviewSession(QObject):
         # Corrections as typed ("1.3万"), by claim id, with the value they were read as.  The
         # store keeps only the value, so this lasts as long as the window (see typed_correction).
         self._typed: dict[str, tuple[str, Decimal]] = {}
+        self._published: dict[int, str] = {}  # document id → publication date (YYYY-MM-DD), when set
         self.undo_stack = QUndoStack(self)
 
     # -- the database -------------------------------------------------------------------------
@@ -160,9 +163,32 @@ class ReviewSession(QObject):
 
     def reload_articles(self) -> None:
         listed = ARTICLE_FILTERS[self._filter]
-        self._articles = [a for a in self.store.articles() if listed(a)]
+        self._published = {d.id: d.publication_date for d in self.store.documents() if d.publication_date}
+        self._articles = [self._dated(a) for a in self.store.articles() if listed(a)]
         self.articles_changed.emit(self.articles)
         self._tell_progress()
+
+    def _dated(self, summary: ArticleSummary) -> ArticleSummary:
+        """The summary as the window shows it: its date with the year, when one is known."""
+        date = article_date(summary.date, self._published.get(summary.document_id, ""))
+        return summary if date == summary.date else replace(summary, date=date)
+
+    def publication_date(self, document_id: int) -> dt.date | None:
+        published = self._published.get(document_id)
+        return dt.date.fromisoformat(published) if published else None
+
+    def set_publication_date(self, document_id: int, date: dt.date | None) -> bool:
+        """Set (None: clear) the date a document was published: its articles' dates get their year."""
+        try:
+            self.store.set_publication_date(document_id, date or "")
+        except StoreError as error:
+            self.refused.emit(store_error_text(error), INVALID)
+            return False
+        shown, current = self.article_id, self.current_claim
+        self.reload_articles()
+        if shown is not None:
+            self.show_article(shown, current.id if current else None)
+        return True
 
     def all_article_ids(self) -> set[int]:
         """Every article in the database, whatever the filter (to find those an import adds)."""
@@ -176,6 +202,7 @@ class ReviewSession(QObject):
             self.told.emit(store_error_text(error))
             return False
         self.about_to_move.emit()
+        detail = replace(detail, summary=self._dated(detail.summary))
         self._detail = detail
         self._claims = [c for c in self.store.claims(article_id) if not c.orphaned]
         self._index = -1
@@ -476,7 +503,7 @@ class ReviewSession(QObject):
         self._refresh_counts(claim.article_id)
 
     def _refresh_counts(self, article_id: int) -> None:
-        summary = self.store.article(article_id).summary
+        summary = self._dated(self.store.article(article_id).summary)
         self._articles = [summary if a.id == summary.id else a for a in self._articles]
         self.article_counts_changed.emit(summary)
         self._tell_progress()

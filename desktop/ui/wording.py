@@ -11,6 +11,7 @@ Every name is a literal translate() call, so pyside6-lupdate finds it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
@@ -115,6 +116,41 @@ def local_time(iso: str) -> str:
     if when.tzinfo is not None:
         when = when.astimezone()
     return when.strftime("%Y-%m-%d %H:%M")
+
+
+_YEAR = re.compile(r"(?:1[89]|2[0-9])\d\d")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH_DAY = re.compile(r"^(\d{1,2})月(\d{1,2})日")
+
+
+def has_year(date: str) -> bool:
+    return bool(_YEAR.search(date))
+
+
+def article_date(date: str, published: str = "") -> str:
+    """An article's date with its year: the copy's own, else the year of the document's publication date.
+
+    Datelines seldom carry a year (9月13日).  The year is taken from the
+    publication date the editor set for the document, one year earlier when
+    the dateline falls after it (a 12月30日 dateline in a paper of 1月2日);
+    with neither, the date stays as written: a year is never guessed.
+    """
+    iso = _ISO_DATE.match(date)
+    if iso:  # the store's fallback when there is no dateline: the publication date itself
+        return f"{int(iso[1])}年{int(iso[2])}月{int(iso[3])}日"
+    if has_year(date) or not published:
+        return date
+    try:
+        day = dt.date.fromisoformat(published)
+    except ValueError:
+        return date
+    if not date:
+        return f"{day.year}年{day.month}月{day.day}日"
+    month_day = _MONTH_DAY.match(date)
+    if month_day is None:
+        return date
+    after = (int(month_day[1]), int(month_day[2])) > (day.month, day.day)
+    return f"{day.year - 1 if after else day.year}年{date}"
 
 
 def change_text(before: ClaimView, after: ClaimView) -> str:

@@ -35,6 +35,10 @@ Corrected: {corrected}
 Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{date} (the copy gives no year: Edit → Set publication date…)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ArticleListPanel</name>
@@ -157,6 +161,10 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reject (X: not a claim; Shift+X: wrong number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,10 +186,6 @@ Rejected: {rejected}</source>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reject the claim (X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -378,6 +382,22 @@ Rejected: {rejected}</source>
 <context>
     <name>FileDialogs</name>
     <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import articles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,32 +534,35 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Importing {n} file(s)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All claims</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting to {name}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported {n} claim(s) to {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>About FactDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>FactDesk {version}
 Check every number in an article before it goes to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PublicationDateDialog</name>
+    <message>
+        <source>Publication date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day {file} was published. Datelines seldom give a year; this one does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No publication date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -596,6 +619,26 @@ Check every number in an article before it goes to print.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
+        <source>Save the corrected value, or add the source tag typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the search box into its results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the article, hit or claim chosen in a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -605,6 +648,14 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In fields and lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag with a recent source</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -662,6 +713,29 @@ Check every number in an article before it goes to print.</source>
     </message>
 </context>
 <context>
+    <name>Transfers</name>
+    <message>
+        <source>Importing {n} file(s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {n} claim(s) to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <source>Tag with recent source %n</source>
@@ -700,6 +774,10 @@ Check every number in an article before it goes to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Set publication &amp;date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Back to the article</source>
         <translation type="unfinished"></translation>
     </message>
@@ -720,7 +798,19 @@ Check every number in an article before it goes to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Reject</source>
+        <source>&amp;Reject: not a claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not&amp;e…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lar&amp;ger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -736,15 +826,7 @@ Check every number in an article before it goes to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Note…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Next &amp;article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Previous a&amp;rticle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -753,10 +835,6 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>&amp;Pending articles only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Larger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

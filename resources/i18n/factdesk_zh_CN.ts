@@ -5,7 +5,7 @@
     <name>ArticleListModel</name>
     <message>
         <source>Headline</source>
-        <translation>标题</translation>
+        <translation>文章标题</translation>
     </message>
     <message>
         <source>Date</source>
@@ -38,6 +38,10 @@ Rejected: {rejected}</source>
 已确认：{confirmed}
 已更正：{corrected}
 已驳回：{rejected}</translation>
+    </message>
+    <message>
+        <source>{date} (the copy gives no year: Edit → Set publication date…)</source>
+        <translation>{date}（稿件未写年份：可用“编辑 → 设置发表日期…”补上）</translation>
     </message>
 </context>
 <context>
@@ -91,7 +95,7 @@ Rejected: {rejected}</source>
     </message>
     <message>
         <source>Reject: not a number</source>
-        <translation>驳回：不是数字</translation>
+        <translation>驳回：非数字声明</translation>
     </message>
     <message>
         <source>Record the selected text as a false detection</source>
@@ -126,7 +130,7 @@ Rejected: {rejected}</source>
     </message>
     <message>
         <source>Corrected</source>
-        <translation>已更正</translation>
+        <translation>更正值</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -161,6 +165,10 @@ Rejected: {rejected}</source>
         <translation>核查</translation>
     </message>
     <message>
+        <source>Reject (X: not a claim; Shift+X: wrong number)</source>
+        <translation>驳回（X：非数字声明；Shift+X：数字有误）</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -185,10 +193,6 @@ Rejected: {rejected}</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <source>Reject the claim (X)</source>
-        <translation>驳回该数字（X）</translation>
-    </message>
-    <message>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
@@ -210,7 +214,7 @@ Rejected: {rejected}</source>
     </message>
     <message>
         <source>Sources</source>
-        <translation>来源</translation>
+        <translation>来源标签</translation>
     </message>
     <message>
         <source>Note</source>
@@ -265,7 +269,7 @@ Rejected: {rejected}</source>
     </message>
     <message>
         <source>Text</source>
-        <translation>原文</translation>
+        <translation>原文数字</translation>
     </message>
     <message>
         <source>Value</source>
@@ -281,7 +285,7 @@ Rejected: {rejected}</source>
     </message>
     <message>
         <source>Sources</source>
-        <translation>来源</translation>
+        <translation>来源标签</translation>
     </message>
     <message>
         <source>{value} (typed {typed})</source>
@@ -382,6 +386,22 @@ Rejected: {rejected}</source>
 </context>
 <context>
     <name>FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Look in:</source>
+        <translation>查找范围：</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>文件名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
     <message>
         <source>Import articles</source>
         <translation>导入文章</translation>
@@ -519,26 +539,6 @@ Rejected: {rejected}</source>
         <translation>文字大小 {percent}%</translation>
     </message>
     <message>
-        <source>Importing {n} file(s)…</source>
-        <translation>正在导入 {n} 个文件…</translation>
-    </message>
-    <message>
-        <source>All claims</source>
-        <translation>全部数字</translation>
-    </message>
-    <message>
-        <source>Exporting to {name}…</source>
-        <translation>正在导出到 {name}…</translation>
-    </message>
-    <message>
-        <source>Import finished</source>
-        <translation>导入完成</translation>
-    </message>
-    <message>
-        <source>Exported {n} claim(s) to {path}</source>
-        <translation>已导出 {n} 个数字到 {path}</translation>
-    </message>
-    <message>
         <source>About FactDesk</source>
         <translation>关于核数台</translation>
     </message>
@@ -547,6 +547,29 @@ Rejected: {rejected}</source>
 Check every number in an article before it goes to print.</source>
         <translation>核数台 {version}
 稿件付印前，逐一核对文中的每个数字。</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationDateDialog</name>
+    <message>
+        <source>Publication date</source>
+        <translation>发表日期</translation>
+    </message>
+    <message>
+        <source>The day {file} was published. Datelines seldom give a year; this one does.</source>
+        <translation>{file} 的发表日期。电头很少写年份，文章日期的年份由此而来。</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>No publication date</source>
+        <translation>不设发表日期</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>发表于</translation>
     </message>
 </context>
 <context>
@@ -602,6 +625,26 @@ Check every number in an article before it goes to print.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
+        <source>Save the corrected value, or add the source tag typed</source>
+        <translation>保存更正值，或添加输入的来源标签</translation>
+    </message>
+    <message>
+        <source>Save the note</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <source>From the search box into its results</source>
+        <translation>从搜索框进入搜索结果</translation>
+    </message>
+    <message>
+        <source>Open the article, hit or claim chosen in a list</source>
+        <translation>打开列表中选中的文章、搜索结果或数字</translation>
+    </message>
+    <message>
+        <source>Next field</source>
+        <translation>下一个输入项</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -612,6 +655,14 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+    <message>
+        <source>In fields and lists</source>
+        <translation>在输入框和列表中</translation>
+    </message>
+    <message>
+        <source>Tag with a recent source</source>
+        <translation>用最近的来源标签标记</translation>
     </message>
 </context>
 <context>
@@ -668,6 +719,29 @@ Check every number in an article before it goes to print.</source>
     </message>
 </context>
 <context>
+    <name>Transfers</name>
+    <message>
+        <source>Importing {n} file(s)…</source>
+        <translation>正在导入 {n} 个文件…</translation>
+    </message>
+    <message>
+        <source>All claims</source>
+        <translation>全部数字</translation>
+    </message>
+    <message>
+        <source>Exporting to {name}…</source>
+        <translation>正在导出到 {name}…</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Exported {n} claim(s) to {path}</source>
+        <translation>已导出 {n} 个数字到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <source>Tag with recent source %n</source>
@@ -706,6 +780,10 @@ Check every number in an article before it goes to print.</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
+        <source>Set publication &amp;date…</source>
+        <translation>设置发表日期(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Back to the article</source>
         <translation>返回文章（放弃输入）(&amp;B)</translation>
     </message>
@@ -726,8 +804,20 @@ Check every number in an article before it goes to print.</source>
         <translation>更正(&amp;O)…</translation>
     </message>
     <message>
-        <source>&amp;Reject</source>
-        <translation>驳回(&amp;R)</translation>
+        <source>&amp;Reject: not a claim</source>
+        <translation>驳回：非数字声明(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Not&amp;e…</source>
+        <translation>备注(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious article</source>
+        <translation>上一篇文章(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Lar&amp;ger text</source>
+        <translation>放大文字(&amp;G)</translation>
     </message>
     <message>
         <source>Reject: &amp;wrong number</source>
@@ -742,16 +832,8 @@ Check every number in an article before it goes to print.</source>
         <translation>标注来源(&amp;T)…</translation>
     </message>
     <message>
-        <source>&amp;Note…</source>
-        <translation>备注(&amp;N)…</translation>
-    </message>
-    <message>
         <source>Next &amp;article</source>
         <translation>下一篇文章(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Previous a&amp;rticle</source>
-        <translation>上一篇文章(&amp;R)</translation>
     </message>
     <message>
         <source>Claim &amp;list</source>
@@ -760,10 +842,6 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>&amp;Pending articles only</source>
         <translation>只看有待核的文章(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Larger text</source>
-        <translation>放大文字(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Smaller text</source>
@@ -830,7 +908,7 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>not a claim</source>
-        <translation>不是数字声明</translation>
+        <translation>非数字声明</translation>
     </message>
     <message>
         <source>wrong number</source>

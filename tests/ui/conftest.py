@@ -45,9 +45,9 @@ def window(qtbot: QtBot, settings: QSettings, tmp_path: Path) -> Iterator[MainWi
     win.activateWindow()
     qtbot.waitActive(win)
     assert win.open_database(tmp_path / "review.sqlite")
-    with qtbot.waitSignal(win.job_finished, timeout=60_000):
-        win.start_import(seed_files())
-    qtbot.waitUntil(lambda: not win.is_busy())
+    with qtbot.waitSignal(win.transfers.finished, timeout=60_000):
+        win.transfers.start_import(seed_files())
+    qtbot.waitUntil(lambda: not win.transfers.is_busy())
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
     yield win

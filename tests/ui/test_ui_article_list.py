@@ -88,7 +88,8 @@ def test_model_rows_match_the_store(store: ReviewStore, model: ArticleListModel)
         counts = f"{summary.reviewed}/{summary.claims}" if summary.claims else "No numbers"
         assert model.data(model.index(row, Column.PROGRESS), display) == counts
         assert model.data(model.index(row, Column.HEADLINE), ArticleIdRole) == summary.id
-        assert model.data(model.index(row, Column.HEADLINE), Qt.ItemDataRole.ToolTipRole) == summary.headline
+        tooltip = model.data(model.index(row, Column.HEADLINE), Qt.ItemDataRole.ToolTipRole)
+        assert tooltip.startswith(summary.headline) and summary.file_name in tooltip
         assert model.article_id(row) == summary.id
         assert model.row_of(summary.id) == row
         assert model.summary(row) == summary

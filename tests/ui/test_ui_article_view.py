@@ -282,3 +282,20 @@ def test_a_rejected_claims_tooltip_says_why(store: ReviewStore, view: ArticleVie
     QApplication.sendEvent(view.viewport(), event)
     assert QToolTip.text() == f"✗ Rejected (wrong number): {claim.text}"
     QToolTip.hideText()
+
+
+def test_the_current_claim_stays_in_sight_when_the_view_is_resized(
+    store: ReviewStore, view: ArticleView, qtbot: QtBot
+) -> None:
+    detail, claims = longest(store)
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_article(detail, claims)
+    target = claims[len(claims) * 2 // 3]
+    view.set_current_claim(target.id)
+    view.resize(420, 500)  # the text reflows into many more lines
+    qtbot.waitUntil(lambda: view.viewport().width() < 500)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.document_position(target.start))
+    assert view.viewport().rect().contains(view.cursorRect(cursor))

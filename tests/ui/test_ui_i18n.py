@@ -48,7 +48,7 @@ def test_the_compiled_chinese_catalogue_translates() -> None:
     translator = QTranslator()
     assert translator.load(str(resource_path("i18n", "factdesk_zh_CN.qm")))
     assert translator.translate("ClaimInspector", "Confirm") == "确认"
-    assert translator.translate("actions", "&Reject") == "驳回(&R)"
+    assert translator.translate("actions", "&Reject: not a claim") == "驳回：非数字声明(&R)"
 
 
 def test_the_window_speaks_chinese_by_default_and_english_on_request(qtbot: QtBot, tmp_path: Path) -> None:

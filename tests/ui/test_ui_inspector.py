@@ -221,7 +221,8 @@ def test_buttons_show_their_shortcuts(inspector: ClaimInspector) -> None:
     assert "Enter" in inspector.confirm_button.toolTip()
     assert "Y" in inspector.confirm_button.toolTip()
     assert "(E)" in inspector.correct_button.toolTip()
-    assert "(X)" in inspector.reject_button.toolTip()
+    assert "X: not a claim" in inspector.reject_button.toolTip()
+    assert "Shift+X: wrong number" in inspector.reject_button.toolTip()
     assert "(J)" in inspector.skip_button.toolTip()
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QInputMethodEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
+from PySide6.QtGui import QDropEvent, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.store import ReviewStore
@@ -179,9 +179,9 @@ def test_reopened_window_shows_decisions_and_exports_them(
     assert again.open_database(tmp_path / "review.sqlite")
     assert again.store.claim(first.id).status == "confirmed"
     out = tmp_path / "review.xlsx"
-    with qtbot.waitSignal(again.job_finished, timeout=60_000):
-        again.start_export(out)
-    qtbot.waitUntil(lambda: not again.is_busy())
+    with qtbot.waitSignal(again.transfers.finished, timeout=60_000):
+        again.transfers.start_export(out)
+    qtbot.waitUntil(lambda: not again.transfers.is_busy())
     sheet = openpyxl.load_workbook(out)["核查明细"]
     header = [cell.value for cell in sheet[1]]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
@@ -203,28 +203,6 @@ def test_a_stale_decision_is_refused_and_reloaded(qtbot: QtBot, window: MainWind
     assert window.store.claim(claim.id).status == "rejected"
 
 
-def test_every_action_with_a_shortcut_is_listed_in_the_help(window: MainWindow) -> None:
-    window.show_shortcuts()
-    table = window.shortcuts_dialog.findChild(QTableWidget)
-    listed = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
-    for action_id in (
-        "next_claim",
-        "prev_claim",
-        "confirm",
-        "reject",
-        "correct",
-        "tag",
-        "tag_1",
-        "note",
-        "undo",
-    ):
-        action = window.actions_by_id[action_id]
-        assert action.shortcuts(), action_id
-        keys_shown = listed[action.text().replace("&", "")]
-        assert action.shortcuts()[0].toString(QKeySequence.SequenceFormat.NativeText) in keys_shown
-    window.shortcuts_dialog.close()
-
-
 def test_first_run_with_no_database_fills_the_demo_pages(
     qtbot: QtBot, settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -233,9 +211,9 @@ def test_first_run_with_no_database_fills_the_demo_pages(
     win = MainWindow(settings, ask_editor=False)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.job_finished, timeout=60_000):
+    with qtbot.waitSignal(win.transfers.finished, timeout=60_000):
         assert win.open_database(None)
-    qtbot.waitUntil(lambda: not win.is_busy())
+    qtbot.waitUntil(lambda: not win.transfers.is_busy())
     assert len(win.articles_panel.model.articles()) == 20
     assert win.current_claim is not None
     win.close()
@@ -265,7 +243,7 @@ def test_dropping_files_on_the_window_imports_them(qtbot: QtBot, window: MainWin
         Qt.MouseButton.NoButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    with qtbot.waitSignal(window.job_finished, timeout=60_000) as finished:
+    with qtbot.waitSignal(window.transfers.finished, timeout=60_000) as finished:
         window.dropEvent(drop)
     assert finished.args[0].documents_added == 1
     assert len(window.articles_panel.model.articles()) == 21
@@ -405,9 +383,9 @@ def test_after_an_import_the_first_new_article_is_shown_and_listed_in_sight(
         "第二篇\n\n（记者 李华 报道）全年接待游客320万人次。\n",
         "utf-8",
     )
-    with qtbot.waitSignal(window.job_finished, timeout=60_000):
-        window.start_import([page])
-    qtbot.waitUntil(lambda: not window.is_busy())
+    with qtbot.waitSignal(window.transfers.finished, timeout=60_000):
+        window.transfers.start_import([page])
+    qtbot.waitUntil(lambda: not window.transfers.is_busy())
     articles = window.articles_panel.model.articles()
     new = [a for a in articles if a.file_name == "新稿.txt"]
     assert new

@@ -185,8 +185,8 @@ def test_an_import_the_database_cannot_take_is_explained(
     shown: list[str] = []
     monkeypatch.setattr(ReviewStore, "import_files", import_files)
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
-    window.start_import(seed_files()[:1])
-    qtbot.waitUntil(lambda: not window.is_busy() and bool(shown))
+    window.transfers.start_import(seed_files()[:1])
+    qtbot.waitUntil(lambda: not window.transfers.is_busy() and bool(shown))
     assert shown == [CHINESE["readonly"]]
     # The window goes on: the next key still decides.
     at_the_article(qtbot, window)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from desktop.store.records import ArticleSummary
 from desktop.ui.palette import MUTED_COLOUR
+from desktop.ui.wording import has_year
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -132,7 +133,9 @@ class ArticleListModel(QAbstractTableModel):
 
     def _tooltip(self, summary: ArticleSummary, column: Column) -> str:
         if column == Column.HEADLINE:
-            return summary.headline
+            # Date and file too: on a narrow window their columns give way to the headline.
+            details = " · ".join(x for x in (summary.date, summary.file_name) if x)
+            return f"{summary.headline}\n{details}" if details else summary.headline
         if column == Column.FILE:
             return summary.file_name
         if column == Column.PROGRESS:
@@ -148,5 +151,9 @@ class ArticleListModel(QAbstractTableModel):
                 confirmed=summary.confirmed,
                 corrected=summary.corrected,
                 rejected=summary.rejected,
+            )
+        if summary.date and not has_year(summary.date):
+            return self.tr("{date} (the copy gives no year: Edit → Set publication date…)").format(
+                date=summary.date
             )
         return summary.date

@@ -53,6 +53,7 @@ class ArticleListPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("ArticleListPanel")
         self._quiet = False  # True while the panel itself moves the selection
+        self._table_viewport: QWidget | None = None  # set once the table is made
 
         self.filter_combo = QComboBox(self)
         self.filter_combo.setObjectName("articleFilter")
@@ -150,14 +151,13 @@ class ArticleListPanel(QWidget):
         header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.PROGRESS, QHeaderView.ResizeMode.Fixed)
         metrics = self.fontMetrics()
-        header.resizeSection(Column.FILE, metrics.horizontalAdvance("000_2…c.txt") + 12)
-        header.resizeSection(
-            Column.PROGRESS,
-            ProgressDelegate.MARGIN * 2
-            + ProgressDelegate.GAP
-            + 36
-            + metrics.horizontalAdvance(f"{DONE_GLYPH} 88/88"),
-        )
+        self._file_width = metrics.horizontalAdvance("000_2…c.txt") + 12
+        header.resizeSection(Column.FILE, self._file_width)
+        # The headline keeps room for about seven characters, whatever the pane's width.
+        self._headline_min = metrics.horizontalAdvance("滨州获国家基本…") + 12
+        self._table_viewport = self.table.viewport()
+        self._table_viewport.installEventFilter(self)
+        self._fit_columns()
 
     # -- records in ----------------------------------------------------------
 
@@ -171,13 +171,40 @@ class ArticleListPanel(QWidget):
                 self._select_row(row)
         finally:
             self._quiet = False
-        self._fit_date_column()
+        self._fit_columns()
 
-    def _fit_date_column(self) -> None:
+    def _widest(self, column: Column, samples: Sequence[str] = ()) -> int:
         metrics = self.table.fontMetrics()
-        dates = {str(self.model.index(row, Column.DATE).data()) for row in range(self.model.rowCount())}
-        widest = max((metrics.horizontalAdvance(d) for d in dates), default=0)
-        self.table.horizontalHeader().resizeSection(Column.DATE, max(widest + 14, 36))
+        texts = {str(self.model.index(row, column).data()) for row in range(self.model.rowCount())}
+        return max((metrics.horizontalAdvance(text) for text in [*texts, *samples]), default=0)
+
+    def _fit_columns(self) -> None:
+        """Counts whole, the headline readable: at a narrow width the file, then the date, give way.
+
+        The progress column fits its widest count ("✓ 123/300", "∅ 无数字") and
+        a short bar, so no count is ever cut; the date column fits its widest
+        date.  When the headline would get less than its minimum, the file
+        name goes first (it is in the row's tooltip and atop the article), then
+        the date.  The panel's minimum width keeps headline and counts in view.
+        """
+        header = self.table.horizontalHeader()
+        progress = (
+            2 * ProgressDelegate.MARGIN
+            + ProgressDelegate.GAP
+            + ProgressDelegate.MIN_BAR
+            + 20
+            + self._widest(Column.PROGRESS, [f"{DONE_GLYPH} 88/88", "88/88"])
+            + self.table.fontMetrics().horizontalAdvance(f"{DONE_GLYPH} ")
+        )
+        date = self._widest(Column.DATE) + 14
+        header.resizeSection(Column.PROGRESS, progress)
+        header.resizeSection(Column.DATE, max(date, header.minimumSectionSize()))
+        room = self.table.viewport().width() - progress - self._headline_min
+        show_file = room >= date + self._file_width
+        show_date = room >= date
+        header.setSectionHidden(Column.FILE, not show_file)
+        header.setSectionHidden(Column.DATE, not show_date)
+        self.setMinimumWidth(self._headline_min + progress + 2 * self.table.frameWidth() + 4)
 
     def update_article(self, summary: ArticleSummary) -> None:
         self.model.update_article(summary)
@@ -300,6 +327,9 @@ class ArticleListPanel(QWidget):
             self.search_hit_activated.emit(hit.article_id, hit.claim_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The viewport's own resize: by then it has its new width (the table's comes first).
+        if watched is self._table_viewport and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.search_edit:

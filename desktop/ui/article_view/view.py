@@ -86,6 +86,7 @@ class ArticleView(QTextEdit):
         self._press: QPoint | None = None
         self._side_margin = SIDE_MARGIN_PX
         self._zoom = 100
+        self._building = False
 
         self.add_claim_action = QAction(self.tr("Add as number"), self)
         self.add_claim_action.setStatusTip(self.tr("Record the selected text as a number to check"))
@@ -101,8 +102,16 @@ class ArticleView(QTextEdit):
     def show_article(self, detail: ArticleDetail, claims: Sequence[ClaimView]) -> None:
         """Show an article and highlight its claims (orphaned claims have no place in the text)."""
         same_article = self._detail is not None and self._detail.summary.id == detail.summary.id
+        if not same_article:
+            self._current = None
         self._detail = detail
-        self._build_document(detail)
+        # A resize while the document is rebuilt (a scroll bar coming or going) must not look
+        # for a claim in text that is not all there yet.
+        self._building = True
+        try:
+            self._build_document(detail)
+        finally:
+            self._building = False
         text_length = len(detail.text)
         shown = sorted(
             (
@@ -433,6 +442,9 @@ class ArticleView(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_column()
+        # The text reflows at the new width; the claim under review stays in sight.
+        if self._current is not None and self._current in self._row and not self._building:
+            self._scroll_to(self._claims[self._row[self._current]])
 
     def _fit_column(self) -> None:
         side = max(SIDE_MARGIN_PX, (self.viewport().width() - self._px(MAX_COLUMN_PX)) // 2)

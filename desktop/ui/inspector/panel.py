@@ -258,7 +258,9 @@ class ClaimInspector(QWidget):
             self.tr("Confirm"), self.tr("Confirm the number (Enter or Y)"), "confirm"
         )
         self.correct_button = button(self.tr("Correct…"), self.tr("Correct the number (E)"), "correct")
-        self.reject_button = button(self.tr("Reject"), self.tr("Reject the claim (X)"), "reject")
+        self.reject_button = button(
+            self.tr("Reject"), self.tr("Reject (X: not a claim; Shift+X: wrong number)"), "reject"
+        )
         self.skip_button = button(self.tr("Skip"), self.tr("Skip to the next claim (J)"), "skip")
         grid.addWidget(self.confirm_button, 0, 0)
         grid.addWidget(self.correct_button, 0, 1)
