@@ -63,7 +63,6 @@ ARTICLE_FILTERS: dict[str, Callable[[ArticleSummary], bool]] = {
 
 
 class ReviewSession(QObject):
-    database_opened = Signal(object)  # Path
     articles_changed = Signal(list)  # ArticleSummary records, as listed
     article_counts_changed = Signal(object)  # ArticleSummary
     article_changed = Signal(object, list)  # ArticleDetail | None, its claims in reading order
@@ -118,7 +117,6 @@ class ReviewSession(QObject):
             self.show_article(self._articles[0].id)
         else:
             self._clear_article()
-        self.database_opened.emit(path)
 
     def close(self) -> None:
         if self._store is not None:
