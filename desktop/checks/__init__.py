@@ -1,0 +1,41 @@
+"""Checks on an article's numbers: the arithmetic it states, and how it writes them.
+
+    checks.relations   sum, change, share, average: relations the text states
+                       between its figures, recomputed (one module per kind)
+    checks.usage       the 13 rules of GB/T 15835 and newsroom style
+                       (docs/number-usage.md), one module per rule
+    checks.model       the Finding record; checks.messages words it
+    checks.document    findings of a whole file, placed in the decoded file
+
+Qt-free: the command line, the store and the window all call
+`check_article` or `check_document`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from desktop.checks.model import CHECK_KINDS, RELATION_KINDS, Finding, Message, Operand
+from desktop.checks.relations import relations_in
+from desktop.checks.text import ArticleText
+from desktop.claims.model import Claim
+
+# Raised whenever the same article can give different findings, so that
+# stored check results are recomputed (like DETECTOR_VERSION for claims).
+CHECKER_VERSION = "1"
+
+__all__ = [
+    "CHECKER_VERSION",
+    "CHECK_KINDS",
+    "RELATION_KINDS",
+    "Finding",
+    "Message",
+    "Operand",
+    "check_article",
+]
+
+
+def check_article(text: str, claims: Sequence[Claim]) -> list[Finding]:
+    """Every finding for one article: its display text and its claims (offsets into `text`)."""
+    article = ArticleText(text, claims)
+    return relations_in(article)

@@ -1,0 +1,139 @@
+"""The shape of an article's text that the relation checks read.
+
+A relation the text states lives inside one sentence (从890元降至434元，降幅
+达51%), or is announced by a word that opens a scope (其中, 分别, 共): the
+checks look at claims in sentence order and at the few characters between
+them, never at the whole article at once.  Keeping the window small is what
+keeps most look-alike figures apart: different subjects, places and periods
+are almost always in different sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.checks.figures import Figure, figure_of
+from desktop.claims.model import Claim
+
+SENTENCE_END = "。！？!?\n"
+CLAUSE_END = SENTENCE_END + "，,；;：:"
+PERCENT_UNITS = frozenset({"%", "％"})
+RATE_UNITS = frozenset({"%", "％", "倍", "个百分点", "個百分點", "百分点", "百分點"})
+POINT_UNITS = frozenset({"个百分点", "個百分點", "百分点", "百分點"})
+# Units of figures that describe one thing rather than count many: parts
+# measured in them never add up to a total (平均寿命80.23岁，其中男性76.94岁).
+INTENSIVE_UNITS = frozenset({"岁", "歲", "周岁", "週歲", "度", "℃", "°C", "分", "级", "級", "星"})
+# Kinds whose figures can be added, divided and compared.
+AMOUNT_KINDS = frozenset({"count", "money", "measure", "duration"})
+
+
+@dataclass(frozen=True)
+class Item:
+    """A claim with its index in the article, its Figure and its sentence."""
+
+    index: int
+    claim: Claim
+    figure: Figure
+    sentence: tuple[int, int]
+    paragraph: tuple[int, int]
+
+    @property
+    def start(self) -> int:
+        return self.claim.start
+
+    @property
+    def end(self) -> int:
+        return self.claim.end
+
+    @property
+    def unit(self) -> str:
+        return self.claim.unit
+
+    @property
+    def is_extensive(self) -> bool:
+        """An amount that adds up over parts: not an age, a score or a temperature."""
+        return self.is_amount and self.claim.unit not in INTENSIVE_UNITS
+
+    @property
+    def is_percent(self) -> bool:
+        return self.claim.unit in PERCENT_UNITS
+
+    @property
+    def is_rate(self) -> bool:
+        return self.claim.unit in RATE_UNITS
+
+    @property
+    def is_amount(self) -> bool:
+        """A figure that can be a part, a total or one end of a change."""
+        return (
+            self.claim.kind in AMOUNT_KINDS
+            and not self.figure.irregular
+            and self.claim.value_low is None
+            and self.claim.unit not in RATE_UNITS
+            and "/" not in self.claim.unit
+        )
+
+
+class ArticleText:
+    """An article's display text with its claims in reading order."""
+
+    def __init__(self, text: str, claims: Sequence[Claim]) -> None:
+        self.text = text
+        # Boundary positions, found once: a span lookup is then a bisection,
+        # so a 100,000-character sentence with 10,000 claims stays linear.
+        self._bounds = {
+            ends: [i for i, ch in enumerate(text) if ch in ends] for ends in (SENTENCE_END, "\n", CLAUSE_END)
+        }
+        ordered = sorted(claims, key=lambda c: (c.start, c.end))
+        self.items: tuple[Item, ...] = tuple(
+            Item(i, c, figure_of(c, text), self.sentence_of(c.start), self.paragraph_of(c.start))
+            for i, c in enumerate(ordered)
+        )
+        self._starts = [item.start for item in self.items]
+        self._by_sentence: dict[tuple[int, int], list[Item]] = {}
+        for item in self.items:
+            self._by_sentence.setdefault(item.sentence, []).append(item)
+
+    def sentence_of(self, position: int) -> tuple[int, int]:
+        return self._span_around(position, SENTENCE_END)
+
+    def paragraph_of(self, position: int) -> tuple[int, int]:
+        return self._span_around(position, "\n")
+
+    def clause_of(self, position: int) -> tuple[int, int]:
+        return self._span_around(position, CLAUSE_END)
+
+    def _span_around(self, position: int, ends: str) -> tuple[int, int]:
+        bounds = self._bounds[ends]
+        i = bisect.bisect_left(bounds, position)
+        start = bounds[i - 1] + 1 if i > 0 else 0
+        end = bounds[i] if i < len(bounds) else len(self.text)
+        return start, end
+
+    def between(self, a: Item, b: Item) -> str:
+        return self.text[a.end : b.start]
+
+    def before(self, item: Item, limit: int = 40) -> str:
+        """The text before a claim, back to the start of its clause (at most `limit` characters)."""
+        start = max(self.clause_of(item.start)[0], item.start - limit)
+        return self.text[start : item.start]
+
+    def clause_before(self, item: Item) -> str:
+        return self.text[self.clause_of(item.start)[0] : item.start]
+
+    def in_sentence(self, item: Item) -> list[Item]:
+        return self._by_sentence[item.sentence]
+
+    def in_span(self, start: int, end: int) -> list[Item]:
+        """The claims that lie within [start, end)."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [item for item in self.items[lo:hi] if item.end <= end]
+
+    def sentences(self) -> list[list[Item]]:
+        return list(self._by_sentence.values())
+
+    def next_item(self, item: Item) -> Item | None:
+        return self.items[item.index + 1] if item.index + 1 < len(self.items) else None
