@@ -54,7 +54,8 @@ class Item:
     @property
     def is_extensive(self) -> bool:
         """An amount that adds up over parts: not an age, a score or a temperature."""
-        return self.is_amount and self.claim.unit not in INTENSIVE_UNITS
+        # 公斤/亩 and other per-something figures change, but never add up.
+        return self.is_amount and self.claim.unit not in INTENSIVE_UNITS and "/" not in self.claim.unit
 
     @property
     def is_percent(self) -> bool:
@@ -72,7 +73,6 @@ class Item:
             and not self.figure.irregular
             and self.claim.value_low is None
             and self.claim.unit not in RATE_UNITS
-            and "/" not in self.claim.unit
         )
 
 

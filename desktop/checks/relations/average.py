@@ -162,28 +162,31 @@ def _by_day_count(article: ArticleText, average: Item, total: Item) -> Finding |
 def _per_area(article: ArticleText, average: Item) -> Finding | None:
     """亩产 / 单产: a harvest over an area (小麦总产34.96万吨 over 68.2万亩 is 512.6公斤 a mu).
 
-    The harvest and the area may sit in neighbouring sentences of the
-    paragraph, so the pairing is tried (nearest first) and kept only when it
-    agrees.
+    The harvest and the area may sit in other sentences, even in the lead
+    paragraph, so the pairing is tried (the paragraph's figures first, then
+    the nearest) and kept only when it agrees.
     """
     per = _MASS_KG.get(average.unit.split("/")[0])
     if per is None:
         return None
-    paragraph = article.in_span(*average.paragraph)
-    near = sorted(paragraph, key=lambda i: abs(i.start - average.start))
+    near = sorted(
+        article.items, key=lambda i: (i.paragraph != average.paragraph, abs(i.start - average.start))
+    )
     masses = [
         i
         for i in near
-        if i is not average and i.is_amount and i.unit in _MASS_KG and i.claim.value > average.claim.value
+        if i is not average
+        and i.is_amount
+        and i.unit in _MASS_KG
+        and i.claim.value > average.claim.value
+        and not _DIFFERENCE.search(article.clause_before(i))
     ]
     areas = [
         i
         for i in near
         if i.is_amount and i.unit in _AREA_MU and not _DIFFERENCE.search(article.clause_before(i))
     ]
-    for mass in masses[:3]:
-        if _DIFFERENCE.search(article.clause_before(mass)):
-            continue
+    for mass in masses[:6]:
         for area in areas[:3]:
             kilograms = mass.claim.value * _MASS_KG[mass.unit] / per
             mu = area.claim.value * _AREA_MU[area.unit]

@@ -30,10 +30,19 @@ from desktop.checks.text import ArticleText, Item
 # Words before a share: 占比, 占…的比重, 所占比例, 占全县312个行政村的.
 _SHARE_BEFORE = re.compile(
     r"(?P<word>占比|佔比|所占比例|所佔比例|占|佔)(?P<whole>[^，。；：,;:]{0,24}?)的?(?:比重|比例|份额|份額)?"
-    r"(?:分别|分別)?(?:为|為|达|達|达到|達到|是)?$"
+    r"(?:分别|分別)?(?:提升|提高|上升|升|下降|降)?(?:至|到)?(?:为|為|达|達|达到|達到|是)?$"
 )
 _GENERIC_WHOLE = re.compile(r"^(?:全部|总数|總數|总量|總量|总额|總額|总体|總體|全体|所有|总|總)?$")
 _WHOLE_PREFIX = re.compile(r"^(?:全市|全县|全縣|全省|全国|全國|全区|全區|我市|本市|全港|全澳|全台|全)")
+# Short forms a whole is named by, and the form its figure is introduced with.
+_ABBREVIATION = {
+    "营收": "营业收入",
+    "營收": "營業收入",
+    "净利": "净利润",
+    "淨利": "淨利潤",
+    "财收": "财政收入",
+}
+_ABBREVIATIONS = re.compile(r"(?:营收|營收|净利|淨利|财收)(?![润潤入])")
 _IN_WHOLE = re.compile(r"在[^，。；：,;:0-9]{0,6}$")
 _RATE_NOUN = re.compile(r"[^，。；：,;:0-9]{0,10}(?:面|率|比例|占比|比重)(?:达|達|为|為|是|达到)?$")
 _IMPLIED = re.compile(r"^[、，,]?(?:占比|佔比)(?:达到|達到|为|為|达|達)?$")
@@ -164,6 +173,7 @@ def _named_whole(article: ArticleText, name: str, part: Item) -> Item | None:
     The name as written, else its longest tail of three characters or more
     (当年净利润 -> 净利润), searched backwards from the part.
     """
+    name = _ABBREVIATIONS.sub(lambda m: _ABBREVIATION[m.group()], name)
     tails = [name[k:] for k in range(len(name) - 2)] or [name]
     for item in reversed(article.in_span(0, part.start)):
         if item.unit != part.unit or not item.is_amount or item is part:
