@@ -14,8 +14,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.export.target import check_target
 from desktop.store.records import ImportReport
 from desktop.ui import file_dialogs
+from desktop.ui.export_refusals import export_refusal_text
 from desktop.ui.review_session import ReviewSession
 from desktop.ui.workers import ExportJob, ImportJob, JobRunner, import_outcome
 
@@ -55,6 +57,12 @@ class Transfers(QObject):
     def start_export(self, out: Path) -> None:
         database = self._session.path
         if database is None:
+            return
+        # Refused here, before the job, so the editor hears why at once; the
+        # export checks again just before it moves the workbook into place.
+        refusal = check_target(out, database=database)
+        if refusal is not None:
+            QMessageBox.warning(self._window, self.tr("Export"), export_refusal_text(refusal))
             return
         job = ExportJob(database, out, editor=self._editor(), filters_description=self.tr("All claims"))
         self.jobs.run(job, self.tr("Exporting to {name}…").format(name=out.name))

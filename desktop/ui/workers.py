@@ -17,9 +17,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from desktop.export.target import TargetRefused
 from desktop.export.xlsx import ExportCancelled, export_workbook
 from desktop.store import ReviewStore, StoreError
 from desktop.store.records import ImportReport
+from desktop.ui.export_refusals import export_refusal_text
 from desktop.ui.store_errors import store_error_text
 
 
@@ -46,6 +48,8 @@ class Job(QThread):
                 report = self.work(store)
         except ExportCancelled:
             self.cancelled.emit()
+        except TargetRefused as error:
+            self.failed.emit(export_refusal_text(error))
         except StoreError as error:
             # In the editor's language (translate() is thread-safe): a database
             # that is busy, full or damaged says so, and what to do about it.
@@ -106,6 +110,10 @@ class ExportJob(Job):
             editor=self._editor,
             made_at=datetime.now(),
             filters_description=self._filters,
+            # Never written over the database it reads; the workbook names it,
+            # so a workbook from another database is refused when read back.
+            database=self._database,
+            database_id=store.database_id,
         )
 
 

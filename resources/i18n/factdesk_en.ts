@@ -380,6 +380,37 @@ Rejected: {rejected}</source>
     </message>
 </context>
 <context>
+    <name>ExportRefusal</name>
+    <message>
+        <source>Cannot export to “{name}”: it is the review database in use (or one of its files); the export would overwrite it. Choose another .xlsx file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to “{name}”: it is a folder, a device or a pipe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to “{name}”: the file name must end in .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to “{name}”: it is an SQLite database (a backup or another review); it will not be overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to “{name}”: the file exists and is not an Excel workbook; it will not be overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to “{name}”: the existing file cannot be read, so it cannot be judged safe to replace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to “{name}”: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <source>Folder</source>
@@ -716,6 +747,10 @@ Check every number in an article before it goes to print.</source>
     <name>Transfers</name>
     <message>
         <source>Importing {n} file(s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -385,6 +385,37 @@ Rejected: {rejected}</source>
     </message>
 </context>
 <context>
+    <name>ExportRefusal</name>
+    <message>
+        <source>Cannot export to “{name}”: it is the review database in use (or one of its files); the export would overwrite it. Choose another .xlsx file name.</source>
+        <translation>不能导出到“{name}”：这是正在使用的核查数据库（或它的附属文件），导出会覆盖它。请另选一个 .xlsx 文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot export to “{name}”: it is a folder, a device or a pipe.</source>
+        <translation>不能导出到“{name}”：它是文件夹、设备或管道，不是普通文件。</translation>
+    </message>
+    <message>
+        <source>Cannot export to “{name}”: the file name must end in .xlsx.</source>
+        <translation>不能导出到“{name}”：导出文件名须以 .xlsx 结尾。</translation>
+    </message>
+    <message>
+        <source>Cannot export to “{name}”: it is an SQLite database (a backup or another review); it will not be overwritten.</source>
+        <translation>不能导出到“{name}”：这是一个 SQLite 数据库（备份或另一个核查库），不会覆盖它。</translation>
+    </message>
+    <message>
+        <source>Cannot export to “{name}”: the file exists and is not an Excel workbook; it will not be overwritten.</source>
+        <translation>不能导出到“{name}”：该文件已存在且不是 Excel 工作簿，不会覆盖它。</translation>
+    </message>
+    <message>
+        <source>Cannot export to “{name}”: the existing file cannot be read, so it cannot be judged safe to replace.</source>
+        <translation>不能导出到“{name}”：无法读取这个已存在的文件，无法判断能否安全替换。</translation>
+    </message>
+    <message>
+        <source>Cannot export to “{name}”: {reason}</source>
+        <translation>不能导出到“{name}”：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <source>Folder</source>
@@ -723,6 +754,10 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>Importing {n} file(s)…</source>
         <translation>正在导入 {n} 个文件…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
     <message>
         <source>All claims</source>
