@@ -31,7 +31,15 @@ from decimal import Decimal
 
 from desktop.claims import lexicon as lx
 from desktop.claims.model import Claim
-from desktop.claims.numerals import DIGIT_CHARS, EXACT, NumberError, check_bounds, parse_number
+from desktop.claims.numerals import (
+    DIGIT_CHARS,
+    EXACT,
+    NumberError,
+    check_bounds,
+    parse_fraction_number,
+    parse_number,
+    read_subunits,
+)
 from desktop.ingest.reflow import LAYOUT_MARKS
 
 # Raised whenever the same text can give different claims, so that
@@ -41,30 +49,47 @@ from desktop.ingest.reflow import LAYOUT_MARKS
 # way only (a run of more than four digits before 日 is no longer a date).
 DETECTOR_VERSION = "2"
 
-_CN_DIGITS = "〇零一二三四五六七八九两兩壹贰貳叁參肆伍陆陸柒捌玖"
-_CN_NUMERAL = _CN_DIGITS + "十拾百佰千仟万萬亿億"
+_CN_DIGITS = "〇○零一二三四五六七八九两兩壹贰貳叁參肆伍陆陸柒捌玖"
+_CN_PLAIN = "〇○零一二三四五六七八九"
+_CN_MAGNITUDE = "十拾百佰千仟万萬亿億兆"
+_CN_NUMERAL = _CN_DIGITS + _CN_MAGNITUDE
 _AR_DIGIT = "0-9０-９"
-_ARABIC = rf"[{_AR_DIGIT}]+(?:,[0-9]{{3}})*(?:[.．][{_AR_DIGIT}]+)?"
-# 1萬3780, 467萬3155: an Arabic number written across a magnitude word.
-# 1萬3780, 40萬2千, 48億6,000萬: an Arabic number written across magnitude
-# words; the parts are checked and added up in _parse_mixed.
-_ARABIC_MIXED = rf"{_ARABIC}(?:[万萬亿億千](?={_ARABIC}){_ARABIC})*"
+# Grouping commas: ASCII every three digits; the full-width comma only between
+# full-width digits (１，２３４ in Big5-era copy), since elsewhere '，' ends a clause.
+_ARABIC = rf"[{_AR_DIGIT}]+(?:,[0-9]{{3}}|，[０-９]{{3}}(?![０-９]))*(?:[.．][{_AR_DIGIT}]+)?"
+# 1萬3780, 467萬3155, 40萬2千, 48億6,000萬, 1千零5, 5万4千6百: an Arabic
+# number written across magnitude words (numerals.parse_number checks and adds
+# up the parts).
+_ARABIC_MIXED = rf"{_ARABIC}(?:[万萬亿億千百兆]零?(?=[{_AR_DIGIT}]){_ARABIC})*"
+# A Chinese numeral: its characters, with a single layout space between parts
+# where one side is a magnitude (三千 八百 九十六 万: reflow keeps single
+# spaces between CJK runs), then a decimal written 点/點/．(三点二, 四十二．七)
+# whose digits are not the start of a time (三点二十分).  Possessive, so a
+# failed match never tries shorter runs.
+_CN_RUN = (
+    rf"[{_CN_NUMERAL}](?:[{_CN_NUMERAL}]|[ \u3000](?=[{_CN_NUMERAL}])"
+    rf"(?:(?<=[{_CN_MAGNITUDE}][ \u3000])|(?=[{_CN_MAGNITUDE}])))*+"
+    rf"(?:[点點．.][{_CN_PLAIN}]++(?![十拾百佰千仟]))?"
+)
 
 _CANDIDATE = re.compile(
     rf"(?P<pre>[近约約超逾])?"
     rf"(?P<rank>第|前)?"
-    rf"(?:(?P<ar>{_ARABIC_MIXED})|(?P<cn>[{_CN_NUMERAL}]+))"
+    rf"(?:(?P<ar>{_ARABIC_MIXED})|(?P<cn>{_CN_RUN}))"
     rf"(?P<sfx1>[余餘多来來])?"
-    rf"(?P<mag>千万|千萬|百万|百萬|万亿|萬億|[万亿萬億千百])?"
+    rf"(?P<mag>千万|千萬|百万|百萬|万亿|萬億|[万亿萬億千百兆])?"
     rf"(?P<sfx2>[余餘多])?"
 )
 
 # Per-population rates: 15.1/10万, 14.13人/10万人.
 # The denominator is a round base (10万, 1000, 100), so 2025/2026学年 is not a rate.
 _PER_POPULATION = re.compile(r"(?:[人例个個名])?/(?:[1-9]0*[万萬千]|10{1,5})(?:[人例]|人口)?(?![0-9])")
+# 百分之五, 百分之二点五, 百分之百, 百分之1,250, 千分之三, 万分之二.
 _PERCENT_WORDS = re.compile(
-    rf"(?P<pre>[近约約超逾])?(?P<base>百分之|千分之)(?P<num>[{_CN_NUMERAL}{_AR_DIGIT}.．点點]+)"
+    rf"(?P<pre>[近约約超逾])?(?P<base>百分之|千分之|万分之|萬分之|佰分之)"
+    rf"(?P<num>(?:[{_CN_NUMERAL}{_AR_DIGIT}.．点點]|,(?=[0-9]{{3}})|，(?=[０-９]{{3}}))+)"
 )
+_FRACTION_UNIT = {"百分之": "%", "佰分之": "%", "千分之": "‰", "万分之": "‱", "萬分之": "‱"}
 _FIRST_PLACE = re.compile(r"(?<![之])首(?P<unit>[位名])")
 
 
@@ -72,17 +97,14 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_UNIT_KIND: dict[str, str] = {}
-for _kind, _units in (
-    ("count", lx.COUNT_UNITS),
-    ("measure", lx.MEASURE_UNITS),
-    ("duration", lx.DURATION_UNITS),
-    ("money", lx.MONEY_UNITS),
-    ("percent", lx.PERCENT_UNITS),
-    ("change", lx.CHANGE_UNITS),
-):
-    for _unit in _units:
-        _UNIT_KIND[_unit] = _kind
+_UNIT_KIND = lx.UNIT_KINDS
+_ARABIC_ONLY = frozenset(lx.ARABIC_ONLY_COUNT_UNITS)
+# 元 takes 角 and 分 after it (12元5角); currency names said before a number (港幣3.14).
+_YUAN = ("元",)
+_CURRENCY_NAMES = tuple(u for u in lx.MONEY_UNITS if len(u) > 1 and u not in ("块钱", "塊錢", "美分", "欧分"))
+# The digit of a spoken 千三 or 百二, and the words that make a leading 千 or 百 vague.
+_SPOKEN_DIGITS = "一二三四五六七八九两兩"
+_VAGUE_BEFORE = "上数數几幾成近好逾超约約过過余餘多每千百万萬"
 _UNIT = re.compile(_alternation(_UNIT_KIND))
 _SET_PHRASE = re.compile(_alternation(lx.SET_PHRASES))
 _COUNTED_NOUN = re.compile(_alternation(lx.COUNTED_NOUNS))
@@ -98,18 +120,19 @@ _AFTER_GE = re.compile(_alternation(lx.AFTER_GE_UNITS))
 # engine tried them all before giving up on a date: 26 digits took 7 s, 30
 # never ended.  Now a listed number can end in only one place and every start
 # costs a bounded amount of work, so masking is linear in the text.
-_DATE_NUM = rf"[{_AR_DIGIT}]{{1,4}}|[〇零一二三四五六七八九十两]{{1,4}}"
+_DATE_NUM = rf"[{_AR_DIGIT}]{{1,4}}|[〇○零一二三四五六七八九十两]{{1,4}}"
 _DATE = re.compile(
     # the lookahead lets the regex engine skip text that cannot start a date
-    rf"(?=[{_AR_DIGIT}〇零一二三四五六七八九十两初])(?<![{_AR_DIGIT}.．])"
+    rf"(?=[{_AR_DIGIT}〇○零一二三四五六七八九十两初])(?<![{_AR_DIGIT}.．])"
     rf"(?:(?:{_DATE_NUM})[、—\-－~～至到年]){{0,12}}"
     rf"(?:"
     rf"[{_AR_DIGIT}]{{4}}年(?:度|底|末|初|前|后|後|以来|以來|起|中|上半年|下半年)?"
-    rf"|[〇零一二三四五六七八九]{{4}}年"
+    rf"|[〇○零一二三四五六七八九]{{4}}年"
     rf"|(?:{_DATE_NUM})月(?:份|底|末|初|中旬|上旬|下旬|中)?(?:(?:{_DATE_NUM})[日号號])?"
     rf"|(?:{_DATE_NUM})[日号號](?![常内內])"
     rf"|[{_AR_DIGIT}]{{1,2}}[:：][0-9]{{2}}"
     rf"|[{_AR_DIGIT}]{{1,2}}[时時](?:[{_AR_DIGIT}]{{1,2}}分)?"
+    rf"|[{_AR_DIGIT}]{{1,2}}[点點](?:[{_AR_DIGIT}]{{1,2}}分|半|钟|鐘)"
     rf"|[{_AR_DIGIT}]{{1,2}}[·・][{_AR_DIGIT}]{{1,2}}"
     rf"|初[一二三四五六七八九十]"
     rf"|[{_AR_DIGIT}]{{4}}(?=[—\-－~～至到][{_AR_DIGIT}]{{4}}年)"
@@ -159,61 +182,10 @@ def _is_cjk(ch: str) -> bool:
     return bool(ch) and _CJK.match(ch) is not None
 
 
-_MAGNITUDE_VALUE = {"亿": 10**8, "億": 10**8, "万": 10**4, "萬": 10**4, "千": 1000, "百": 100}
-_MIXED_PART = re.compile(r"([^万萬亿億千百]+)([万萬亿億千百]*)")
-
-
-def _parse_mixed(token: str) -> Decimal:
-    """Arabic digits with magnitude words: 3.4万, 467萬3155, 40萬2千, 48億6,000萬.
-
-    Each part is scaled by the magnitude words after it; the parts must come
-    in falling order, and a last part with no magnitude must fill the places
-    of the one before it (萬 -> 4 digits), so 1萬3 is refused as ambiguous.
-    The sum is exact (the default context would round past 28 digits) and
-    within the bounds of a figure.
-    """
-    parts = _MIXED_PART.findall(token)
-    if len(parts) == 1:
-        return parse_number(token)
-    total = Decimal(0)
-    previous_scale = None
-    for digits, magnitudes in parts:
-        scale = 1
-        for ch in magnitudes:
-            scale *= _MAGNITUDE_VALUE[ch]
-        if previous_scale is not None:
-            if scale >= previous_scale:
-                raise ValueError(f"magnitudes out of order in {token!r}")
-            if not magnitudes and len(digits.replace(",", "")) != len(str(previous_scale)) - 1:
-                raise ValueError(f"ambiguous tail in {token!r}")
-        total = EXACT.add(total, EXACT.multiply(parse_number(digits), Decimal(scale)))
-        previous_scale = scale
-    return check_bounds(total, token)
-
-
-_CN_DIGIT_VALUE = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {
-    "零": "0",
-    "两": "2",
-    "兩": "2",
-}
-
-
-def _parse_spoken_decimal(text: str) -> Decimal:
-    """三十五点六 -> 35.6: digits after 点 are read one by one."""
-    whole, _, fraction = text.replace("點", "点").partition("点")
-    value = parse_number(whole)
-    if not fraction:
-        return value
-    digits = "".join(_CN_DIGIT_VALUE.get(ch, ch) for ch in fraction)
-    if not digits.isdigit():
-        raise ValueError(f"not a decimal fraction: {fraction!r}")
-    return check_bounds(EXACT.add(value, Decimal(f"0.{digits}")), text)
-
-
 # What a figure is made of: digits and numerals, and the marks and magnitude
 # words that stand inside one (1,234.5万, 48億6,000萬, 九十五点五).
 _NUMBER_GOES_ON = frozenset(DIGIT_CHARS + "点點")
-_INSIDE_FIGURE = frozenset(".．,点點万萬亿億千仟百佰")
+_INSIDE_FIGURE = frozenset(".．,，点點万萬亿億兆千仟百佰")
 
 
 def _glued_by_mark(text: str, start: int, end: int) -> bool:
@@ -265,10 +237,17 @@ class _Mask:
         return any(self._flags[start:end])
 
 
+_MONTH_COUNT = re.compile(rf"[{_CN_DIGITS}十]{{1,3}}月")
+
+
 def _masks(text: str) -> tuple[_Mask, _Mask]:
     dates, names = _Mask(len(text)), _Mask(len(text))
     for m in _DATE.finditer(text):
         if m.end() > m.start():
+            if _MONTH_COUNT.fullmatch(m.group()) and text[max(0, m.start() - 2) : m.start()].endswith(
+                lx.RUN_WORDS
+            ):
+                continue  # 连五月下跌: five months running, not May
             dates.add(m.start(), m.end())
     for m in _QUOTED.finditer(text):
         inner = m.group()[1:-1]
@@ -310,14 +289,14 @@ class Detector:
         pre, rank = m.group("pre") or "", m.group("rank") or ""
         if pre:
             before = text[start - 1] if start else ""
-            if before and before in lx.NOT_APPROX_BEFORE_JIN:
-                start += len(pre)
+            if before and before in lx.NOT_APPROX_BEFORE.get(pre, ""):
+                start += len(pre)  # 逼近8年, 出超120亿元: the word is a verb or a noun
                 pre = ""
         if rank == "前" and pre:
             return None
         if rank == "前" and start and text[start - 1] in lx.WORD_BEFORE_QIAN:
             rank = ""  # 提前3个月: 前 belongs to the word before it
-            start = m.start("ar") if m.group("ar") else m.start("cn")
+            start = num_start
         arabic = bool(m.group("ar"))
         token = m.group("ar") or m.group("cn")
         if arabic:
@@ -325,10 +304,13 @@ class Detector:
             before = _char_before(text, num_start)
             if before and (_ASCII_ALNUM.match(before) or before in "/.．:：·"):
                 return None
-        else:
-            token = self._trim_chinese(token)
-            if token is None:
+            if self._names_something(text, num_start):
                 return None
+        else:
+            trimmed = self._trim_chinese(text, num_start, token)
+            if trimmed is None:
+                return None
+            token = trimmed
 
         if dates.covers(num_start, num_start + 1):
             return None
@@ -343,9 +325,12 @@ class Detector:
             # the numeral was shortened: what followed is no longer glued to it
             sfx1 = mag = sfx2 = ""
         pos = num_end + len(sfx1)
-        # 5千米 is five kilometres, not five thousand metres (likewise 千克, 千瓦, 千伏安).
-        if mag in ("千", "百") and (text[pos + 1 : pos + 2] in ("米", "克", "瓦", "伏") or not arabic):
-            mag = ""
+        if mag:
+            # A magnitude that starts a unit is the unit's SI prefix: 5千米 is
+            # five kilometres, 1.5兆瓦 one and a half megawatts, 3百分点.
+            prefixed = _UNIT.match(text, pos)
+            if prefixed and prefixed.group().startswith(mag[0]) or not arabic and mag in ("千", "百"):
+                mag = ""
         pos += len(mag)
         if mag and sfx1 and sfx2:
             sfx2 = ""
@@ -355,19 +340,25 @@ class Detector:
             return None
 
         try:
-            value = _parse_mixed(token + mag) if arabic else parse_number(token + mag)
+            value = parse_number(token + mag)
         except ValueError:
             return None
 
         unit, kind, pos = self._read_unit(text, pos, arabic, bool(mag))
         if approx_word in ("多", "来", "來") and not unit:
             return None  # 多 without a unit is an adjective (多个 handled by unit)
+        if unit in _YUAN and value == value.to_integral_value() and not approx_word:
+            cents = read_subunits(text, pos)  # 12元5角 is one amount, 12.5 元
+            if cents is not None:
+                value, pos = EXACT.add(value, cents[0]), cents[1]
 
-        # an approximation word after the unit (7000元左右, 90%以上)
+        # an approximation word after the unit (7000元左右, 90%以上, 80分上下)
         tail_approx = ""
         if unit:
             for word in lx.APPROX_SUFFIXES_AFTER_UNIT:
                 if text.startswith(word, pos):
+                    if word == "上下" and text[pos + 2 : pos + 3] in lx.SHANGXIA_NOT_BEFORE:
+                        continue  # 3家上下游企业
                     tail_approx = word
                     break
 
@@ -378,6 +369,10 @@ class Detector:
             if mag and not arabic:
                 return None
             nxt = text[pos : pos + 1]
+            money = arabic and self._money_before(text, start, bool(mag))
+            if money and (not nxt or nxt not in _RANGE_CONNECTOR) and not _ASCII_ALNUM.match(nxt or " "):
+                # 平均成交價820萬, 營收1.2億, HK$1.95: money with no currency word after it
+                return _Candidate(start, pos, value, "", "money", pre or approx_word, False, arabic, False)
             if arabic and mag and (not nxt or nxt not in _CONNECTOR) and not _ASCII_ALNUM.match(nxt or " "):
                 # 常住人口达到128万，: a figure with a magnitude word is a
                 # quantity even where the counted noun came before it.
@@ -411,10 +406,47 @@ class Detector:
         if not arabic and self._in_set_phrase(text, pos):
             return None
 
+        if unit in lx.TEMPERATURE_UNITS and not pre and value:
+            # 零下5℃, -5℃: the sign is part of the reading
+            if text[:start].endswith(lx.BELOW_ZERO):
+                start, value = start - len(lx.BELOW_ZERO[0]), -value
+            elif (
+                start
+                and text[start - 1] in "-−－"
+                and not _ASCII_ALNUM.match(text[start - 2 : start - 1] or " ")
+            ):
+                start, value = start - 1, -value
+
         if tail_approx and unit not in ("岁", "歲", "周岁", "週歲"):
             pos += len(tail_approx)
         approx = pre or approx_word or tail_approx
         return _Candidate(start, pos, value, unit, kind, approx, False, arabic, False)
+
+    @staticmethod
+    def _names_something(text: str, num_start: int) -> bool:
+        """沪深300, 上证50, 股票代码600519: an Arabic number that belongs to a name or code."""
+        before = text[max(0, num_start - 8) : num_start]
+        if before.endswith(lx.INDEX_NAMES):
+            return True
+        return before.rstrip(":： ").endswith(lx.CODE_WORDS)
+
+    @staticmethod
+    def _money_before(text: str, start: int, has_magnitude: bool) -> bool:
+        """Does the number at `start`, which has no unit, state an amount of money?
+
+        Right after a currency sign or name it does (HK$1.95, 港幣3.14); a
+        figure with a magnitude does when its clause names a price, revenue
+        or cost before it (平均成交價820萬, 營收1.2億).
+        """
+        before = text[max(0, start - 6) : start]
+        if before[-1:] and before[-1] in lx.CURRENCY_SIGNS:
+            return True
+        if before.endswith(_CURRENCY_NAMES):
+            return True
+        if not has_magnitude:
+            return False
+        clause = _CLAUSE_START.split(text[max(0, start - 20) : start])[-1]
+        return any(cue in clause for cue in lx.MONEY_CUES)
 
     @staticmethod
     def _one_is_amount(text: str, start: int, end: int, kind: str) -> bool:
@@ -439,16 +471,32 @@ class Detector:
         )
 
     @staticmethod
-    def _trim_chinese(token: str) -> str | None:
+    def _trim_chinese(text: str, num_start: int, token: str) -> str | None:
         """Keep a Chinese numeral only when it reads as a number, not a word.
 
         A lone magnitude (万亩, 千人口, 百万人) is not a number; neither is a
-        numeral that starts with a magnitude other than 十.
+        numeral that starts with a magnitude other than 十, except the spoken
+        千三 (1300) and 百二 (120) where no word before makes 千 or 百 vague
+        (上千三甲医院 is "over a thousand grade-three hospitals").  A 兆 that
+        starts a unit is the unit's prefix (五兆瓦).
         """
-        if token[0] in "万萬亿億千仟百佰" or token in ("零", "〇"):
-            return None  # 零部件, 零售: a lone 零 is a word, and zero counts are not scored
+        if token[0] in "万萬亿億兆":
+            return None
+        if token[0] in "千仟百佰":
+            before = text[num_start - 1 : num_start] if num_start else ""
+            if not (
+                len(token) == 2 and token[1] in _SPOKEN_DIGITS and (not before or before not in _VAGUE_BEFORE)
+            ):
+                return None
         if not any(ch in _CN_DIGITS or ch in "十拾" for ch in token):
             return None
+        if all(ch in "零〇○" for ch in token):
+            return None  # 零部件, 零售, ○○公司: a lone 零 is a word, and zero counts are not scored
+        if token.endswith("兆"):
+            prefixed = _UNIT.match(text, num_start + len(token) - 1)
+            if prefixed and prefixed.group().startswith("兆"):
+                token = token[:-1].rstrip()
+                return token or None
         return token
 
     def _read_unit(self, text: str, pos: int, arabic: bool, has_magnitude: bool) -> tuple[str, str, int]:
@@ -462,6 +510,10 @@ class Detector:
         if m:
             unit = m.group()
             end = m.end()
+            if text[end : end + 1] and text[end] in lx.UNIT_NOT_BEFORE.get(unit, ""):
+                return "", "", pos  # 76人队, 3口之家, 16球队, 600519股价: the start of a word
+            if unit in _ARABIC_ONLY and not arabic:
+                return "", "", pos  # 两口子, 三道防线: a Chinese numeral before 口 or 道 is a word
             if unit in ("个", "個"):
                 after = _AFTER_GE.match(text, end)
                 if after:
@@ -532,19 +584,65 @@ class Detector:
             return None  # 3人以上的较大事故, 7座以下小型客车: a line that defines a class
         if after.startswith(("级", "級")):
             return None  # 10万吨级泊位, 500千伏级: a class, not a quantity
-        if unit == "分" and (not arabic or after.startswith("之")):
-            return None  # 十分重要, 三分之一: not a score
+        if unit == "分":
+            if not arabic or after.startswith("之"):
+                return None  # 十分重要, 三分之一: not a score
+            if "." not in token and self._sport_around(text, start, end):
+                return "count"  # 砍下23分: points in a game are counted
+        if unit in ("点", "點"):
+            return self._index_points(text, start, end, token, arabic)
+        if (
+            unit in lx.RATING_UNITS
+            and text[start:end].count("万") + text[start:end].count("萬") == 0
+            and text.startswith(lx.RATED_EQUIPMENT, end)
+        ):
+            return None  # 500千伏变电站, 120千瓦快充桩: the rating names the equipment
+        if unit in ("级", "級"):
+            # 6.8级地震, 风力8级 are measured; 四级联动, 三级医院 are tiers
+            near = _CLAUSE_START.split(text[max(0, start - 8) : start])[-1]
+            if not arabic and not any(cue in near for cue in lx.MAGNITUDE_SCALE_BEFORE):
+                return None
+            if after.startswith(lx.MAGNITUDE_SCALE_AFTER) or any(
+                cue in near for cue in lx.MAGNITUDE_SCALE_BEFORE
+            ):
+                return "measure"
+            return None
+        if unit == "月" and not text[max(0, start - 2) : start].endswith(lx.RUN_WORDS):
+            return None  # only 连五月 (five months running) gets here
         if kind != "percent" and _NOUN_THRESHOLD.match(text, end):
             return None  # 兩名子女以上家庭: the number draws the line for a group
         if kind == "measure" and after.startswith(lx.SPORT_EVENT_AFTER):
             return None  # 男子200米自由泳 names the race
         if unit in ("次",) and not arabic and after[:1] and _is_cjk(after[:1]) and after[:1] in "性":
             return None
-        if unit in ("人",) and after[:1] in ("口",):
-            return None
         if unit not in _UNIT_KIND and after.startswith(lx.HOTLINE_AFTER):
             return None  # 12345市民热线 is a service number
         return kind
+
+    @staticmethod
+    def _sport_around(text: str, start: int, end: int) -> bool:
+        """Is the score at text[start:end] in a sentence about a game (砍下23分, 23分12篮板)?"""
+        window = text[max(0, start - 30) : end + 15]
+        left = max(window.rfind(stop, 0, start - max(0, start - 30)) for stop in "。！？\n")
+        right = [i for i in (window.find(stop, end - max(0, start - 30)) for stop in "。！？\n") if i >= 0]
+        sentence = window[left + 1 : min(right) if right else len(window)]
+        return any(cue in sentence for cue in lx.SPORT_SCORE_CUES)
+
+    @staticmethod
+    def _index_points(text: str, start: int, end: int, token: str, arabic: bool) -> str | None:
+        """收于3312.45点, 跌21点: an index level or change (measure); 8点 is a time of day."""
+        if not arabic or text.startswith(lx.LANDMARK_AFTER, end):
+            return None  # 失守4000点关口 is a landmark, not a level
+        clause = _CLAUSE_START.split(text[max(0, start - 16) : start])[-1]
+        if any(cue in clause for cue in lx.INDEX_POINT_CUES):
+            return "measure"
+        if "." in token or "．" in token:
+            return "measure"
+        try:
+            hour = parse_number(token)
+        except ValueError:
+            return None
+        return "measure" if hour > 24 else None
 
     @staticmethod
     def _in_set_phrase(text: str, end: int) -> bool:
@@ -572,6 +670,7 @@ class Detector:
             and _is_cjk(nxt)
             and nxt not in "和及与與、至到或的"
             and not (unit and self._ranking_cue(text, start))
+            and not (rank == "第" and not unit and nxt == "大")  # 历年第二大降幅 ranks a result
         ):
             return None  # 第一手, 第一责任人, 前三季度, 第一位患者 (but 排名由第8位跃升)
         if pre:
@@ -591,10 +690,10 @@ class Detector:
             if _glued_by_mark(text, m.start("num"), m.end()):
                 continue
             try:
-                value = _parse_spoken_decimal(m.group("num"))
+                value = parse_fraction_number(m.group("num"))
             except ValueError:
                 continue
-            unit = "%" if m.group("base") == "百分之" else "‰"
+            unit = _FRACTION_UNIT[m.group("base")]
             out.append(
                 _Candidate(
                     m.start(), m.end(), value, unit, "percent", m.group("pre") or "", False, False, False

@@ -12,6 +12,7 @@ APPROX_MEANING = {
     "近": "about",
     "约": "about",
     "左右": "about",
+    "上下": "about",
     "来": "about",
     "余": "more than",
     "多": "more than",

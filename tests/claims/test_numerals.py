@@ -21,9 +21,12 @@ from desktop.claims.numerals import (
     MAX_NUMBER_CHARS,
     REFUSAL_CODES,
     NumberError,
+    Quantity,
     check_bounds,
     parse_number,
     parse_quantity,
+    read_quantity,
+    read_subunits,
     to_chinese,
 )
 from desktop.ingest.reflow import LAYOUT_MARKS
@@ -99,6 +102,66 @@ PARSE_CASES = [
     ("壹拾", "10"),
     ("肆萬柒仟捌佰玖拾", "47890"),
     ("陸億", "600000000"),
+    # --- every style in docs/numeric-claims.md, "Other genres and numeral styles"
+    # digit by digit, with 〇, 零 or the look-alike ○ as zero
+    ("二九〇〇億", "290000000000"),
+    ("二九〇〇亿", "290000000000"),
+    ("三〇五", "305"),
+    ("三○五", "305"),
+    ("一〇五", "105"),
+    # decimals inside Chinese numerals: 点, 點, the full-width point
+    ("三点二", "3.2"),
+    ("二点五", "2.5"),
+    ("四点八", "4.8"),
+    ("零点五", "0.5"),
+    ("十五點七", "15.7"),
+    ("四十二．七", "42.7"),
+    ("一．三", "1.3"),
+    ("两千三点一", "2300.1"),
+    ("两千万点五五四四", "20000000.5544"),
+    ("三点二万", "32000"),
+    ("一點五億", "150000000"),
+    ("两千点零", "2000"),
+    # spoken abbreviations: a digit after a magnitude takes the next lower place
+    ("一百五", "150"),
+    ("两万三", "23000"),
+    ("兩萬三", "23000"),
+    ("千三", "1300"),
+    ("百三", "130"),
+    ("九百九", "990"),
+    ("一千陆", "1600"),
+    ("九十二万四", "924000"),
+    # 万万 is 亿, 兆 is 10**12 (Taiwan, Hong Kong), 廿 卅 are twenty and thirty
+    ("四万万", "400000000"),
+    ("四萬萬", "400000000"),
+    ("10万万", "1000000000"),
+    ("3.2兆", "3200000000000"),
+    ("五兆六十二亿四万五千二", "5006200045200"),
+    ("廿三", "23"),
+    ("卅", "30"),
+    ("倆千两百贰拾二", "2222"),
+    # Arabic digits with 千 and 百 as magnitudes, and 零
+    ("1千零5", "1005"),
+    ("1千零20", "1020"),
+    ("1千2百", "1200"),
+    ("5万4千6百", "54600"),
+    ("5亿1万4千6百", "500014600"),
+    ("2千零30万", "20300000"),
+    ("25万6千", "256000"),
+    ("3万4000", "34000"),
+    ("1萬1,632", "11632"),
+    ("48億6,000萬", "4860000000"),
+    # zeros that mark empty places, as papers write them
+    ("四千万零六千", "40006000"),
+    ("一万二百五十", "10250"),
+    ("一百零十万", "1100000"),
+    ("一万零十二", "10012"),
+    # full-width grouping between full-width digits
+    ("１，２３４", "1234"),
+    ("１１１，１１１", "111111"),
+    # layout spaces between the parts of a numeral
+    ("三千 八百 九十六 万 四千 九百 六十五", "38964965"),
+    ("7 万5 千4 百", "75400"),
 ]
 
 
@@ -122,7 +185,8 @@ def test_parse_number(text: str, expected: str) -> None:
         "1,23",
         "1,2345",
         ",123",
-        "１，２３４",  # the full-width comma is punctuation
+        "1，234",  # the full-width comma is punctuation between ASCII digits
+        "１，２３",  # and between full-width digits unless three follow
         "万三",
         "百",
         "千",
@@ -146,9 +210,21 @@ def test_parse_number(text: str, expected: str) -> None:
         "一万二万",
         "3.三",
         "三.5",
-        "1千2百",
+        "1千5",  # 1005 or 1500?
+        "1千零200",  # 零 leaves the hundreds empty
+        "3.三",
+        "三.5",
+        "一二点五",
+        "三点",
+        "三点二点五",
+        "千",
+        "百万",  # a vague "million", or a lone magnitude
+        "千万",
+        "万万",
+        "一万千三",
+        "零点77",
         "-3",  # signs belong to parse_quantity
-        "廿",
+        "廿廿",
     ],
 )
 def test_parse_number_rejects(text: str) -> None:
@@ -181,7 +257,39 @@ QUANTITY_CASES = [
     ("两种", "2", "种"),
     ("1,234元", "1234", "元"),
     ("１２．５万人", "125000", "人"),
-    ("5千克", "5000", "克"),  # documented: 千 is read as a magnitude
+    # an SI prefix after Arabic digits is the unit's (5千米 is five kilometres)
+    ("5千克", "5", "千克"),
+    ("1.5兆瓦", "1.5", "兆瓦"),
+    ("1.2万千瓦", "12000", "千瓦"),
+    ("三千米", "3000", "米"),  # in Chinese numerals 千 is a magnitude
+    # the styles of the other desks
+    ("百分之百", "100", "%"),
+    ("百分之二点五", "2.5", "%"),
+    ("百分之1,250", "1250", "%"),
+    ("百分之１，１２３", "1123", "%"),
+    ("萬分之三", "3", "‱"),
+    ("四十二．七％", "42.7", "%"),
+    ("一．三倍", "1.3", "倍"),
+    ("四点八个百分点", "4.8", "个百分点"),
+    ("四點八個百分點", "4.8", "個百分點"),
+    ("12元5角", "12.5", "元"),
+    ("50元6角三分", "50.63", "元"),
+    ("五元三毛", "5.3", "元"),
+    ("3元零5分", "3.05", "元"),
+    ("32.6億港元", "3260000000", "港元"),
+    ("二九〇〇億美元", "290000000000", "美元"),
+    ("负3.9%", "-3.9", "%"),
+    ("負三十二", "-32", ""),
+    # approximation words and rank prefixes are read past
+    ("约3.4万名", "34000", "名"),
+    ("1300余名", "1300", "名"),
+    ("500余万", "5000000", ""),
+    ("十余万人", "100000", "人"),
+    ("一千多万", "10000000", ""),
+    ("7000元左右", "7000", "元"),
+    ("80分上下", "80", "分"),
+    ("第3位", "3", "位"),
+    ("前三名", "3", "名"),
 ]
 
 
@@ -192,7 +300,7 @@ def test_parse_quantity(text: str, value: str, unit: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "abc", "元", "万三", "1.2.3", "1,23元", "百分之", "百分之五元", "-", "%"]
+    "text", ["", "abc", "元", "万三", "1.2.3", "1,23元", "百分之", "百分之五元", "-", "%", "约", "第"]
 )
 def test_parse_quantity_rejects(text: str) -> None:
     with pytest.raises(ValueError, match="not a"):
@@ -291,6 +399,145 @@ def test_parse_number_only_raises_value_error(text: str) -> None:
 def test_quantity_splits_number_and_unit(n: int, unit: str) -> None:
     assert parse_quantity(f"{n}{unit}") == (Decimal(n), unit)
     assert parse_quantity(f"{to_chinese(Decimal(n))}{unit}") == (Decimal(n), unit)
+
+
+# --- format -> parse round trips for every style ------------------------------
+
+CN_DIGIT = "零一二三四五六七八九"
+TRADITIONAL = str.maketrans("万亿两", "萬億兩")
+FINANCIAL = str.maketrans("一二三四五六七八九十百千", "壹貳參肆伍陸柒捌玖拾佰仟")
+
+
+@given(st.integers(min_value=0, max_value=10**16 - 1))
+def test_traditional_and_financial_forms_round_trip(n: int) -> None:
+    written = to_chinese(Decimal(n))
+    assert parse_number(written.translate(TRADITIONAL)) == n
+    assert parse_number(written.translate(FINANCIAL).translate(TRADITIONAL)) == n
+
+
+@given(
+    st.integers(min_value=0, max_value=10**12),
+    st.text(alphabet="0123456789", min_size=1, max_size=6),
+    st.sampled_from(["点", "點", "．"]),
+)
+def test_chinese_decimals_round_trip(whole: int, digits: str, point: str) -> None:
+    # 三点二, 四十二．七, 一千零五點零六: the digits after the point are read one by one.
+    written = to_chinese(Decimal(whole)) + point + "".join(CN_DIGIT[int(d)] for d in digits)
+    assert parse_number(written) == Decimal(f"{whole}.{digits}")
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=9))
+def test_a_chinese_decimal_takes_the_magnitude_after_it(whole: int, digit: int) -> None:
+    written = to_chinese(Decimal(whole)) + "点" + CN_DIGIT[digit]
+    assert parse_number(written + "万") == (whole + Decimal(digit) / 10) * 10**4
+    assert parse_number(written + "亿") == (whole + Decimal(digit) / 10) * 10**8
+
+
+@given(
+    st.integers(min_value=1, max_value=9),
+    st.integers(min_value=1, max_value=9),
+    st.sampled_from([(2, "百"), (3, "千"), (4, "万"), (8, "亿")]),
+)
+def test_spoken_abbreviations_round_trip(head: int, tail: int, place: tuple[int, str]) -> None:
+    # 一百五 = 150, 两千三 = 2300, 两万三 = 23000, 三亿五 = 350000000.
+    power, word = place
+    value = head * 10**power + tail * 10 ** (power - 1)
+    assert parse_number(CN_DIGIT[head] + word + CN_DIGIT[tail]) == value
+    if head == 2:
+        assert parse_number("两" + word + CN_DIGIT[tail]) == value
+    if head == 1 and power in (2, 3):
+        assert parse_number(word + CN_DIGIT[tail]) == value  # 千三, 百五
+
+
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=1, max_value=99))
+def test_arabic_with_qian_and_ling_round_trips(thousands: int, rest: int) -> None:
+    # 1千零5, 2千零30: 零 says the hundreds are empty.
+    assert parse_number(f"{thousands}千零{rest}") == thousands * 1000 + rest
+    assert parse_number(f"{thousands}千零{rest}万") == (thousands * 1000 + rest) * 10**4
+
+
+@given(
+    st.integers(min_value=0, max_value=9999),
+    st.integers(min_value=0, max_value=9),
+    st.integers(min_value=0, max_value=9),
+    st.integers(min_value=0, max_value=9),
+)
+def test_arabic_parts_across_magnitudes_round_trip(wan: int, qian: int, bai: int, ge: int) -> None:
+    # 5万4千6百, 7万5千4百: each Arabic part scaled by the word after it.
+    parts = [(wan, "万"), (qian, "千"), (bai, "百")]
+    written = "".join(f"{n}{w}" for n, w in parts if n)
+    if not written:
+        return
+    value = wan * 10**4 + qian * 1000 + bai * 100
+    assert parse_number(written) == value
+
+
+@given(st.integers(min_value=100, max_value=10**12).filter(lambda n: "0" in str(n)))
+def test_digit_by_digit_round_trips(n: int) -> None:
+    # 二〇二三, 三〇五, 二九〇〇: one numeral per digit, 〇 (or ○, 零) for zero.
+    for zero in "〇○零":
+        assert parse_number("".join(zero if d == "0" else CN_DIGIT[int(d)] for d in str(n))) == n
+
+
+@given(st.integers(min_value=1, max_value=9999))
+def test_wan_wan_is_yi(n: int) -> None:
+    assert parse_number(to_chinese(Decimal(n)) + "万万") == n * 10**8
+    assert parse_number(f"{n}萬萬") == n * 10**8
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["百分之", "千分之", "万分之"]))
+def test_fraction_words_round_trip(n: int, word: str) -> None:
+    unit = {"百分之": "%", "千分之": "‰", "万分之": "‱"}[word]
+    assert parse_quantity(word + to_chinese(Decimal(n))) == (n, unit)
+    assert parse_quantity(word + format(n, ",")) == (n, unit)
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=9), st.integers(0, 9))
+def test_yuan_jiao_fen_round_trip(yuan: int, jiao: int, fen: int) -> None:
+    written = f"{yuan}元" + (f"{jiao}角" if jiao else "") + (f"{fen}分" if fen else "")
+    assert parse_quantity(written) == (yuan + Decimal(jiao) / 10 + Decimal(fen) / 100, "元")
+
+
+@given(st.text(max_size=60))
+def test_no_string_raises_anything_but_a_number_error(text: str) -> None:
+    # Whatever an editor types or a page holds: a value or a NumberError, never a crash.
+    for call in (parse_number, parse_quantity, read_quantity):
+        try:
+            call(text)
+        except NumberError as error:
+            assert error.code in REFUSAL_CODES
+
+
+@given(st.text(alphabet=DIGIT_CHARS + "点點．，,.元角分毛%百分之万亿余多来约第前负- ", max_size=40))
+def test_no_numeral_soup_raises_anything_but_a_number_error(text: str) -> None:
+    for call in (parse_number, parse_quantity, read_quantity):
+        try:
+            value = call(text)
+        except NumberError as error:
+            assert error.code in REFUSAL_CODES
+            continue
+        number = (
+            value if isinstance(value, Decimal) else value[0] if isinstance(value, tuple) else value.value
+        )
+        assert number.is_finite()
+
+
+def test_read_quantity_keeps_the_words_around_the_number() -> None:
+    assert read_quantity("约3.4万名") == Quantity(Decimal(34000), "名", "约")
+    assert read_quantity("9800余万元") == Quantity(Decimal(98000000), "元", "余")
+    assert read_quantity("90%以上") == Quantity(Decimal(90), "%", "以上")
+    assert read_quantity("第一名") == Quantity(Decimal(1), "名", "", "第")
+    assert read_quantity("四十二．七％") == Quantity(Decimal("42.7"), "％")
+
+
+def test_read_subunits() -> None:
+    assert read_subunits("5角", 0) == (Decimal("0.5"), 2)
+    assert read_subunits("5角3分，", 0) == (Decimal("0.53"), 4)
+    assert read_subunits("零5分", 0) == (Decimal("0.05"), 3)
+    assert read_subunits("三毛", 0) == (Decimal("0.3"), 2)
+    # minutes, fractions and anything else after 元 are not 角 and 分
+    for text in ("5分钟", "3分之一", "50分", "，5角", "角"):
+        assert read_subunits(text, 0) is None
 
 
 def test_character_sets() -> None:
