@@ -69,7 +69,7 @@ _ARABIC_MIXED = rf"{_ARABIC}(?:[万萬亿億千百兆]零?(?=[{_AR_DIGIT}]){_ARA
 _CN_RUN = (
     rf"[{_CN_NUMERAL}](?:[{_CN_NUMERAL}]|[ \u3000](?=[{_CN_NUMERAL}])"
     rf"(?:(?<=[{_CN_MAGNITUDE}][ \u3000])|(?=[{_CN_MAGNITUDE}])))*+"
-    rf"(?:[点點．.][{_CN_PLAIN}]++(?![十拾百佰千仟]))?"
+    rf"(?:[ \u3000]?[点點．.][ \u3000]?[{_CN_PLAIN}]++(?![十拾百佰千仟]))?"
 )
 
 _CANDIDATE = re.compile(
@@ -85,11 +85,13 @@ _CANDIDATE = re.compile(
 # The denominator is a round base (10万, 1000, 100), so 2025/2026学年 is not a rate.
 _PER_POPULATION = re.compile(r"(?:[人例个個名])?/(?:[1-9]0*[万萬千]|10{1,5})(?:[人例]|人口)?(?![0-9])")
 # 百分之五, 百分之二点五, 百分之百, 百分之1,250, 千分之三, 万分之二.
+# Not after a numeral: 一百分之二, 百万分之五 are fractions of other bases.
+_PERCENT_CHAR = rf"[{_CN_NUMERAL}{_AR_DIGIT}.．点點]"
 _PERCENT_WORDS = re.compile(
-    rf"(?P<pre>[近约約超逾])?(?P<base>百分之|千分之|万分之|萬分之|佰分之)"
-    rf"(?P<num>(?:[{_CN_NUMERAL}{_AR_DIGIT}.．点點]|,(?=[0-9]{{3}})|，(?=[０-９]{{3}}))+)"
+    rf"(?P<pre>[近约約超逾])?(?<![{_CN_NUMERAL}{_AR_DIGIT}])(?P<base>百分之|千分之|万分之|萬分之|佰分之|仟分之)"
+    rf"(?P<num>(?:{_PERCENT_CHAR}|,(?=[0-9]{{3}})|，(?=[０-９]{{3}})|[ \u3000](?={_PERCENT_CHAR}))+)"
 )
-_FRACTION_UNIT = {"百分之": "%", "佰分之": "%", "千分之": "‰", "万分之": "‱", "萬分之": "‱"}
+_FRACTION_UNIT = {"百分之": "%", "佰分之": "%", "千分之": "‰", "仟分之": "‰", "万分之": "‱", "萬分之": "‱"}
 _FIRST_PLACE = re.compile(r"(?<![之])首(?P<unit>[位名])")
 
 
@@ -406,21 +408,34 @@ class Detector:
         if not arabic and self._in_set_phrase(text, pos):
             return None
 
-        if unit in lx.TEMPERATURE_UNITS and not pre and value:
-            # 零下5℃, -5℃: the sign is part of the reading
-            if text[:start].endswith(lx.BELOW_ZERO):
-                start, value = start - len(lx.BELOW_ZERO[0]), -value
-            elif (
-                start
-                and text[start - 1] in "-−－"
-                and not _ASCII_ALNUM.match(text[start - 2 : start - 1] or " ")
-            ):
-                start, value = start - 1, -value
+        if not pre and not approx_word and value and kind not in ("count", "rank", "duration"):
+            start, value = self._signed(text, start, value, unit, kind)
 
         if tail_approx and unit not in ("岁", "歲", "周岁", "週歲"):
             pos += len(tail_approx)
         approx = pre or approx_word or tail_approx
         return _Candidate(start, pos, value, unit, kind, approx, False, arabic, False)
+
+    @staticmethod
+    def _signed(text: str, start: int, value: Decimal, unit: str, kind: str) -> tuple[int, Decimal]:
+        """A sign written against a rate, a measure or an amount is part of it: -22.2%, 负3.9%, 零下5℃.
+
+        A minus after a digit is a range (1-3%), not a sign; 负 before a count
+        is a loss (负3场), so counts never get here.
+        """
+        if unit in lx.TEMPERATURE_UNITS and text[:start].endswith(lx.BELOW_ZERO):
+            return start - len(lx.BELOW_ZERO[0]), -value
+        sign = text[start - 1 : start]
+        if not sign or sign not in "-−－负負":
+            return start, value
+        if sign in "负負" and kind == "money":
+            return start, value  # 负债3亿元 is a debt, not minus three hundred million
+        before = text[start - 2 : start - 1]
+        if before and (
+            _ASCII_ALNUM.match(before) or before in _CN_NUMERAL or before in "０１２３４５６７８９.．%％"
+        ):
+            return start, value
+        return start - 1, -value
 
     @staticmethod
     def _names_something(text: str, num_start: int) -> bool:
@@ -477,8 +492,8 @@ class Detector:
         A lone magnitude (万亩, 千人口, 百万人) is not a number; neither is a
         numeral that starts with a magnitude other than 十, except the spoken
         千三 (1300) and 百二 (120) where no word before makes 千 or 百 vague
-        (上千三甲医院 is "over a thousand grade-three hospitals").  A 兆 that
-        starts a unit is the unit's prefix (五兆瓦).
+        (上千三甲医院 is "over a thousand grade-three hospitals").  A 兆, or a
+        千 after a magnitude, that starts a unit is the unit's prefix.
         """
         if token[0] in "万萬亿億兆":
             return None
@@ -492,11 +507,16 @@ class Detector:
             return None
         if all(ch in "零〇○" for ch in token):
             return None  # 零部件, 零售, ○○公司: a lone 零 is a word, and zero counts are not scored
-        if token.endswith("兆"):
+        if token[-1] in "兆千仟" and len(token) > 1:
+            # 五兆瓦, 一百千瓦, 五万千瓦: after a magnitude (or as 兆) the last
+            # character can only be the prefix of the unit it starts.
             prefixed = _UNIT.match(text, num_start + len(token) - 1)
-            if prefixed and prefixed.group().startswith("兆"):
-                token = token[:-1].rstrip()
-                return token or None
+            if (
+                prefixed
+                and prefixed.group()[0] == token[-1]
+                and (token[-1] == "兆" or token[-2] in _CN_MAGNITUDE)
+            ):
+                return token[:-1].rstrip() or None
         return token
 
     def _read_unit(self, text: str, pos: int, arabic: bool, has_magnitude: bool) -> tuple[str, str, int]:

@@ -125,7 +125,14 @@ APPROX_SUFFIXES = lx.APPROX_SUFFIXES_AFTER_UNIT
 _APPROX_INFIXES = "余餘多来來"
 
 # 百分之五 (%), 千分之三 (‰), 万分之二 (‱): the word, then the number.
-FRACTION_WORDS = (("百分之", "%"), ("千分之", "‰"), ("万分之", "‱"), ("萬分之", "‱"), ("佰分之", "%"))
+FRACTION_WORDS = (
+    ("百分之", "%"),
+    ("佰分之", "%"),
+    ("千分之", "‰"),
+    ("仟分之", "‰"),
+    ("万分之", "‱"),
+    ("萬分之", "‱"),
+)
 
 
 class NumberError(ValueError):
@@ -713,9 +720,9 @@ def _prefixed_unit(number: str, rest: str) -> tuple[str, str]:
         if number[cut] not in "千兆百":
             break
         joined = number[cut:] + rest
-        # After 万 or 亿 a 千 cannot be a magnitude either (1.2万千瓦, 五万千瓦).
+        # After a magnitude a 千 cannot be a magnitude either (1.2万千瓦, 一百千瓦).
         if joined.startswith(_PREFIXED_UNITS) and (
-            number[cut - 1] in "0123456789０１２３４５６７８９万萬亿億" or number[cut] == "兆"
+            number[cut - 1] in "0123456789０１２３４５６７８９十百千万萬亿億拾佰仟" or number[cut] == "兆"
         ):
             return number[:cut], joined
     return number, rest
