@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from desktop.checks.model import CHECK_KINDS, RELATION_KINDS, Finding, Message, Operand
 from desktop.checks.relations import relations_in
 from desktop.checks.text import ArticleText
+from desktop.checks.usage import find_usage
 from desktop.claims.model import Claim
 
 # Raised whenever the same article can give different findings, so that
@@ -38,4 +39,6 @@ __all__ = [
 def check_article(text: str, claims: Sequence[Claim]) -> list[Finding]:
     """Every finding for one article: its display text and its claims (offsets into `text`)."""
     article = ArticleText(text, claims)
-    return relations_in(article)
+    relations = relations_in(article)
+    usage = find_usage(text, relations)
+    return sorted([*relations, *usage], key=lambda f: (f.start, f.end, f.check))

@@ -103,7 +103,8 @@ def _in_sentence(article: ArticleText, items: list[Item]) -> list[Finding]:
             continue
         for member, rate in zip(members, rates, strict=True):
             verb = match.group("verb")
-            result = _judge_member(member, rate, verb, match.group("to") or "", _phrase(article, rate, verb))
+            to_word = match.group("to") or ""
+            result = _judge_member(member, rate, verb, to_word, f"{verb}{to_word}{rate.claim.text}")
             if result is not None:
                 findings.append(result)
                 used.add(rate.index)
@@ -176,10 +177,6 @@ def _assign(pending: list[Pair], count: int, pair: Pair) -> list[Member] | None:
     return members if count == len(members) else None
 
 
-def _phrase(article: ArticleText, rate: Item, verb: str) -> str:
-    return f"{verb}{rate.claim.text}"
-
-
 def _direction(verb: str) -> int:
     return 1 if _UP.match(verb) else -1
 
@@ -240,7 +237,10 @@ def _relative(a: Item, b: Item, rate: Item, verb: str, phrase: str) -> Finding |
         "computed": percent(change, rate.figure.places + 1),
         "stated": percent(rate.claim.value * sign, rate.figure.places),
     }
-    if not verdict.holds and a.unit in ("%", "％") and b.unit in ("%", "％"):
+    # A difference of two percentages written as %: the stated figure is the
+    # difference exactly, and the relative change holds at best within the
+    # rounding of the figures (由90%提高到95%，增长了5%).
+    if (not verdict.holds or verdict.within_rounding) and a.unit in ("%", "％") and b.unit in ("%", "％"):
         points = b.claim.value - a.claim.value
         if rate.figure.agrees(abs(points)):
             return make(
@@ -336,15 +336,26 @@ def _times(a: Item, b: Item, rate: Item, verb: str, to_word: str, phrase: str) -
     args = {"from": written(a), "to": written(b), "ratio": plain(ratio, 2), "phrase": phrase}
     if to_word:
         # 增长到/为 X 倍 says new = X·old: only the loose reading is meant.
-        code = "change.holds" if loose.holds else "change.times.to_fails"
+        if loose.holds:
+            return make(
+                "change",
+                rate,
+                loose,
+                "change.times.to_holds",
+                _ops(a, b, rate),
+                computed,
+                reading="loose",
+                **args,
+            )
+        code = "change.times.to_strict" if strict.holds else "change.times.to_fails"
         return make(
             "change",
             rate,
-            loose,
-            "change.times.both" if loose.holds else code,
+            Verdict(False),
+            code,
             _ops(a, b, rate),
             computed,
-            reading="loose",
+            reading="strict" if strict.holds else "",
             **args,
             strict=plain(ratio - ONE, 2),
         )
