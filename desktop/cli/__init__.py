@@ -1,6 +1,7 @@
 """The `factdesk` command line.
 
     factdesk detect FILE... [--format jsonl|table]       claims in files, no database
+    factdesk check FILE... [--format jsonl|table]        detection plus every check (desktop/checks)
     factdesk articles [FILE...] [--db PATH] [--status pending|done]
     factdesk import FILE... | claims | decide | history | search | redetect
     factdesk export OUT.xlsx | import-decisions EDITED.xlsx
@@ -23,6 +24,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
+from desktop.cli.check import add_check_command
 from desktop.cli.files import EXIT_REFUSED, EXIT_USAGE, cmd_articles_in_files, cmd_detect, cmd_summary
 from desktop.cli.review import add_review_commands, cmd_articles_in_db, database_path, run_review_command
 
@@ -57,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     detect.add_argument("files", nargs="+", metavar="FILE")
     detect.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     detect.set_defaults(func=cmd_detect)
+    add_check_command(commands)
 
     articles = commands.add_parser("articles", help="list the articles in files, or in the review database")
     articles.add_argument("files", nargs="*", metavar="FILE")

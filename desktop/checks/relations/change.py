@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from desktop.checks.figures import HUNDRED, ONE, ZERO, Interval, plain
+from desktop.checks.figures import HUNDRED, ONE, ZERO, Interval, plain, round_to
 from desktop.checks.model import Finding, Operand
 from desktop.checks.relations.common import Verdict, in_units_of, judge, make, operand, percent, written
 from desktop.checks.text import POINT_UNITS, ArticleText, Item
@@ -104,7 +104,13 @@ def _in_sentence(article: ArticleText, items: list[Item]) -> list[Finding]:
         for member, rate in zip(members, rates, strict=True):
             verb = match.group("verb")
             to_word = match.group("to") or ""
-            result = _judge_member(member, rate, verb, to_word, f"{verb}{to_word}{rate.claim.text}")
+            # The words as written, from the verb to the figure (增加了4倍, 分别增长8.26倍、7.05倍 → 增长7.05倍).
+            phrase = (
+                f"{gap[match.start('verb') :]}{rate.claim.text}"
+                if rate is rates[0]
+                else f"{verb}{rate.claim.text}"
+            )
+            result = _judge_member(member, rate, verb, to_word, phrase)
             if result is not None:
                 findings.append(result)
                 used.add(rate.index)
@@ -332,8 +338,20 @@ def _times(a: Item, b: Item, rate: Item, verb: str, to_word: str, phrase: str) -
         rate.figure, ratio - ONE, None if spread is None else Interval(spread.low - 1, spread.high - 1)
     )
     loose = judge(rate.figure, ratio, spread)
+    # Which reading the figures as written support decides; the rounding of
+    # coarse figures (2万 → 8万) would otherwise let both readings pass.
+    if not strict.within_rounding or not loose.within_rounding:
+        if strict.holds and strict.within_rounding and not loose.within_rounding and loose.holds:
+            strict = Verdict(False)
+        if loose.holds and loose.within_rounding and not strict.within_rounding and strict.holds:
+            loose = Verdict(False)
     computed = f"{plain(ratio, 4)}; strict {plain(ratio - ONE, 4)}"
-    args = {"from": written(a), "to": written(b), "ratio": plain(ratio, 2), "phrase": phrase}
+    args = {
+        "from": written(a),
+        "to": written(b),
+        "ratio": plain(round_to(ratio, Decimal("0.01"))),
+        "phrase": phrase,
+    }
     if to_word:
         # 增长到/为 X 倍 says new = X·old: only the loose reading is meant.
         if loose.holds:
