@@ -100,6 +100,12 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _UNIT_KIND = lx.UNIT_KINDS
+_NUMBER_VERB_AT_END = re.compile(f"(?:{_alternation(lx.NUMBER_VERBS)})$")
+# 十年六个月, 两小时十五分钟: a numeral and a unit of time after a length of time.
+_SMALLER_DURATION = re.compile(
+    r"[一二三四五六七八九十两兩]{1,3}(?:个月|個月|个小时|個小時|小时|小時|天|分钟|分鐘|周|週|日)"
+)
+_SECONDS_AFTER = re.compile(r"[0-9]{1,2}秒")
 _ARABIC_ONLY = frozenset(lx.ARABIC_ONLY_COUNT_UNITS)
 # 元 takes 角 and 分 after it (12元5角); currency names said before a number (港幣3.14).
 _YUAN = ("元",)
@@ -449,19 +455,27 @@ class Detector:
     def _money_before(text: str, start: int, has_magnitude: bool) -> bool:
         """Does the number at `start`, which has no unit, state an amount of money?
 
-        Right after a currency sign or name it does (HK$1.95, 港幣3.14); a
-        figure with a magnitude does when its clause names a price, revenue
-        or cost before it (平均成交價820萬, 營收1.2億).
+        Right after a currency sign or name it does (HK$1.95, 港幣3.14).
+        Otherwise the words before it, past the verbs that lead to a number
+        (达到, 同比增长, 收報), must end in what money is: a price for any
+        figure (平均成交價820萬, 收報385.2), a revenue, cost or the like for
+        a figure with a magnitude (營收1.2億, 市值3万亿).  投资者达到1.2亿
+        counts investors: the word there is 投资者, not 投资.
         """
         before = text[max(0, start - 6) : start]
         if before[-1:] and before[-1] in lx.CURRENCY_SIGNS:
             return True
         if before.endswith(_CURRENCY_NAMES):
             return True
-        if not has_magnitude:
-            return False
-        clause = _CLAUSE_START.split(text[max(0, start - 20) : start])[-1]
-        return any(cue in clause for cue in lx.MONEY_CUES)
+        head = _CLAUSE_START.split(text[max(0, start - 20) : start])[-1]
+        for _ in range(4):
+            if head.endswith(lx.PRICE_WORDS) or has_magnitude and head.endswith(lx.MONEY_CUES):
+                return True
+            verb = _NUMBER_VERB_AT_END.search(head)
+            if verb is None:
+                return False
+            head = head[: verb.start()]
+        return False
 
     @staticmethod
     def _one_is_amount(text: str, start: int, end: int, kind: str) -> bool:
@@ -605,10 +619,12 @@ class Detector:
         if after.startswith(("级", "級")):
             return None  # 10万吨级泊位, 500千伏级: a class, not a quantity
         if unit == "分":
-            if not arabic or after.startswith("之"):
-                return None  # 十分重要, 三分之一: not a score
-            if "." not in token and self._sport_around(text, start, end):
-                return "count"  # 砍下23分: points in a game are counted
+            if not arabic or after.startswith("之") and not after.startswith(("之差", "之多")):
+                return None  # 十分重要, 三分之一: not a score (but 3分之差 is)
+            if text[:start].endswith(("小时", "小時", "时", "時", "天", "日")) or _SECONDS_AFTER.match(after):
+                return "duration"  # 4小时18分, 1分52秒: minutes
+            if self._sport_around(text, start, end):
+                return "count"  # 砍下23分, 场均105.6分: points in a game are counted
         if unit in ("点", "點"):
             return self._index_points(text, start, end, token, arabic)
         if (
@@ -666,9 +682,15 @@ class Detector:
 
     @staticmethod
     def _in_set_phrase(text: str, end: int) -> bool:
-        """四位一体, 一院一策: a numeral+classifier followed by another numeral."""
+        """四位一体, 一院一策: a numeral+classifier followed by another numeral.
+
+        Not a length of time followed by a smaller one: 十年六个月, 三年零六个月.
+        """
         nxt = text[end : end + 1]
-        return bool(nxt) and nxt in "一二三四五六七八九两兩"
+        if not nxt or nxt not in "一二三四五六七八九两兩":
+            return False
+        smaller = _SMALLER_DURATION.match(text, end)
+        return smaller is None
 
     def _read_rank(
         self,

@@ -102,6 +102,23 @@ SPORTS = [
         C("8次", "8", "次", "count"),
     ),
     case(
+        "record-of-games",
+        "广东队取得5连胜，以15胜3负排名第二，辽宁队以3分之差险胜。",
+        C("5连胜", "5", "连胜", "count"),
+        C("15胜", "15", "胜", "count"),
+        C("3负", "3", "负", "count"),
+        C("第二", "2", "", "rank"),
+        C("3分", "3", "分", "count"),
+    ),
+    case(
+        "record-of-games-traditional",
+        "港隊錄得3勝1平2負。",
+        C("3勝", "3", "勝", "count"),
+        C("1平", "1", "平", "count"),
+        C("2負", "2", "負", "count"),
+    ),
+    case("average-points", "本赛季场均得分105.6分。", C("105.6分", "105.6", "分", "count")),
+    case(
         "goals", "哈兰德打进2球，全队射门17次。", C("2球", "2", "球", "count"), C("17次", "17", "次", "count")
     ),
     case("goals-chinese", "梅西本場攻入兩球。", C("兩球", "2", "球", "count")),
@@ -155,6 +172,20 @@ MONEY = [
         "以每股HK$1.95认购，总额US$3亿。",
         C("1.95", "1.95", "", "money"),
         C("3亿", "300000000", "", "money"),
+    ),
+    case(
+        "price-without-a-currency-word",
+        "騰訊收報385.2，升1.5%；單價35，呎價1.2萬。",
+        C("385.2", "385.2", "", "money"),
+        C("1.5%", "1.5", "%", "percent"),
+        C("35", "35", "", "money"),
+        C("1.2萬", "12000", "", "money"),
+    ),
+    case(
+        "a-count-after-a-money-word-is-a-count",
+        "投资者数量达到1.2亿，股民突破2.2亿。",
+        C("1.2亿", "120000000", "", "count"),
+        C("2.2亿", "220000000", "", "count"),
     ),
     case("yuan-jiao-fen", "每斤售价12元5角，比上周贵3角。", C("12元5角", "12.5", "元", "money")),
     case(
@@ -282,7 +313,7 @@ NUMERAL_STYLES = [
         C("-1.2亿元", "-120000000", "元", "money"),
         C("3亿元", "300000000", "元", "money"),
     ),
-    case("a-loss-is-a-count", "球队3胜负3场。", C("3场", "3", "场", "count")),
+    case("a-loss-is-a-count", "球队本赛季主场负3场。", C("3场", "3", "场", "count")),
     case(
         "si-prefix-after-a-magnitude",
         "功率一百千瓦，装机五万千瓦。",
@@ -306,6 +337,14 @@ RANKS_AND_DURATIONS = [
     case("lian-wu-yue", "出口连五月下跌。", C("五月", "5", "月", "duration")),
     case("lian-wu-yue-traditional", "出口連五月下跌。", C("五月", "5", "月", "duration")),
     case("months-are-dates", "五月出口下跌。"),
+    case(
+        "sentence-and-a-smaller-duration",
+        "判处有期徒刑十年六个月，全程4小时18分。",
+        C("十年", "10", "年", "duration"),
+        C("六个月", "6", "个月", "duration"),
+        C("4小时", "4", "小时", "duration"),
+        C("18分", "18", "分", "duration"),
+    ),
     case("lianxu-qi-ge-yue", "制造业PMI连续七个月位于扩张区间。", C("七个月", "7", "个月", "duration")),
     case(
         "ershi-nian-lai",
