@@ -10,6 +10,7 @@ these functions.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -119,3 +120,35 @@ def process_files(paths: Iterable[Path]) -> tuple[list[DocumentResult], list[Rea
         else:
             results.append(outcome)
     return results, errors
+
+
+def fingerprint(paths: Iterable[Path]) -> str:
+    """A digest of every claim the pipeline finds in `paths`, context included.
+
+    What DETECTOR_VERSION stands for (see desktop/claims/detector.py): the
+    same rules give the same digest on the same files, any change to what a
+    stored document would hold (span, value, unit, kind, approximation,
+    range, subject, time, place, sentence) gives another.  Files are taken by
+    name, in name order, so the digest does not depend on where they lie.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(paths, key=lambda p: Path(p).name):
+        result = process_file(Path(path))
+        for _, claim in result.claims():
+            record = [
+                Path(path).name,
+                claim.source_start,
+                claim.source_end,
+                claim.text,
+                str(claim.value),
+                None if claim.value_low is None else str(claim.value_low),
+                claim.unit,
+                claim.kind,
+                claim.approx,
+                claim.subject,
+                claim.time,
+                claim.place,
+                claim.sentence,
+            ]
+            digest.update(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+    return digest.hexdigest()

@@ -23,6 +23,22 @@ from desktop.store import importing, reattach, rows, sentences, sql
 from desktop.store.records import Progress, RedetectReport
 
 
+def outdated(db: Database) -> int:
+    """How many stored documents an older detector read (what `redetect` would read again).
+
+    DETECTOR_VERSION follows the detector's behaviour (see
+    desktop/claims/detector.py), so a document with another version may hold
+    claims this detector would not find, or lack some it would: the window
+    offers re-detection when this is not zero.
+    """
+    found = sql.rows(
+        db,
+        "SELECT COUNT(*) AS n FROM documents WHERE complete AND detector_version != ?",
+        [detector.DETECTOR_VERSION],
+    )
+    return int(found[0]["n"])
+
+
 def redetect(db: Database, *, force: bool = False, progress: Progress | None = None) -> RedetectReport:
     """Run the current detector over stored documents whose claims an older one made."""
     version = detector.DETECTOR_VERSION
