@@ -63,6 +63,16 @@ COLUMNS: tuple[Column, ...] = (
         20,
         editable=True,
     ),
+    # Next to the number it was read as: the form the copy will print.  Read
+    # back only to keep it while it still reads as 更正值 (see
+    # desktop.store.decisions), so it is not one of the editable columns.
+    Column(
+        "corrected_text",
+        "更正写法",
+        "更正值的原样写法，如“1.3万”；更正值改了则以更正值为准",
+        8,
+        16,
+    ),
     Column("corrected_unit", "更正单位", "更正值的单位；与原单位相同时可留空", 8, 12, editable=True),
     Column("sources", "来源标签", "核查所依据的来源，多个用“、”隔开", 10, 30, editable=True),
     Column("note", "备注", "核查人的说明", 12, 40, editable=True),

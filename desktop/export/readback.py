@@ -313,6 +313,8 @@ def _edit(number: int, values: Sequence[object], columns: dict[str, int]) -> Dec
         # Optional too: a workbook exported before the 版本 column existed
         # applies without the check for decisions made since.
         version=version,
+        # Optional: how the correction was typed, kept while it reads as 更正值.
+        corrected_text=_text(cell("corrected_text")).strip() if "corrected_text" in columns else "",
     )
 
 

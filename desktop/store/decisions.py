@@ -63,10 +63,14 @@ def decide(
         current = queries.claim(db, claim_id)
         if expected_version is not None and current.version != expected_version:
             raise StaleDecision(current, expected_version)
+        # What the editor typed is kept beside the number it was read as; a
+        # claim that stays corrected without a new value keeps its own.
+        typed = corrected_value.strip() if parsed is not None and corrected_value is not None else ""
         if status == "corrected" and parsed is None:
             if current.corrected_value is None:
                 raise InvalidDecision("status corrected needs the corrected value")
             parsed = (current.corrected_value, current.corrected_unit)
+            typed = current.corrected_text
         if status == "rejected":
             new_reason = (
                 reason if reason is not None else (current.reason if current.status == "rejected" else "")
@@ -75,13 +79,14 @@ def decide(
             new_reason = ""
         db.execute(
             "UPDATE decisions SET status = ?, reason = ?, corrected_value = ?, corrected_unit = ?,"
-            " note = ?, editor = ?, decided_at = ?, seconds_spent = ?, version = version + 1"
-            " WHERE claim_id = ?",
+            " corrected_text = ?, note = ?, editor = ?, decided_at = ?, seconds_spent = ?,"
+            " version = version + 1 WHERE claim_id = ?",
             [
                 status,
                 new_reason,
                 None if parsed is None else rows.decimal_text(parsed[0]),
                 "" if parsed is None else parsed[1],
+                typed,
                 current.note if note is None else note,
                 editor.strip(),
                 rows.now(),
@@ -92,9 +97,14 @@ def decide(
         if tags is not None:
             _set_sources(db, claim_id, tags)
         after = queries.claim(db, claim_id)
-        before_dict, after_dict = rows.decision_dict(current), rows.decision_dict(after)
+        before_dict, after_dict = _audited(current), _audited(after)
         audit_id = sql.audit(db, editor.strip(), claim_id, "decide", before_dict, after_dict)
     return DecisionChange(claim=after, before=before_dict, after=after_dict, audit_id=audit_id)
+
+
+def _audited(claim: ClaimView) -> dict[str, object]:
+    """The decision as the audit log records it, the typed correction included."""
+    return {**rows.decision_dict(claim), "corrected_text": claim.corrected_text}
 
 
 def _set_sources(db: Database, claim_id: str, tags: list[str]) -> None:
@@ -152,6 +162,8 @@ def apply_edits(
         value = edit.corrected_value.strip()
         unit = edit.corrected_unit.strip()
         try:
+            if status == "corrected" and value:
+                value = _typed_form(current, value, unit, edit.corrected_text.strip())
             # A row that says what the claim already says changes nothing
             # whatever its version: the newer decision may be this very
             # row, applied before an interrupted run stopped.
@@ -193,6 +205,26 @@ def _parse_correction(value: str | None, unit: str | None) -> tuple[Decimal, str
     if given and written_unit and given != written_unit:
         raise InvalidDecision(f"the corrected value says {written_unit!r} but the unit given is {given!r}")
     return number, given or written_unit
+
+
+def _typed_form(current: ClaimView, value: str, unit: str, typed: str) -> str:
+    """The form to save for a workbook's 更正值 `value`: the correction as the editor wrote it.
+
+    A workbook holds the corrected value as a number (13000) and the form
+    it was typed in (1.3万) in its own column.  That form is kept while it
+    still reads as the value; a value changed in the workbook is saved as
+    written there.  Raises InvalidDecision when `value` does not parse.
+    """
+    parsed = _parse_correction(value, unit or None)
+    if typed and typed != value:
+        try:
+            if _parse_correction(typed, unit or None) == parsed:
+                return typed
+        except InvalidDecision:
+            pass  # an unreadable typed form is only a note of how it was written
+    if current.corrected_text and parsed == (current.corrected_value, current.corrected_unit):
+        return current.corrected_text
+    return value
 
 
 def _clean_tags(tags: Sequence[str]) -> list[str]:

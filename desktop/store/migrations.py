@@ -261,6 +261,14 @@ def _v3_window(first: int, last: int, start: int, end: int) -> tuple[int, int]:
     return max(first, min(left, right - _V3_LONGEST_SENTENCE, start)), right
 
 
+def _v4_typed_corrections(db: Database) -> None:
+    # A correction as the editor typed it ("1.3万") beside the number it was
+    # read as (13000): the number alone loses the form the copy will print.
+    # Corrections saved before this version keep "" (their typed form was
+    # never stored, and a guess from the number would be one).
+    db.execute("ALTER TABLE decisions ADD COLUMN corrected_text TEXT NOT NULL DEFAULT ''")
+
+
 Migration = Callable[[Database], None]
 
 # Index i holds the migration to version i + 1.
@@ -268,6 +276,7 @@ MIGRATIONS: list[Migration] = [
     _v1_create_everything,
     _v2_superseded_documents,
     _v3_sentences_once_identity_staged_imports,
+    _v4_typed_corrections,
 ]
 
 

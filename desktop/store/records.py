@@ -141,6 +141,11 @@ class ClaimView:
     decided_at: str
     seconds_spent: float | None
     version: int  # bumped by every saved change; stale writes are refused
+    # The corrected value as the editor typed it ("1.3万", "一百二十"), beside
+    # corrected_value, the number it was read as: an editor checks the copy
+    # against what they wrote, not against 13000.  "" when not corrected, and
+    # for corrections saved before the store kept it.
+    corrected_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -225,3 +230,6 @@ class DecisionEdit:
     # The decision's version when the workbook was exported; None (an older
     # workbook without the 版本 column) applies the edit without that check.
     version: int | None = None
+    # The 更正写法 column: the correction as typed when it was exported ("1.3万").
+    # Kept when it still reads as the corrected value; "" in an older workbook.
+    corrected_text: str = ""

@@ -180,6 +180,10 @@ class ReviewStore:
     def article(self, article_id: int) -> ArticleDetail:
         return queries.article(self._db, article_id)
 
+    def article_summary(self, article_id: int) -> ArticleSummary:
+        """One article's counts, without its text (what a window refreshes after each decision)."""
+        return queries.article_summary(self._db, article_id)
+
     def claims(self, article_id: int | None = None, status: str | None = None) -> list[ClaimView]:
         """Claims in reading order, optionally of one article and/or with one status."""
         return queries.claims(self._db, article_id, status)
@@ -238,8 +242,9 @@ class ReviewStore:
 
         None leaves sources, note and seconds_spent as they are; () or ""
         clears them.  A corrected value is parsed like the detector parses
-        numbers ("1.3万", "一百二十", "12%"); a claim already corrected keeps
-        its corrected value when none is given.  Raises InvalidDecision or
+        numbers ("1.3万", "一百二十", "12%") and kept as typed too
+        (ClaimView.corrected_text); a claim already corrected keeps its
+        corrected value when none is given.  Raises InvalidDecision or
         StaleDecision having written nothing.
         """
         return decisions.decide(

@@ -31,19 +31,17 @@ import datetime as dt
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop.claims.numerals import parse_quantity
 from desktop.store import DatabaseUnavailable, InvalidDecision, ReviewStore, StaleDecision, StoreError
 from desktop.store.records import ArticleDetail, ArticleSummary, AuditEntry, ClaimView, SearchHit
 from desktop.ui.store_errors import store_error_text
 from desktop.ui.undo import DecideCommand
-from desktop.ui.wording import article_date, change_text, local_time, value_with_unit
+from desktop.ui.wording import article_date, change_text, local_time
 
 # Why a change was refused (the second argument of `refused`).
 STALE = "stale"  # another window saved the claim first; it has been reloaded
@@ -89,9 +87,6 @@ class ReviewSession(QObject):
         self._claim_shown_at = time.monotonic()
         self._latest: dict[str, ClaimView] = {}  # claims saved from this window, by id
         self._recent: list[str] = []
-        # Corrections as typed ("1.3万"), by claim id, with the value they were read as.  The
-        # store keeps only the value, so this lasts as long as the window (see typed_correction).
-        self._typed: dict[str, tuple[str, Decimal]] = {}
         self._published: dict[int, str] = {}  # document id → publication date (YYYY-MM-DD), when set
         self.undo_stack = QUndoStack(self)
 
@@ -108,7 +103,6 @@ class ReviewSession(QObject):
         self._path = path
         self.undo_stack.clear()
         self._latest.clear()
-        self._typed.clear()
         self.refresh_sources()
         self.reload_articles()
         if article_id is not None and any(a.id == article_id for a in self._articles):
@@ -356,31 +350,11 @@ class ReviewSession(QObject):
         return self.reject("wrong-number")
 
     def correct(self, claim_id: str, value: str, unit: str) -> bool:
+        """Save a correction as typed ("1.3万"); the store keeps that form beside the number."""
         claim = self.claim_by_id(claim_id)
         if claim is None:
             return False
-        try:
-            parsed, _unit = parse_quantity(value)
-        except ValueError:
-            pass  # the store refuses it, with the reason
-        else:
-            # Kept before saving, so the views that hear of the save show it at once.
-            self._typed[claim.id] = (value.strip(), parsed)
         return self.decide("corrected", claim=claim, corrected_value=value, corrected_unit=unit or None)
-
-    def typed_correction(self, claim: ClaimView) -> str:
-        """The corrected value as the editor typed it ("1.3万"), when that says more than the number.
-
-        "" when it was typed in another window or session (the store does not
-        keep it), when the claim is no longer corrected to that value (undone,
-        corrected again), or when it reads the same as the value shown.
-        """
-        typed = self._typed.get(claim.id)
-        if typed is None or claim.status != "corrected" or claim.corrected_value != typed[1]:
-            return ""
-        shown = value_with_unit(typed[1], claim.corrected_unit or claim.unit)
-        plain = typed[0].replace(",", "").replace(" ", "")
-        return "" if plain in (shown.replace(",", "").replace(" ", ""), format(typed[1], "f")) else typed[0]
 
     def set_sources(self, claim_id: str, tags: Sequence[str]) -> bool:
         return self._save_keeping_status(self.claim_by_id(claim_id), sources=list(tags))
@@ -501,7 +475,8 @@ class ReviewSession(QObject):
         self._refresh_counts(claim.article_id)
 
     def _refresh_counts(self, article_id: int) -> None:
-        summary = self._dated(self.store.article(article_id).summary)
+        # The counts alone: reading the article (its whole text) on every key was wasted.
+        summary = self._dated(self.store.article_summary(article_id))
         self._articles = [summary if a.id == summary.id else a for a in self._articles]
         self.article_counts_changed.emit(summary)
         self._tell_progress()

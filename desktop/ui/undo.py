@@ -35,7 +35,10 @@ class DecisionState:
         return cls(
             status=claim.status,
             reason=claim.reason,
-            corrected_value=None if claim.corrected_value is None else str(claim.corrected_value),
+            # As typed ("1.3万"), so an undone and redone correction keeps its typed form.
+            corrected_value=None
+            if claim.corrected_value is None
+            else claim.corrected_text or str(claim.corrected_value),
             corrected_unit=claim.corrected_unit,
             sources=claim.sources,
             note=claim.note,

@@ -105,6 +105,35 @@ def value_with_unit(value: Decimal, unit: str) -> str:
     return f"{shown} {unit}" if unit[0].isascii() and unit[0].isalpha() else f"{shown}{unit}"
 
 
+def typed_form(claim: ClaimView) -> str:
+    """The corrected value as the editor typed it ("1.3万"), when that says more than the value shown.
+
+    "" for a claim not corrected, a correction saved before the store kept
+    the typed form, or one typed as the number itself ("13000", "13,000人").
+    """
+    typed = claim.corrected_text
+    if claim.status != "corrected" or claim.corrected_value is None or not typed:
+        return ""
+    shown = value_with_unit(claim.corrected_value, claim.corrected_unit or claim.unit)
+    plain = typed.replace(",", "").replace(" ", "")
+    same = (shown.replace(",", "").replace(" ", ""), format(claim.corrected_value, "f"))
+    return "" if plain in same else typed
+
+
+def corrected_text(claim: ClaimView) -> str:
+    """A corrected value as the window shows it: 13,000人（输入：1.3万）; "" when not corrected."""
+    if claim.corrected_value is None:
+        return ""
+    shown = value_with_unit(claim.corrected_value, claim.corrected_unit or claim.unit)
+    typed = typed_form(claim)
+    return with_typed(shown, typed) if typed else shown
+
+
+def with_typed(value: str, typed: str) -> str:
+    """A value with the form it was typed in: 13,000（输入：1.3万）."""
+    return QCoreApplication.translate("wording", "{value} (typed {typed})").format(value=value, typed=typed)
+
+
 def local_time(iso: str) -> str:
     """An ISO-8601 UTC time from the store as local "YYYY-MM-DD HH:MM" (the year always shown)."""
     if not iso:

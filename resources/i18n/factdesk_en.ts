@@ -241,10 +241,6 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{value} (typed {typed})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{editor}, {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -281,10 +277,6 @@ Rejected: {rejected}</source>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{value} (typed {typed})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1021,6 +1013,10 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} (typed {typed})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

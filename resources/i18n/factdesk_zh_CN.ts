@@ -245,10 +245,6 @@ Rejected: {rejected}</source>
         <translation>{low} – {high}</translation>
     </message>
     <message>
-        <source>{value} (typed {typed})</source>
-        <translation>{value}（输入：{typed}）</translation>
-    </message>
-    <message>
         <source>{editor}, {time}</source>
         <translation>{editor}，{time}</translation>
     </message>
@@ -286,10 +282,6 @@ Rejected: {rejected}</source>
     <message>
         <source>Sources</source>
         <translation>来源标签</translation>
-    </message>
-    <message>
-        <source>{value} (typed {typed})</source>
-        <translation>{value}（输入：{typed}）</translation>
     </message>
     <message>
         <source>{status}
@@ -1028,6 +1020,10 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>edited</source>
         <translation>编辑</translation>
+    </message>
+    <message>
+        <source>{value} (typed {typed})</source>
+        <translation>{value}（输入：{typed}）</translation>
     </message>
     <message>
         <source>Confirm “{text}”</source>

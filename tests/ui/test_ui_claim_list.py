@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -14,6 +15,7 @@ from desktop.store import ReviewStore
 from desktop.store.records import ClaimView
 from desktop.ui.claim_list import ClaimFilterProxy, ClaimIdRole, ClaimListModel, ClaimListPanel, Column
 from desktop.ui.main_window import MainWindow
+from desktop.ui.wording import typed_form
 
 EDITOR = "测试编辑"
 
@@ -201,10 +203,30 @@ def test_the_typed_correction_is_shown_in_the_list_and_the_inspector(
     assert "typed" not in window.claim_list.model.index(row, Column.VALUE).data()
 
 
+def test_the_typed_correction_comes_from_the_store_and_survives_a_reopen(
+    qtbot: QtBot, window: MainWindow, settings: QSettings, tmp_path: Path
+) -> None:
+    claim = _at_the_article(qtbot, window)
+    assert window.session.correct(claim.id, "1.3万", "")
+    window.session.select_claim(claim.id)
+    # The history says what was typed too.
+    assert any("1.3万" in row.text() for row in window.inspector.history_rows)
+    window.close()
+    again = MainWindow(settings, ask_editor=False)
+    qtbot.addWidget(again)
+    assert again.open_database(tmp_path / "review.sqlite")
+    again.session.show_article(claim.article_id, claim.id)
+    assert "(typed 1.3万)" in again.inspector.corrected_label.text()
+    row = again.claim_list.model.row_of(claim.id)
+    assert row is not None
+    assert "(typed 1.3万)" in again.claim_list.model.index(row, Column.VALUE).data()
+    again.close()
+
+
 def test_nothing_typed_beyond_the_number_adds_nothing(qtbot: QtBot, window: MainWindow) -> None:
     claim = _at_the_article(qtbot, window)
     assert window.session.correct(claim.id, "13000", "")
-    assert window.session.typed_correction(window.store.claim(claim.id)) == ""
+    assert typed_form(window.store.claim(claim.id)) == ""
 
 
 def test_the_list_and_its_model_start_empty_without_an_article(qapp: QApplication) -> None:

@@ -9,7 +9,7 @@ the "#" column), so clicking "#" gives reading order back.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import (
@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 
 from desktop.store.records import STATUSES, ClaimView
 from desktop.ui.palette import MUTED_COLOUR, status_icon
-from desktop.ui.wording import format_decimal, kind_label, local_time, status_text, value_with_unit
+from desktop.ui.wording import corrected_text, format_decimal, kind_label, local_time, status_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -43,21 +43,13 @@ class Column(IntEnum):
     SOURCES = 6
 
 
-def no_typed_form(_claim: ClaimView) -> str:
-    return ""
-
-
 class ClaimListModel(QAbstractTableModel):
     """Rows of ClaimView records, in the order given (reading order)."""
 
-    def __init__(
-        self, parent: QObject | None = None, typed_correction: Callable[[ClaimView], str] = no_typed_form
-    ) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._claims: list[ClaimView] = []
         self._rows: dict[str, int] = {}
-        # The corrected value as the editor typed it ("1.3万"), shown beside the parsed one.
-        self._typed_correction = typed_correction
         self._headers = {
             Column.POSITION: self.tr("#"),
             Column.STATUS: self.tr("Status"),
@@ -165,11 +157,8 @@ class ClaimListModel(QAbstractTableModel):
             value = f"{format_decimal(claim.value_low)}–{value}"
         if claim.status != "corrected" or claim.corrected_value is None:
             return value
-        corrected = value_with_unit(claim.corrected_value, claim.corrected_unit or claim.unit)
-        typed = self._typed_correction(claim)
-        if typed:
-            corrected = self.tr("{value} (typed {typed})").format(value=corrected, typed=typed)
-        return f"{value} → {corrected}"
+        # The corrected value with the form the editor typed it in ("1.3万").
+        return f"{value} → {corrected_text(claim)}"
 
     def _tooltip(self, claim: ClaimView, column: Column) -> str:
         if column == Column.STATUS and claim.status != "pending":

@@ -9,7 +9,7 @@ own (Qt's type-ahead), like in every other list of the window.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.claims.model import KINDS
 from desktop.store.records import STATUSES, ClaimView
-from desktop.ui.claim_list.model import ClaimFilterProxy, ClaimIdRole, ClaimListModel, Column, no_typed_form
+from desktop.ui.claim_list.model import ClaimFilterProxy, ClaimIdRole, ClaimListModel, Column
 from desktop.ui.wording import kind_label, status_label
 
 
@@ -33,9 +33,7 @@ class ClaimListPanel(QWidget):
     claim_selected = Signal(str)  # claim id; the editor moved to another row
     claim_activated = Signal(str)  # claim id; Return, Enter or a double click on its row
 
-    def __init__(
-        self, parent: QWidget | None = None, typed_correction: Callable[[ClaimView], str] = no_typed_form
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("claimListPanel")
         self._quiet = False  # True while the panel itself moves the selection
@@ -57,7 +55,7 @@ class ClaimListPanel(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("mutedLabel")
 
-        self.model = ClaimListModel(self, typed_correction)
+        self.model = ClaimListModel(self)
         self.proxy = ClaimFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)

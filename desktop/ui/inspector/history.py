@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.store.records import AuditEntry
 from desktop.ui.palette import MUTED_TEXT
-from desktop.ui.wording import action_label, format_decimal, local_time, status_text
+from desktop.ui.wording import action_label, format_decimal, local_time, status_text, with_typed
 
 
 class HistoryList(QWidget):
@@ -79,12 +79,12 @@ class HistoryList(QWidget):
                     after=_status(after.get("status"), after.get("reason")),
                 )
             )
-        if differs("corrected_value") or differs("corrected_unit"):
+        if differs("corrected_value") or differs("corrected_unit") or differs("corrected_text"):
             changes.append(
                 arrow.format(
                     field=self.tr("value"),
-                    before=_value_text(before.get("corrected_value"), before.get("corrected_unit")),
-                    after=_value_text(after.get("corrected_value"), after.get("corrected_unit")),
+                    before=_value_text(before),
+                    after=_value_text(after),
                 )
             )
         if differs("sources"):
@@ -110,14 +110,24 @@ def _status(status: object, reason: object) -> str:
     return status_text(str(status), str(reason or "")) if status else "—"
 
 
-def _value_text(value: object, unit: object) -> str:
+def _value_text(decision: dict[str, object]) -> str:
+    """A corrected value as an audit entry recorded it, with the form it was typed in."""
+    value, unit = decision.get("corrected_value"), decision.get("corrected_unit")
     if value is None or value == "":
         return "—"
     try:
         shown = format_decimal(Decimal(str(value)))
     except ArithmeticError:
         shown = str(value)
-    return f"{shown} {unit}".strip() if unit else shown
+    shown = f"{shown} {unit}".strip() if unit else shown
+    # Entries written before the store kept the typed form have none.
+    typed = str(decision.get("corrected_text") or "")
+    if typed and typed.replace(",", "").replace(" ", "") not in (
+        shown.replace(",", "").replace(" ", ""),
+        value,
+    ):
+        return with_typed(shown, typed)
+    return shown
 
 
 def _list_text(value: object) -> str:

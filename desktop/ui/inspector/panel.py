@@ -11,7 +11,7 @@ are parts of their own (correction.py, sources.py, history.py).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -39,12 +39,12 @@ from desktop.ui.inspector.sources import SourcesEditor
 from desktop.ui.palette import ACCENT_TEXT, INSPECTOR_STYLE, status_badge_style, status_style
 from desktop.ui.wording import (
     approx_label,
+    corrected_text,
     format_decimal,
     kind_label,
     local_time,
     reason_label,
     status_text,
-    value_with_unit,
 )
 
 
@@ -58,14 +58,10 @@ class ClaimInspector(QWidget):
     sources_requested = Signal(str, list)  # claim id, the full new tag list
     note_requested = Signal(str, str)  # claim id, note text
 
-    def __init__(
-        self, parent: QWidget | None = None, typed_correction: Callable[[ClaimView], str] | None = None
-    ) -> None:
-        """`typed_correction` gives a corrected value as the editor typed it ("1.3万"), or ""."""
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("claimInspector")
         self._claim: ClaimView | None = None
-        self._typed_correction = typed_correction or (lambda _claim: "")
         self._note_baseline = ""  # the note as last shown or last requested
 
         self.setMinimumWidth(300)
@@ -384,11 +380,7 @@ class ClaimInspector(QWidget):
         corrected = claim.corrected_value is not None and claim.status == "corrected"
         self._form.setRowVisible(self.corrected_label, corrected)
         if claim.corrected_value is not None:
-            corrected_text = value_with_unit(claim.corrected_value, claim.corrected_unit or claim.unit)
-            typed = self._typed_correction(claim)
-            if typed:
-                corrected_text = self.tr("{value} (typed {typed})").format(value=corrected_text, typed=typed)
-            self.corrected_label.setText(corrected_text)
+            self.corrected_label.setText(corrected_text(claim))
         self.unit_label.setText(claim.unit or "—")
         self.kind_label.setText(kind_label(claim.kind))
         self.approx_label.setText(approx_label(claim.approx))
