@@ -50,10 +50,12 @@ from desktop.ingest.reflow import LAYOUT_MARKS
 # read by other rules and `factdesk redetect` reads it again (decisions kept).
 # To release a change: raise the version by one and record the digest the
 # test prints.  1 and 2 were numbered by hand, before the digest.
-DETECTOR_VERSION = "3"
+DETECTOR_VERSION = "4"
 DETECTOR_FINGERPRINTS = {
     # every numeral style, the units of other desks, money in any currency (issue 11)
     "3": "798aa9e727ab08ce5bc36697f046bed9ef542e8e785ec96f687a860ced2fac91",
+    # 千余名, index levels in Chinese numerals; the corpus page grew to show them
+    "4": "05cbc41b6f334e35e51c65679d7326e31e694f0c9dcf31c927f1697e33690d18",
 }
 
 _CN_DIGITS = "〇○零一二三四五六七八九两兩壹贰貳叁參肆伍陆陸柒捌玖"
@@ -119,6 +121,7 @@ _YUAN = ("元",)
 _CURRENCY_NAMES = tuple(u for u in lx.MONEY_UNITS if len(u) > 1 and u not in ("块钱", "塊錢", "美分", "欧分"))
 # The digit of a spoken 千三 or 百二, and the words that make a leading 千 or 百 vague.
 _SPOKEN_DIGITS = "一二三四五六七八九两兩"
+_LONE_MAGNITUDES = ("百", "佰", "千", "仟", "万", "萬")
 _VAGUE_BEFORE = "上数數几幾成近好逾超约約过過余餘多每千百万萬"
 _UNIT = re.compile(_alternation(_UNIT_KIND))
 _SET_PHRASE = re.compile(_alternation(lx.SET_PHRASES))
@@ -321,6 +324,11 @@ class Detector:
                 return None
             if self._names_something(text, num_start):
                 return None
+        elif token in _LONE_MAGNITUDES and (m.group("sfx1") or "") in ("余", "餘", "多"):
+            # 千余人, 百余家, 万余名: over a thousand, a hundred, ten thousand
+            before = text[num_start - 1 : num_start] if num_start else ""
+            if before and (before in _VAGUE_BEFORE or before in _CN_NUMERAL):
+                return None
         else:
             trimmed = self._trim_chinese(text, num_start, token)
             if trimmed is None:
@@ -355,7 +363,7 @@ class Detector:
             return None
 
         try:
-            value = parse_number(token + mag)
+            value = parse_number(("一" if token in _LONE_MAGNITUDES else "") + token + mag)
         except ValueError:
             return None
 
@@ -673,12 +681,18 @@ class Detector:
 
     @staticmethod
     def _index_points(text: str, start: int, end: int, token: str, arabic: bool) -> str | None:
-        """收于3312.45点, 跌21点: an index level or change (measure); 8点 is a time of day."""
-        if not arabic or text.startswith(lx.LANDMARK_AFTER, end):
+        """收于3312.45点, 跌21点, 上漲二百三十點: an index level or change (measure).
+
+        8点 and 下午三点 are times of day, 三点意见 a count of points: a Chinese
+        numeral needs a market word before it in its clause.
+        """
+        if text.startswith(lx.LANDMARK_AFTER, end):
             return None  # 失守4000点关口 is a landmark, not a level
         clause = _CLAUSE_START.split(text[max(0, start - 16) : start])[-1]
         if any(cue in clause for cue in lx.INDEX_POINT_CUES):
             return "measure"
+        if not arabic:
+            return None
         if "." in token or "．" in token:
             return "measure"
         try:

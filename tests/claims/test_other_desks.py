@@ -48,6 +48,12 @@ MARKETS = [
         C("1,023億元", "102300000000", "元", "money"),
     ),
     case("index-change-small", "创业板指上涨8点。", C("8点", "8", "点", "measure")),
+    case(
+        "index-in-chinese-numerals",
+        "加權指數收盤二萬一千零八十點，上漲二百三十點，下午三點公布。",
+        C("二萬一千零八十點", "21080", "點", "measure"),
+        C("二百三十點", "230", "點", "measure"),
+    ),
     case("clock-is-not-points", "会议于上午10点开始，18点30分结束。"),
     case("landmark-level", "沪指失守3000点关口。"),
     case(
@@ -256,6 +262,17 @@ NUMERAL_STYLES = [
         "全年接待兩萬三人次，月薪萬三的職位一百五個。",
         C("兩萬三人次", "23000", "人次", "count"),
         C("一百五個", "150", "個", "count"),
+    ),
+    case(
+        "over-a-round-number",
+        "千余名群众参加，百余家企业签约，万余人次观看，投资千余万元。",
+        C("千余名", "1000", "名", "count"),
+        C("百余家", "100", "家", "count"),
+        C("万余人次", "10000", "人次", "count"),
+        C("千余万元", "10000000", "元", "money"),
+    ),
+    case(
+        "over-a-round-number-traditional", "千餘名市民到場，數百餘人。", C("千餘名", "1000", "名", "count")
     ),
     case("vague-thousand-stays-out", "上千三甲医院参与，数百名医生到场。"),
     case("wan-wan", "中国有四万万五千万人。", C("四万万五千万人", "450000000", "人", "count")),
