@@ -175,6 +175,11 @@ def approx_direction(text: str, claim: Claim) -> str:
     return EXACT
 
 
+def is_irregular(claim_text: str) -> bool:
+    """Whether a span writes its figure against GB/T 15835 (3万5000千人), so its value is doubtful."""
+    return _IRREGULAR.search(claim_text) is not None
+
+
 def figure_of(claim: Claim, text: str = "") -> Figure:
     """The Figure a claim's span writes."""
     value = claim.value

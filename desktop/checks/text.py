@@ -11,10 +11,12 @@ are almost always in different sentences.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
-from desktop.checks.figures import Figure, figure_of
+from desktop.checks.figures import Figure, figure_of, is_irregular
 from desktop.claims.model import Claim
 
 SENTENCE_END = "。！？!?\n"
@@ -25,33 +27,39 @@ POINT_UNITS = frozenset({"个百分点", "個百分點", "百分点", "百分點
 # Units of figures that describe one thing rather than count many: parts
 # measured in them never add up to a total (平均寿命80.23岁，其中男性76.94岁).
 INTENSIVE_UNITS = frozenset({"岁", "歲", "周岁", "週歲", "度", "℃", "°C", "分", "级", "級", "星"})
+_BOUNDARIES = {ends: re.compile("[" + re.escape(ends) + "]") for ends in (SENTENCE_END, "\n", CLAUSE_END)}
 # Kinds whose figures can be added, divided and compared.
 AMOUNT_KINDS = frozenset({"count", "money", "measure", "duration"})
 
 
 @dataclass(frozen=True)
 class Item:
-    """A claim with its index in the article, its Figure and its sentence."""
+    """A claim with its index in the article, its Figure and its sentence.
+
+    Its spans are worked out once, when the article is read; what is derived
+    from the claim (its Figure, whether it is an amount) on first use, since
+    every check asks the same questions of the same few claims.
+    """
 
     index: int
     claim: Claim
-    figure: Figure
+    text: str = field(repr=False, compare=False)  # the article's display text
+    start: int
+    end: int
+    clause_start: int
     sentence: tuple[int, int]
     paragraph: tuple[int, int]
 
-    @property
-    def start(self) -> int:
-        return self.claim.start
-
-    @property
-    def end(self) -> int:
-        return self.claim.end
+    @cached_property
+    def figure(self) -> Figure:
+        # Worked out on first use: most claims are never an operand.
+        return figure_of(self.claim, self.text)
 
     @property
     def unit(self) -> str:
         return self.claim.unit
 
-    @property
+    @cached_property
     def is_extensive(self) -> bool:
         """An amount that adds up over parts: not an age, a score or a temperature."""
         # 公斤/亩 and other per-something figures change, but never add up.
@@ -65,14 +73,14 @@ class Item:
     def is_rate(self) -> bool:
         return self.claim.unit in RATE_UNITS
 
-    @property
+    @cached_property
     def is_amount(self) -> bool:
         """A figure that can be a part, a total or one end of a change."""
         return (
             self.claim.kind in AMOUNT_KINDS
-            and not self.figure.irregular
             and self.claim.value_low is None
             and self.claim.unit not in RATE_UNITS
+            and not is_irregular(self.claim.text)
         )
 
 
@@ -84,11 +92,20 @@ class ArticleText:
         # Boundary positions, found once: a span lookup is then a bisection,
         # so a 100,000-character sentence with 10,000 claims stays linear.
         self._bounds = {
-            ends: [i for i, ch in enumerate(text) if ch in ends] for ends in (SENTENCE_END, "\n", CLAUSE_END)
+            ends: [m.start() for m in pattern.finditer(text)] for ends, pattern in _BOUNDARIES.items()
         }
         ordered = sorted(claims, key=lambda c: (c.start, c.end))
         self.items: tuple[Item, ...] = tuple(
-            Item(i, c, figure_of(c, text), self.sentence_of(c.start), self.paragraph_of(c.start))
+            Item(
+                i,
+                c,
+                text,
+                c.start,
+                c.end,
+                self.clause_of(c.start)[0],
+                self.sentence_of(c.start),
+                self.paragraph_of(c.start),
+            )
             for i, c in enumerate(ordered)
         )
         self._starts = [item.start for item in self.items]
@@ -121,7 +138,7 @@ class ArticleText:
         return self.text[start : item.start]
 
     def clause_before(self, item: Item) -> str:
-        return self.text[self.clause_of(item.start)[0] : item.start]
+        return self.text[item.clause_start : item.start]
 
     def in_sentence(self, item: Item) -> list[Item]:
         return self._by_sentence[item.sentence]

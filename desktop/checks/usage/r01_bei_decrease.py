@@ -12,7 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from desktop.checks.model import Finding
-from desktop.checks.usage.common import CN_VALUE, chinese_count, flag, plain_number
+from desktop.checks.usage.common import CN_VALUE, chinese_count, flag, plain_number, scan
 
 RULE = 1
 
@@ -28,10 +28,14 @@ _LOWER = re.compile(
     rf"比[^，。；,;]{{0,12}}?(?P<verb>低|小)(?P<le>了)?(?P<approx>约|約|近)?(?P<n>{_NUMBER})(?P<unit>倍|番)"
 )
 
+_TRIGGER = re.compile(r"[倍番]")
+
 
 def find(text: str) -> list[Finding]:
     findings = []
-    matches = sorted([*_DECREASE.finditer(text), *_LOWER.finditer(text)], key=lambda m: m.start("n"))
+    matches = sorted(
+        [*scan(_DECREASE, text, _TRIGGER), *scan(_LOWER, text, _TRIGGER)], key=lambda m: m.start("n")
+    )
     seen: set[int] = set()
     for match in matches:
         if match.start("n") in seen:

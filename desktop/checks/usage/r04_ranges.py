@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from desktop.checks.model import Finding
-from desktop.checks.usage.common import flag
+from desktop.checks.usage.common import flag, scan
 
 RULE = 4
 
@@ -20,10 +20,12 @@ _RANGE = re.compile(
     r"(?P<mag>万亿|萬億|亿|億|万|萬|%|％)"
 )
 
+_TRIGGER = re.compile(r"[0-9０-９](?:万|萬|亿|億|%|％)")
+
 
 def find(text: str) -> list[Finding]:
     findings = []
-    for match in _RANGE.finditer(text):
+    for match in scan(_RANGE, text, _TRIGGER):
         dash = match.group("dash").strip()
         if dash in ("-", "－", "—", "–") and _looks_like_code(text, match):
             continue

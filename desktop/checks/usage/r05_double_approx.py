@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from desktop.checks.model import Finding
-from desktop.checks.usage.common import flag
+from desktop.checks.usage.common import flag, scan
 
 RULE = 5
 
@@ -37,14 +37,20 @@ _TWO_BEFORE = re.compile(
     rf"(?P<first>大约|大概|约为|約為|约|約)(?:有|为|為|是)?(?P<second>将近|將近|接近|近|超过|超過|逾|不到|不足)(?P<fig>{_NUM})"
 )
 
+# Every clash has an approximation word right before a figure.
+_TRIGGER = re.compile(
+    r"(?:大约|大概|约|約|将近|將近|接近|近|不到|不足|少于|少於|低于|低於|至少|最少|超过|超過|多于|多於|高于|高於|逾|超|最多|至多)"
+    r"(?:有|为|為|是|达|達|在)?[0-9０-９〇零一二两兩三四五六七八九十百千]"
+)
+
 
 def find(text: str) -> list[Finding]:
     findings = []
-    for match in _TWO_BEFORE.finditer(text):
+    for match in scan(_TWO_BEFORE, text, _TRIGGER):
         written = match.group()
         fix = written[len(match.group("first")) :].lstrip("有为為是")
         findings.append(flag(RULE, match.start(), match.end(), written, fix))
-    for match in _DOUBLE.finditer(text):
+    for match in scan(_DOUBLE, text, _TRIGGER):
         i = next(k for k in range(len(_PAIRS)) if match.group(f"pre{k}"))
         figure, after = match.group(f"fig{i}"), match.group(f"post{i}")
         if after in ("来", "來") and re.search(r"[年月天周週]$", figure):

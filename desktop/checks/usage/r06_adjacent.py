@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from desktop.checks.model import Finding
-from desktop.checks.usage.common import CN_VALUE, MEASURE_WORDS, chinese_count, flag
+from desktop.checks.usage.common import CN_VALUE, MEASURE_WORDS, chinese_count, flag, scan
 
 RULE = 6
 
@@ -23,17 +23,19 @@ _PAIR = re.compile(
     rf"(?![0-9０-９、])(?P<unit>{MEASURE_WORDS})"
 )
 _FOLD = str.maketrans("０１２３４５６７８９", "0123456789")
+_TRIGGER_JI = re.compile(r"[0-9０-９][几幾]")
+_TRIGGER_PAIR = re.compile(r"[0-9０-９一二三四五六七八九]、")
 
 
 def find(text: str) -> list[Finding]:
     findings = []
-    for match in _ARABIC_JI.finditer(text):
+    for match in scan(_ARABIC_JI, text, _TRIGGER_JI):
         n = int(match.group("n").translate(_FOLD))
         if n == 0 or n > 10000:
             continue
         written = match.group()
         findings.append(flag(RULE, match.start(), match.end(), written, chinese_count(n) + "几", "ji"))
-    for match in _PAIR.finditer(text):
+    for match in scan(_PAIR, text, _TRIGGER_PAIR):
         a, b = _value(match.group("a")), _value(match.group("b"))
         if a is None or b is None or b != a + 1:
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from desktop.checks.model import Finding
-from desktop.checks.usage.common import flag
+from desktop.checks.usage.common import flag, scan
 
 RULE = 7
 
@@ -23,12 +23,14 @@ _WRONG_ZERO = "0０OoＯｏ零"
 _RUN = re.compile(
     rf"(?<![{_CN}{_WRONG_ZERO}十百千万萬亿億A-Za-z0-9])[{_CN}{_WRONG_ZERO}]{{3,}}(?![十百千万萬亿億A-Za-z0-9])"
 )
+# A wrong zero next to a Chinese digit.
+_TRIGGER = re.compile(r"[一二三四五六七八九〇○◯][0０OoＯｏ零]|[0０OoＯｏ零][一二三四五六七八九〇○◯]")
 _FIX = str.maketrans({ch: "〇" for ch in _WRONG_ZERO})
 
 
 def find(text: str) -> list[Finding]:
     findings = []
-    for match in _RUN.finditer(text):
+    for match in scan(_RUN, text, _TRIGGER):
         run = match.group()
         if not any(ch in "一二三四五六七八九" for ch in run) or not any(ch in _WRONG_ZERO for ch in run):
             continue

@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from desktop.checks.model import Finding
-from desktop.checks.usage.common import CN_VALUE, flag
+from desktop.checks.usage.common import CN_VALUE, flag, scan
 
 RULE = 8
 
@@ -27,6 +27,8 @@ _YEAR = re.compile(
 _DURATION_AFTER = frozenset(
     {"内", "內", "间", "間", "中", "里", "裡", "后", "後", "来", "來", "以", "多", "余", "餘", "左", "的"}
 )
+_TRIGGER = re.compile(r"[0-9]+年")
+_TRIGGER_CN = re.compile(r"[一二三四五六七八九〇零]年")
 _SEASONS = frozenset({"底", "末", "初", "春", "夏", "秋", "冬", "时", "時", "前后"})
 _APOSTROPHE = re.compile(r"(?<![A-Za-z0-9])[’'‘](?P<yy>[0-9]{2})(?![0-9A-Za-z%])")
 # 九八年 / 〇八年: two digit-by-digit Chinese numerals before 年 (not 三四年, an approximation).
@@ -38,7 +40,7 @@ _CN_YEAR = re.compile(
 
 def find(text: str) -> list[Finding]:
     findings = []
-    for match in _YEAR.finditer(text):
+    for match in scan(_YEAR, text, _TRIGGER, keep=lambda hit: len(hit.group()) == 3):
         yy, after = match.group("yy"), match.group("after")
         if after == "代" and yy.endswith("0"):
             continue  # 80年代: a decade, commonly written so
@@ -61,7 +63,7 @@ def find(text: str) -> list[Finding]:
     for match in _APOSTROPHE.finditer(text):
         yy = match.group("yy")
         findings.append(flag(RULE, match.start(), match.end(), match.group(), f"{_century(int(yy))}{yy}年"))
-    for match in _CN_YEAR.finditer(text):
+    for match in scan(_CN_YEAR, text, _TRIGGER_CN):
         a, b = (CN_VALUE[ch] for ch in match.group("yy"))
         if b == a + 1:
             continue  # 三四年: three or four years

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from desktop.checks.model import Finding
-from desktop.checks.usage.common import flag, plain_number
+from desktop.checks.usage.common import flag, plain_number, scan
 
 RULE = 9
 
@@ -20,13 +20,14 @@ _FIGURE = re.compile(
     rf"(?<![0-9０-９.．A-Za-z])(?:{_NUM}(?:万亿|亿|万|萬|億|千|百|十)){{0,4}}{_NUM}(?:千|百)(?:万|萬|亿|億)?"
     r"(?![克米瓦伏帕焦卡赫兆分])"
 )
+_TRIGGER = re.compile(r"[0-9０-９][千百]")
 _FOLD = str.maketrans("０１２３４５６７８９．萬億", "0123456789.万亿")
 _MAGNITUDE = {"十": 10, "百": 100, "千": 1000}
 
 
 def find(text: str) -> list[Finding]:
     findings = []
-    for match in _FIGURE.finditer(text):
+    for match in scan(_FIGURE, text, _TRIGGER, reach=40):
         written = match.group()
         value = _value(written.translate(_FOLD))
         fix = _format(value) if value is not None else ""

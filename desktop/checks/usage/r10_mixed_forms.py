@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from desktop.checks.model import Finding
-from desktop.checks.usage.common import CN_VALUE, flag
+from desktop.checks.usage.common import CN_VALUE, flag, scan
 
 RULE = 10
 
@@ -23,23 +23,26 @@ _DATE = re.compile(
     rf"(?:(?P<c>{_AR}|[一二三四五六七八九十]{{1,3}})[日号號])?"
 )
 _PERCENT = re.compile(r"百分之(?P<a>[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?)")
+_TRIGGER_CENTURY = re.compile("世纪")
+_TRIGGER_DATE = re.compile(r"年(?=[0-9０-９一二三四五六七八九十]{1,2}月)")
+_TRIGGER_PERCENT = re.compile("百分之")
 _FOLD = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def find(text: str) -> list[Finding]:
     findings = []
-    for match in _CENTURY.finditer(text):
+    for match in scan(_CENTURY, text, _TRIGGER_CENTURY):
         if _mixed(match.group("a"), match.group("b")):
             fix = f"{_arabic(match.group('a'))}世纪{_arabic(match.group('b'))}年代"
             findings.append(flag(RULE, match.start(), match.end(), match.group(), fix))
-    for match in _DATE.finditer(text):
+    for match in scan(_DATE, text, _TRIGGER_DATE):
         parts = [p for p in (match.group("a"), match.group("b"), match.group("c")) if p]
         if _mixed(*parts):
             fix = f"{_arabic(parts[0])}年{_arabic(parts[1])}月" + (
                 f"{_arabic(parts[2])}日" if len(parts) > 2 else ""
             )
             findings.append(flag(RULE, match.start(), match.end(), match.group(), fix))
-    for match in _PERCENT.finditer(text):
+    for match in scan(_PERCENT, text, _TRIGGER_PERCENT):
         number = match.group("a").translate(_FOLD).replace("．", ".").replace(",", "").replace("，", "")
         findings.append(flag(RULE, match.start(), match.end(), match.group(), f"{number}%"))
     return findings

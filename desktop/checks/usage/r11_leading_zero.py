@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from desktop.checks.model import Finding
-from desktop.checks.usage.common import flag
+from desktop.checks.usage.common import flag, scan
 
 RULE = 11
 
@@ -17,9 +17,11 @@ _BARE = re.compile(
     r"(?:(?<=^)|(?<=[\u4e00-\u9fff：:（(=\s]))[.．](?P<digits>[0-9]{1,6})(?![0-9.．年月日号號时時点點])"
 )
 
+_TRIGGER = re.compile(r"[.．](?=[0-9])")
+
 
 def find(text: str) -> list[Finding]:
     return [
         flag(RULE, match.start(), match.end(), match.group(), f"0.{match.group('digits')}")
-        for match in _BARE.finditer(text)
+        for match in scan(_BARE, text, _TRIGGER, reach=8)
     ]

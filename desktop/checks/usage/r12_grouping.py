@@ -16,6 +16,7 @@ from desktop.checks.usage.common import flag
 RULE = 12
 
 _GROUPED = re.compile(r"(?<![0-9０-９.．,，])[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])")
+_ANY_GROUPED = re.compile(r"[0-9],[0-9]{3}")
 _PLAIN = re.compile(r"(?<![0-9０-９.．,，A-Za-z\-－/])[0-9]{5,}(?:\.[0-9]+)?(?![0-9,A-Za-z])")
 # A run of digits that is a number to dial or a code, not a figure.
 _NOT_A_FIGURE = re.compile(
@@ -24,6 +25,8 @@ _NOT_A_FIGURE = re.compile(
 
 
 def find(text: str) -> list[Finding]:
+    if not _ANY_GROUPED.search(text):
+        return []  # one style throughout: nothing to compare
     grouped = [m for m in _GROUPED.finditer(text) if len(m.group().split(".")[0].replace(",", "")) >= 5]
     plain = [m for m in _PLAIN.finditer(text) if _is_figure(text, m)]
     if not grouped or not plain:

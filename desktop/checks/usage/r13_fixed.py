@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from desktop.checks.model import Finding
-from desktop.checks.usage.common import chinese_count, flag
+from desktop.checks.usage.common import chinese_count, flag, scan
 
 RULE = 13
 
@@ -32,10 +32,15 @@ _FIXED = re.compile(
     )
 )
 
+# Every fixed expression above holds one of these words.
+_TRIGGER = re.compile(
+    r"星期|礼拜|禮拜|运动|運動|规划|規劃|时期|時期|期间|期間|计划|計劃|中全会|中全會|党的|世界|[0-9０-９][大带国]"
+)
+
 
 def find(text: str) -> list[Finding]:
     findings = []
-    for match in _FIXED.finditer(text):
+    for match in scan(_FIXED, text, _TRIGGER):
         written = match.group()
         fix = re.sub(r"[0-9０-９]{1,2}", lambda m: chinese_count(int(m.group().translate(_FOLD))), written)
         if written.startswith(("星期", "礼拜", "禮拜")) and fix.endswith("七"):
