@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.store import rows, sentences, sql
-from desktop.store.errors import UnknownArticle, UnknownClaim
+from desktop.store.errors import UnknownArticle, UnknownClaim, UnknownDocument
 from desktop.store.records import (
     REVIEWED_STATUSES,
     ArticleDetail,
@@ -22,6 +22,7 @@ from desktop.store.records import (
     AuditEntry,
     ClaimView,
     DocumentInfo,
+    DocumentSource,
     ExportRow,
     SearchHit,
     SourceTag,
@@ -107,6 +108,27 @@ def documents(db: Database) -> list[DocumentInfo]:
             " FROM documents WHERE complete ORDER BY id",
         )
     ]
+
+
+def document_source(db: Database, document_id: int) -> DocumentSource:
+    """A document's stored text, to show where its claims stand in the file."""
+    found = sql.rows(
+        db,
+        "SELECT id, file_name, path, encoding, content_hash, source_text, dropped_cr FROM documents WHERE id = ?",
+        [document_id],
+    )
+    if not found:
+        raise UnknownDocument(document_id)
+    row = found[0]
+    return DocumentSource(
+        document_id=row["id"],
+        file_name=row["file_name"],
+        path=row["path"],
+        encoding=row["encoding"],
+        content_hash=row["content_hash"],
+        text=row["source_text"],
+        dropped_cr=rows.unpack_ints(row["dropped_cr"]),
+    )
 
 
 def articles(db: Database, status: str | None = None) -> list[ArticleSummary]:

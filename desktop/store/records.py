@@ -8,10 +8,12 @@ Chinese label of each, live here too.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 STATUSES = ("pending", "confirmed", "corrected", "rejected")
@@ -63,6 +65,78 @@ class DocumentInfo:
     imported_at: str
     publication_date: str  # set by the user; "" when unknown
     version: int  # 1 for the first import of a file name, 2 for a changed file, ...
+
+
+@dataclass(frozen=True)
+class SourcePlace:
+    """Where a claim stands in its file: the line and the raw text around it, as the file has it."""
+
+    file_name: str
+    path: str  # as recorded at import; the file may have moved since
+    line: int  # 1-based: a line of a text file, a paragraph of a .docx
+    column: int  # 1-based, in characters
+    before: str  # the raw text before the claim on its line (at most `around` characters)
+    text: str  # the claim as it stands in the file: a PDF line break inside it stays
+    after: str
+    by_paragraph: bool  # a .docx: `line` counts paragraphs
+
+
+@dataclass(frozen=True)
+class DocumentSource:
+    """A document's decoded text as stored at import, to show a claim where it stands in the file.
+
+    The store keeps the text, so this works when the file has moved or
+    changed.  Claims index the file as it is (source_start, source_end:
+    CRLF counted as two characters); `text` has every CRLF shortened to LF,
+    at the positions in `dropped_cr`.
+    """
+
+    document_id: int
+    file_name: str
+    path: str
+    encoding: str
+    content_hash: str
+    text: str
+    dropped_cr: tuple[int, ...]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        # Once per document, then a bisect per claim: a key press never scans the file.
+        starts = [0]
+        at = self.text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = self.text.find("\n", at + 1)
+        return starts
+
+    @cached_property
+    def _raw_crs(self) -> list[int]:
+        # Where each dropped CR stood in the file: the i-th one, i characters further on.
+        return [at + index for index, at in enumerate(self.dropped_cr)]
+
+    def text_offset(self, raw: int) -> int:
+        """The offset in `text` of offset `raw` in the file (the inverse of SourceText.raw_offset)."""
+        return raw - bisect.bisect_left(self._raw_crs, raw) if self.dropped_cr else raw
+
+    def place(self, source_start: int, source_end: int, around: int = 30) -> SourcePlace:
+        """Where [source_start, source_end) of the file stands, with up to `around` characters each side."""
+        start = max(0, min(self.text_offset(source_start), len(self.text)))
+        end = max(start, min(self.text_offset(source_end), len(self.text)))
+        line = bisect.bisect_right(self._line_starts, start)  # 1-based: line_starts[0] is 0
+        line_start = self._line_starts[line - 1]
+        line_end = self.text.find("\n", end)
+        if line_end < 0:
+            line_end = len(self.text)
+        return SourcePlace(
+            file_name=self.file_name,
+            path=self.path,
+            line=line,
+            column=start - line_start + 1,
+            before=self.text[max(line_start, start - around) : start],
+            text=self.text[start:end],
+            after=self.text[end : min(line_end, end + around)],
+            by_paragraph=self.encoding == "docx",
+        )
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from desktop.store.records import (
     DecisionChange,
     DecisionEdit,
     DocumentInfo,
+    DocumentSource,
     ExportRow,
     ImportReport,
     Progress,
@@ -172,6 +173,10 @@ class ReviewStore:
 
     def documents(self) -> list[DocumentInfo]:
         return queries.documents(self._db)
+
+    def document_source(self, document_id: int) -> DocumentSource:
+        """A document's text as imported, to show where a claim stands in the file (DocumentSource.place)."""
+        return queries.document_source(self._db, document_id)
 
     def articles(self, status: str | None = None) -> list[ArticleSummary]:
         """All articles in reading order; "pending" = some claim pending, "done" = none."""

@@ -84,10 +84,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "transfers.export_workbook",
         group_end=True,
     ),
+    # O for original.  Opening a database, rarer, moved to Ctrl+Shift+D (its mnemonic) for it.
+    ActionSpec(
+        "open_original",
+        QT_TRANSLATE_NOOP("actions", "Open the o&riginal file"),
+        ("Ctrl+Shift+O",),
+        "file",
+        "open_original",
+        group_end=True,
+    ),
     ActionSpec(
         "open_db",
         QT_TRANSLATE_NOOP("actions", "Open &database…"),
-        ("Ctrl+Shift+O",),
+        ("Ctrl+Shift+D",),
         "file",
         "choose_database",
     ),

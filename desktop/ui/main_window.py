@@ -20,7 +20,7 @@ from desktop import __version__
 from desktop.paths import seed_files
 from desktop.store import DatabaseRefused, DatabaseUnavailable, ReviewStore, default_database_path
 from desktop.store.records import ArticleDetail, ArticleSummary, AuditEntry, ClaimView
-from desktop.ui import file_dialogs
+from desktop.ui import file_dialogs, original_file
 from desktop.ui import settings as keys
 from desktop.ui.actions import ActionSpec, build_actions, build_menus
 from desktop.ui.article_list import ArticleListPanel
@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         inspector.skip_requested.connect(lambda _id: session.next_claim())
         inspector.sources_requested.connect(self._sources_requested)
         inspector.note_requested.connect(self._note_requested)
+        inspector.original_requested.connect(lambda _id: self.open_original())
 
     def _restore_ui_state(self) -> None:
         keys.restore_geometry(self._settings, self, (1400, 860))
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
         self.article_view.set_current_claim(claim.id if claim else None)
         self.claim_list.select_claim(claim.id if claim else None)
         self.inspector.show_claim(claim, history)
+        self.inspector.show_place(self.session.source_place(claim))
 
     def _decision_saved(self, claim: ClaimView) -> None:
         self.status.saved()
@@ -305,6 +307,18 @@ class MainWindow(QMainWindow):
     def note_current(self) -> None:
         if self.current_claim is not None:
             self.inspector.begin_note()
+
+    def open_original(self) -> None:
+        """File → Open the original file: the current claim's file, in the system's program for it."""
+        claim = self.current_claim
+        source = self.session.document_source(claim.document_id) if claim is not None else None
+        if source is None:
+            return
+        opened, message = original_file.open_original(source)
+        if opened:
+            self.status.tell(message)
+        else:
+            QMessageBox.warning(self, self.tr("Original file"), message)
 
     def focus_search(self) -> None:
         self.articles_panel.focus_search()

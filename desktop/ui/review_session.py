@@ -38,7 +38,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.store import DatabaseUnavailable, InvalidDecision, ReviewStore, StaleDecision, StoreError
-from desktop.store.records import ArticleDetail, ArticleSummary, AuditEntry, ClaimView, SearchHit
+from desktop.store.records import (
+    ArticleDetail,
+    ArticleSummary,
+    AuditEntry,
+    ClaimView,
+    DocumentSource,
+    SearchHit,
+    SourcePlace,
+)
 from desktop.ui.store_errors import store_error_text
 from desktop.ui.undo import DecideCommand
 from desktop.ui.wording import article_date, change_text, local_time
@@ -88,6 +96,9 @@ class ReviewSession(QObject):
         self._latest: dict[str, ClaimView] = {}  # claims saved from this window, by id
         self._recent: list[str] = []
         self._published: dict[int, str] = {}  # document id → publication date (YYYY-MM-DD), when set
+        # The shown article's file as imported: read once per document, so finding a claim's
+        # line in it is a lookup, not a read, on every key.
+        self._source: DocumentSource | None = None
         self.undo_stack = QUndoStack(self)
 
     # -- the database -------------------------------------------------------------------------
@@ -103,6 +114,7 @@ class ReviewSession(QObject):
         self._path = path
         self.undo_stack.clear()
         self._latest.clear()
+        self._source = None
         self.refresh_sources()
         self.reload_articles()
         if article_id is not None and any(a.id == article_id for a in self._articles):
@@ -252,6 +264,22 @@ class ReviewSession(QObject):
     @property
     def current_claim(self) -> ClaimView | None:
         return self._claims[self._index] if 0 <= self._index < len(self._claims) else None
+
+    def document_source(self, document_id: int) -> DocumentSource | None:
+        """A document's text as imported (the shown article's is kept); None when it cannot be read."""
+        if self._source is None or self._source.document_id != document_id:
+            try:
+                self._source = self.store.document_source(document_id)
+            except StoreError:
+                return None
+        return self._source
+
+    def source_place(self, claim: ClaimView | None) -> SourcePlace | None:
+        """Where `claim` stands in its file (file name, line, the raw text around it)."""
+        if claim is None or self._store is None:
+            return None
+        source = self.document_source(claim.document_id)
+        return source.place(claim.source_start, claim.source_end) if source is not None else None
 
     def history(self, claim: ClaimView | None) -> list[AuditEntry]:
         return self.store.history(claim.id) if claim is not None and self._store is not None else []

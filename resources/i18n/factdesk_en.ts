@@ -157,11 +157,28 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Source file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reject (X: not a claim; Shift+X: wrong number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, paragraph {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}
+Click the file name to open the original file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -553,6 +570,10 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Original file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Text size {percent}%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -563,6 +584,25 @@ Rejected: {rejected}</source>
     <message>
         <source>FactDesk {version}
 Check every number in an article before it goes to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OriginalFile</name>
+    <message>
+        <source>The original file “{name}” is no longer where it was imported from ({path}): it was moved, renamed or deleted, or its drive is not connected. Nothing was opened; the article&apos;s text is kept in the database, so the review goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system has no program to open “{name}” ({path}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened “{name}”; it was changed after the import, so the line shown may no longer match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened “{name}”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -774,6 +814,10 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>&amp;Export to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the o&amp;riginal file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

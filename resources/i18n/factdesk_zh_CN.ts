@@ -161,12 +161,30 @@ Rejected: {rejected}</source>
         <translation>所在句子</translation>
     </message>
     <message>
+        <source>Source file</source>
+        <translation>来源文件</translation>
+    </message>
+    <message>
         <source>Decided</source>
         <translation>核查</translation>
     </message>
     <message>
         <source>Reject (X: not a claim; Shift+X: wrong number)</source>
         <translation>驳回（X：非数字声明；Shift+X：数字有误）</translation>
+    </message>
+    <message>
+        <source>{file}, paragraph {line}</source>
+        <translation>{file}，第 {line} 段</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}</source>
+        <translation>{file}，第 {line} 行</translation>
+    </message>
+    <message>
+        <source>{path}
+Click the file name to open the original file.</source>
+        <translation>{path}
+点文件名打开原文件。</translation>
     </message>
     <message>
         <source>none</source>
@@ -558,6 +576,10 @@ Rejected: {rejected}</source>
         <translation>核数台 — {name}</translation>
     </message>
     <message>
+        <source>Original file</source>
+        <translation>原文件</translation>
+    </message>
+    <message>
         <source>Text size {percent}%</source>
         <translation>文字大小 {percent}%</translation>
     </message>
@@ -570,6 +592,25 @@ Rejected: {rejected}</source>
 Check every number in an article before it goes to print.</source>
         <translation>核数台 {version}
 稿件付印前，逐一核对文中的每个数字。</translation>
+    </message>
+</context>
+<context>
+    <name>OriginalFile</name>
+    <message>
+        <source>The original file “{name}” is no longer where it was imported from ({path}): it was moved, renamed or deleted, or its drive is not connected. Nothing was opened; the article&apos;s text is kept in the database, so the review goes on.</source>
+        <translation>原文件“{name}”已不在导入时的位置（{path}）：它被移动、改名或删除了，或者所在的磁盘没有连接。没有打开任何文件；文章的文字保存在数据库里，核查照常进行。</translation>
+    </message>
+    <message>
+        <source>The system has no program to open “{name}” ({path}).</source>
+        <translation>系统中没有能打开“{name}”的程序（{path}）。</translation>
+    </message>
+    <message>
+        <source>Opened “{name}”; it was changed after the import, so the line shown may no longer match.</source>
+        <translation>已打开“{name}”；它在导入后被改过，显示的行号可能对不上了。</translation>
+    </message>
+    <message>
+        <source>Opened “{name}”.</source>
+        <translation>已打开“{name}”。</translation>
     </message>
 </context>
 <context>
@@ -781,6 +822,10 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Open the o&amp;riginal file</source>
+        <translation>打开原文件(&amp;R)</translation>
     </message>
     <message>
         <source>Open &amp;database…</source>

@@ -14,7 +14,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.records import REJECT_REASONS, AuditEntry, ClaimView
+from desktop.store.records import REJECT_REASONS, AuditEntry, ClaimView, SourcePlace
 from desktop.ui.inspector.correction import CorrectionEditor
 from desktop.ui.inspector.history import HistoryList
 from desktop.ui.inspector.sources import SourcesEditor
@@ -57,6 +57,7 @@ class ClaimInspector(QWidget):
     skip_requested = Signal(str)  # claim id
     sources_requested = Signal(str, list)  # claim id, the full new tag list
     note_requested = Signal(str, str)  # claim id, note text
+    original_requested = Signal(str)  # claim id: open its original file
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -231,6 +232,12 @@ class ClaimInspector(QWidget):
         self.time_label = self._field(form, self.tr("Time"), parent)
         self.place_label = self._field(form, self.tr("Place"), parent)
         self.sentence_label = self._field(form, self.tr("Sentence"), parent, rich=True)
+        # Where the claim stands in the file as it was imported; the name opens the file.
+        self.original_label = self._field(form, self.tr("Source file"), parent, rich=True)
+        self.original_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.original_label.linkActivated.connect(self._on_original_link)
         self.decided_label = self._field(form, self.tr("Decided"), parent)
         # The store's decision version, which every saved change bumps: what an editor
         # reads is how often the decision was changed, not a version number.
@@ -354,6 +361,28 @@ class ClaimInspector(QWidget):
         self.history.show_history(history)
         if not same:
             self._scroll.verticalScrollBar().setValue(0)
+
+    def show_place(self, place: SourcePlace | None) -> None:
+        """Where the claim shown stands in its file: name, line, the raw text around it."""
+        if place is None:
+            self.original_label.setText("—")
+            self.original_label.setToolTip("")
+            return
+        where = (
+            self.tr("{file}, paragraph {line}") if place.by_paragraph else self.tr("{file}, line {line}")
+        ).format(file=f"<a href='original'>{html.escape(place.file_name)}</a>", line=place.line)
+        self.original_label.setText(f"{where}<br>{_raw_html(place)}")
+        self.original_label.setToolTip(
+            self.tr("{path}\nClick the file name to open the original file.").format(path=place.path)
+        )
+
+    def original_text(self) -> str:
+        """The source-file field as plain text (what a screen reader reads)."""
+        return QTextDocumentFragment.fromHtml(self.original_label.text()).toPlainText()
+
+    def _on_original_link(self, _link: str) -> None:
+        if self._claim is not None:
+            self.original_requested.emit(self._claim.id)
 
     def _set_note(self, text: str) -> None:
         self._note_baseline = text
@@ -538,6 +567,20 @@ class ClaimInspector(QWidget):
             elif event.type() == QEvent.Type.FocusOut:
                 self.apply_note()
         return super().eventFilter(watched, event)
+
+
+def _raw_html(place: SourcePlace) -> str:
+    """The claim in its raw line, bold; a line break inside it (a PDF wrap) shown as ↵."""
+
+    def shown(text: str) -> str:
+        return html.escape(text.replace("\n", "↵"))
+
+    return (
+        ("…" if place.column > len(place.before) + 1 else "")
+        + shown(place.before)
+        + f"<b style='color:{ACCENT_TEXT}'>{shown(place.text)}</b>"
+        + shown(place.after)
+    )
 
 
 def _sentence_html(sentence: str, text: str) -> str:

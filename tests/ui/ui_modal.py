@@ -1,0 +1,27 @@
+"""Answering the window's modal dialogs as an editor would, from the event loop (no sleeps).
+
+A modal dialog runs its own event loop, so the test schedules the answer
+before the command that opens it; the answer polls (on a timer, never a
+sleep) until the dialog is the active modal widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+
+def answer_next_dialog(seen: list[str], answer: Callable[[QDialog], None] | None = None) -> None:
+    """Record the next modal dialog's text (a message box's) or title, then `answer` it (default: accept)."""
+
+    def close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            seen.append(dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle())
+            (answer or QDialog.accept)(dialog)
+        else:
+            QTimer.singleShot(20, close)
+
+    QTimer.singleShot(20, close)
