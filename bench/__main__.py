@@ -62,6 +62,9 @@ def main() -> int:
 
         bench_detection(sample, Path(folder))
     bench_cli(seeds[0])
+    # The marginal rate of `factdesk detect` (issue 11 §4), against
+    # FACTDESK_BENCH_BASELINE=<revision> too when it is set.
+    subprocess.run([sys.executable, "-m", "bench.detect_bench"], check=True)
     # The slower parts last, each in its own interpreter (see main()).
     subprocess.run([sys.executable, "-m", "bench.store_bench"], check=True)
     if os.environ.get("FACTDESK_BENCH_GUI", "1") != "0":

@@ -114,3 +114,29 @@ def test_both_ends_of_a_change_share_their_subject() -> None:
     assert by_text["50%"].subject == by_text["65%"].subject
     assert by_text["50%"].subject.endswith("报销比例")
     assert by_text["1500元"].subject == by_text["3000元"].subject != ""
+
+
+def test_placing_a_claim_keeps_every_field_the_detector_set() -> None:
+    # claims_of_article builds each placed Claim field by field (for speed):
+    # a field added to Claim must be carried there too.
+    from dataclasses import fields
+
+    from desktop.claims.model import Claim
+
+    assert [f.name for f in fields(Claim)] == [
+        "start",
+        "end",
+        "text",
+        "value",
+        "unit",
+        "kind",
+        "approx",
+        "value_low",
+        "subject",
+        "time",
+        "place",
+        "sentence",
+        "source_start",
+        "source_end",
+        "id",
+    ]

@@ -289,8 +289,10 @@ def parse_number(text: str) -> Decimal:
     `MAX_NUMBER_CHARS`).
     """
     # Fast path, which is what almost every candidate the detector sees is.
+    # Twenty characters cannot pass either bound, so they are not checked.
     if len(text) <= MAX_NUMBER_CHARS and _PLAIN_RE.fullmatch(text):
-        return check_bounds(Decimal(text) if "." not in text else _canonical(Decimal(text)), text)
+        value = Decimal(text) if "." not in text else _canonical(Decimal(text))
+        return value if len(text) <= MAX_FRACTION_DIGITS else check_bounds(value, text)
     s = _fold(text)
     if not s:
         raise _fail(text, "empty", "empty")
