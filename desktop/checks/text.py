@@ -27,6 +27,10 @@ POINT_UNITS = frozenset({"个百分点", "個百分點", "百分点", "百分點
 # Units of figures that describe one thing rather than count many: parts
 # measured in them never add up to a total (平均寿命80.23岁，其中男性76.94岁).
 INTENSIVE_UNITS = frozenset({"岁", "歲", "周岁", "週歲", "度", "℃", "°C", "分", "级", "級", "星"})
+# How far back the words that qualify a figure are looked for.
+CLAUSE_REACH = 40
+# How many claims either side of a figure a relation's other figures may be.
+NEIGHBOURS = 12
 _BOUNDARIES = {ends: re.compile("[" + re.escape(ends) + "]") for ends in (SENTENCE_END, "\n", CLAUSE_END)}
 # Kinds whose figures can be added, divided and compared.
 AMOUNT_KINDS = frozenset({"count", "money", "measure", "duration"})
@@ -138,16 +142,36 @@ class ArticleText:
         return self.text[start : item.start]
 
     def clause_before(self, item: Item) -> str:
-        return self.text[item.clause_start : item.start]
+        """The text before a claim back to the start of its clause, at most CLAUSE_REACH characters.
+
+        Bounded because a list joined by 、 is one clause however long it is,
+        and the words that matter (由, 其中, 人均, 增加了) stand close to the figure.
+        """
+        return self.text[max(item.clause_start, item.start - CLAUSE_REACH) : item.start]
 
     def in_sentence(self, item: Item) -> list[Item]:
         return self._by_sentence[item.sentence]
+
+    def near(self, item: Item, before: int = NEIGHBOURS, after: int = NEIGHBOURS) -> list[Item]:
+        """The claims of the item's sentence within `before`/`after` claims of it (the item included).
+
+        A relation's figures sit close together; looking no further keeps a
+        sentence of 10,000 figures (a table glued into one line) linear.
+        """
+        lo, hi = max(0, item.index - before), min(len(self.items), item.index + after + 1)
+        return [other for other in self.items[lo:hi] if other.sentence == item.sentence]
 
     def in_span(self, start: int, end: int) -> list[Item]:
         """The claims that lie within [start, end)."""
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
         return [item for item in self.items[lo:hi] if item.end <= end]
+
+    def last_before(self, start: int, position: int, limit: int = NEIGHBOURS) -> list[Item]:
+        """The claims in [start, position), the nearest `limit` of them, nearest last."""
+        hi = bisect.bisect_left(self._starts, position)
+        lo = max(bisect.bisect_left(self._starts, start), hi - limit)
+        return [item for item in self.items[lo:hi] if item.end <= position]
 
     def sentences(self) -> list[list[Item]]:
         return list(self._by_sentence.values())

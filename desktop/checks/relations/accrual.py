@@ -57,7 +57,7 @@ def _accrual(article: ArticleText, match: re.Match[str]) -> Finding | None:
     tally = _TALLY.match(article.text, after)
     if tally:
         return _tally(article, base, amount, by, tally)
-    reached_items = [i for i in article.in_span(after, sentence_end) if i.is_amount]
+    reached_items = [i for i in article.in_span(after, min(sentence_end, after + 20)) if i.is_amount]
     if not reached_items or reached_items[0].start - after > 4 or reached_items[0].unit != base[0].unit:
         return None
     return _total(base, amount, by, reached_items[0])

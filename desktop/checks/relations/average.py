@@ -14,6 +14,7 @@ and a fund and a fleet in another are not an average of each other.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Literal
@@ -91,14 +92,14 @@ def find(article: ArticleText) -> list[Finding]:
 def _totals(article: ArticleText, average: Item) -> list[Item]:
     return [
         i
-        for i in article.in_sentence(average)
+        for i in article.near(average)
         if i is not average and i.is_amount and i.unit == average.unit and i.claim.value > average.claim.value
     ]
 
 
 def _per_head(article: ArticleText, average: Item, units: tuple[str, ...]) -> Finding | None:
     totals = _totals(article, average)
-    counts = [i for i in article.in_sentence(average) if i.is_amount and i.unit in units and i is not average]
+    counts = [i for i in article.near(average) if i.is_amount and i.unit in units and i is not average]
     if len(totals) != 1 or len(counts) != 1 or counts[0].claim.value == ZERO:
         return None
     total, count = totals[0], counts[0]
@@ -141,7 +142,7 @@ def _by_day_count(article: ArticleText, average: Item, total: Item) -> Finding |
     first, and used only if the average agrees.  False: day counts were there
     but none fits; None: there were none."""
     for span, near in ((average.sentence, True), (average.paragraph, True), ((0, len(article.text)), False)):
-        days = [i for i in article.in_span(*span) if i.claim.kind == "duration" and i.unit in _DAY_UNITS]
+        days = [i for i in _day_counts(article) if span[0] <= i.start < span[1]]
         if not days:
             continue
         if near and len({d.claim.value for d in days}) == 1:
@@ -159,6 +160,12 @@ def _by_day_count(article: ArticleText, average: Item, total: Item) -> Finding |
     return None
 
 
+@functools.lru_cache(maxsize=4)
+def _day_counts(article: ArticleText) -> list[Item]:
+    """Every figure in days of the article (at most a few dozen are looked at)."""
+    return [i for i in article.items if i.claim.kind == "duration" and i.unit in _DAY_UNITS][:50]
+
+
 def _per_area(article: ArticleText, average: Item) -> Finding | None:
     """亩产 / 单产: a harvest over an area (小麦总产34.96万吨 over 68.2万亩 is 512.6公斤 a mu).
 
@@ -169,9 +176,9 @@ def _per_area(article: ArticleText, average: Item) -> Finding | None:
     per = _MASS_KG.get(average.unit.split("/")[0])
     if per is None:
         return None
-    near = sorted(
-        article.items, key=lambda i: (i.paragraph != average.paragraph, abs(i.start - average.start))
-    )
+    # The 60 nearest figures, the paragraph's first: a harvest and its area are stated together.
+    window = article.items[max(0, average.index - 60) : average.index + 60]
+    near = sorted(window, key=lambda i: (i.paragraph != average.paragraph, abs(i.start - average.start)))
     masses = [
         i
         for i in near

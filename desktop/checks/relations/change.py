@@ -48,6 +48,8 @@ _JOIN_TIGHT = re.compile(r"^(?:和|、|及|与|與|以及)$")
 _VERB_TO = re.compile(
     rf"^的?[，,]?[^，。；：,;:0-9]{{0,8}}?{_VERB}了?(?P<to>到|至|为|為)了?(?:\d{{4}}年[末底]?的|[^，。；：,;:0-9]{{0,6}}的)?$"
 )
+# The most cases a change stated first may sum up (平均降价82%：髋关节…，膝关节…).
+_MAX_CASES = 6
 # Between the last "to" figure and the stated change.
 _RATE_AFTER = re.compile(
     rf"^[，,、]?(?P<each>分别|分別|同比|均|各)?{_VERB}(?P<to>到|至|为|為)?(?:了|达|達|为|為|达到|分别为|分别达|约|近)*$"
@@ -126,10 +128,11 @@ def _pairs(article: ArticleText, items: list[Item]) -> list[Pair]:
     i = 0
     while i < len(items):
         first = items[i]
-        starts = _group(article, items, i, _JOIN_TIGHT)
-        if not _FROM.search(article.clause_before(first)) or not starts:
+        # 由/从 first: a group is only read where a "from" figure can start.
+        if not _FROM.search(article.clause_before(first)):
             i += 1
             continue
+        starts = _group(article, items, i, _JOIN_TIGHT)
         j = i + len(starts)
         if j >= len(items):
             break
@@ -141,11 +144,16 @@ def _pairs(article: ArticleText, items: list[Item]) -> list[Pair]:
             and all(_comparable(a, b) for a, b in zip(starts, ends, strict=True))
         ):
             members = tuple(Member(a, b, verb.group("verb")) for a, b in zip(starts, ends, strict=True))
-            pairs.append(Pair(members, items.index(ends[-1])))
+            pairs.append(Pair(members, _position(items, ends[-1])))
             i = j + len(ends)
         else:
             i += 1
     return pairs
+
+
+def _position(items: list[Item], item: Item) -> int:
+    """Where a claim is in its sentence's list (claims of a sentence are consecutive)."""
+    return item.index - items[0].index
 
 
 def _group(article: ArticleText, items: list[Item], start: int, join: re.Pattern[str]) -> list[Item]:
@@ -432,18 +440,17 @@ def _rate_first(article: ArticleText, items: list[Item], pairs: list[Pair], used
         match = _RATE_BEFORE.search(article.clause_before(rate))
         if not match or _follows_amount(article, items, rate):
             continue
-        after = [p for p in pairs if items.index(p.members[0].start) > items.index(rate)]
+        after = [p for p in pairs if p.members[0].start.index > rate.index]
         members = [m for p in after for m in p.members]
-        if not members:
+        # A stated average sums up a few cases, not a table of them.
+        if not members or len(members) > _MAX_CASES:
             continue
         # Another stated change in between would be the one these figures illustrate.
+        figures = {x.index for m in members for x in (m.start, m.end)}
         others = [
             i
-            for i in items
-            if i.index > rate.index
-            and i.index <= items[after[-1].last].index
-            and i.unit in ("%", "％")
-            and not any(i in (m.start, m.end) for m in members)
+            for i in items[_position(items, rate) + 1 : after[-1].last + 1]
+            if i.unit in ("%", "％") and i.index not in figures
         ]
         if others:
             continue
@@ -463,7 +470,7 @@ def _rate_first(article: ArticleText, items: list[Item], pairs: list[Pair], used
 
 def _follows_amount(article: ArticleText, items: list[Item], rate: Item) -> bool:
     """Whether the rate is the change of a figure just before it (18.6万件，同比增长41.2%)."""
-    k = items.index(rate)
+    k = _position(items, rate)
     if k == 0:
         return False
     gap = article.between(items[k - 1], rate)

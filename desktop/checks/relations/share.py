@@ -68,7 +68,7 @@ def find(article: ArticleText) -> list[Finding]:
 
 def _part_before(article: ArticleText, rate: Item) -> Item | None:
     """The amount right before the rate in its sentence, with no other amount between."""
-    before = [i for i in article.in_sentence(rate) if i.end <= rate.start]
+    before = [i for i in article.near(rate, after=0) if i.end <= rate.start]
     if not before or not before[-1].is_amount:
         return None
     return before[-1]
@@ -140,7 +140,7 @@ def _explicit(article: ArticleText, rate: Item) -> Finding | None:
     inside = [i for i in article.in_span(phrase, rate.start) if i.is_amount]
     # The part: the last amount before the phrase; a growth rate may sit
     # between (482.9亿元，增长15.7%，占全市进出口总值的38.1%).
-    before = [i for i in article.in_sentence(rate) if i.end <= phrase]
+    before = [i for i in article.near(rate, after=0) if i.end <= phrase]
     while (
         before
         and before[-1].unit in ("%", "％")
@@ -175,7 +175,8 @@ def _named_whole(article: ArticleText, name: str, part: Item) -> Item | None:
     """
     name = _ABBREVIATIONS.sub(lambda m: _ABBREVIATION[m.group()], name)
     tails = [name[k:] for k in range(len(name) - 2)] or [name]
-    for item in reversed(article.in_span(0, part.start)):
+    # The nearest hundred figures back: a whole is introduced before its parts, not pages before.
+    for item in reversed(article.last_before(0, part.start, limit=100)):
         if item.unit != part.unit or not item.is_amount or item is part:
             continue
         context = article.before(item, 30)
@@ -207,7 +208,7 @@ def _within_total(article: ArticleText, part: Item) -> tuple[Item, bool] | None:
     start = sentence[0] if position - sentence[0] > 1 else article.sentence_of(max(0, sentence[0] - 2))[0]
     paragraph = article.paragraph_of(part.start)[0]
     for begin, strong in ((start, True), (paragraph, False)):
-        before = [i for i in article.in_span(begin, position) if i.is_amount and i.unit == part.unit]
+        before = [i for i in article.last_before(begin, position) if i.is_amount and i.unit == part.unit]
         # 1,187人，較去年同期減少96人…；其中…412人: the whole is the figure, not its change.
         before = [i for i in before if not _DIFFERENCE_BEFORE.search(article.clause_before(i))]
         if before:
@@ -219,8 +220,7 @@ def _in_whole(article: ArticleText, rate: Item) -> Finding | None:
     """在38个工业大类行业中，有27个行业增加值实现增长，增长面达71.1%."""
     if not _RATE_NOUN.search(article.clause_before(rate)):
         return None
-    sentence = article.in_sentence(rate)
-    before = [i for i in sentence if i.end <= rate.start and i.is_amount]
+    before = [i for i in article.near(rate, after=0) if i.end <= rate.start and i.is_amount]
     if len(before) < 2:
         return None
     whole, part = before[-2], before[-1]
@@ -278,7 +278,7 @@ def _complement(article: ArticleText, rate: Item) -> Finding | None:
     """A rate between two amounts of one unit that is their share or its complement; only when it works."""
     if not _COMPLEMENT_RATE.search(article.clause_before(rate)):
         return None
-    amounts = [i for i in article.in_sentence(rate) if i.is_amount and i is not rate]
+    amounts = [i for i in article.near(rate) if i.is_amount and i is not rate]
     by_unit: dict[str, list[Item]] = {}
     for item in amounts:
         by_unit.setdefault(item.unit, []).append(item)

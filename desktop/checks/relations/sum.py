@@ -165,7 +165,7 @@ def _total_before(article: ArticleText, position: int, sentence: tuple[int, int]
     paragraph = article.paragraph_of(position)[0]
     for begin, near in ((start, True), (paragraph, False)):
         # The last figure that is not a difference or an average (152万人，比上年增加3万人，其中…).
-        before = [i for i in article.in_span(begin, position) if _is_part(article, i)]
+        before = [i for i in article.last_before(begin, position) if _is_part(article, i)]
         if before:
             return before[-1], near
     return None
@@ -204,9 +204,10 @@ def _totalled(article: ArticleText) -> list[Finding]:
             continue
         parts = [items[k - 1]]
         for prev in reversed(items[: k - 1]):
-            if prev.sentence != total.sentence or not _LIST_JOIN.match(article.between(prev, parts[0])):
+            if prev.sentence != total.sentence or not _LIST_JOIN.match(article.between(prev, parts[-1])):
                 break
-            parts.insert(0, prev)
+            parts.append(prev)
+        parts.reverse()
         # One unit throughout: 应急发电车32台、抢修队伍146支共3200余人 is not a sum.
         if all(p.unit == total.unit and _is_part(article, p) for p in parts):
             finding = _judge(article, total, parts, exhaustive=True)
