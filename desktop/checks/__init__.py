@@ -14,6 +14,7 @@ Qt-free: the command line, the store and the window all call
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from desktop.checks.model import CHECK_KINDS, RELATION_KINDS, Finding, Message, Operand
 from desktop.checks.relations import relations_in
@@ -40,5 +41,11 @@ def check_article(text: str, claims: Sequence[Claim]) -> list[Finding]:
     """Every finding for one article: its display text and its claims (offsets into `text`)."""
     article = ArticleText(text, claims)
     relations = relations_in(article)
-    usage = find_usage(text, relations)
+    usage = [_with_claims(flag, claims) for flag in find_usage(text, relations)]
     return sorted([*relations, *usage], key=lambda f: (f.start, f.end, f.check))
+
+
+def _with_claims(flag: Finding, claims: Sequence[Claim]) -> Finding:
+    """A usage flag names the claims it touches, so the inspector can list it under them."""
+    touched = tuple(c.id for c in claims if c.id and c.start < flag.end and flag.start < c.end)
+    return replace(flag, claim_ids=touched) if touched else flag

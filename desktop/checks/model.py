@@ -11,6 +11,7 @@ document layer (`checks.document`) adds the offsets in the decoded file.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 RELATION_KINDS = ("sum", "change", "share", "average")
@@ -80,3 +81,19 @@ class Finding:
     def is_flag(self) -> bool:
         """Whether the editor should look at it: a failing relation or any usage breach."""
         return self.holds is False
+
+    @property
+    def key(self) -> str:
+        """What identifies this finding across re-runs of the checks.
+
+        Built from what the finding is about (its kind, rule, message code and
+        the figures as written), never from offsets or claim ids (which hang
+        on the file's content), so a finding the editor dismissed is
+        recognised after an edit elsewhere in the file or a re-detection, and
+        is new again when the text of one of its figures changes.  The store
+        keeps it next to the claim the finding is shown on.
+        """
+        figures = "|".join(o.text for o in self.operands) or self.message.arg("text")
+        key = "\x1f".join((self.check, str(self.rule), self.message.code, figures))
+        digest = hashlib.blake2b(key.encode(), digest_size=8)
+        return digest.hexdigest()

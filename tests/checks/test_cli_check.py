@@ -78,3 +78,35 @@ def test_a_refused_file_is_named_and_the_batch_goes_on(
     assert records and "empty.txt" in err
     code, records, err = _run(capsys, str(empty))
     assert code == 1 and not records
+
+
+def test_a_finding_keeps_its_key_when_its_claims_move(tmp_path: Path) -> None:
+    """A dismissal is stored against Finding.key: offsets must not enter it, the text of a figure must."""
+    from desktop.checks.document import check_document
+    from desktop.pipeline import process_file
+
+    first, moved, changed = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    first.write_text(TEXT, encoding="utf-8")
+    moved.write_text("前言。\n" + TEXT, encoding="utf-8")
+    changed.write_text(TEXT.replace("降幅达51%", "降幅达52%"), encoding="utf-8")
+
+    def keys(path: Path) -> dict[str, str]:
+        return {p.finding.message.code: p.finding.key for p in check_document(process_file(path))}
+
+    a, b, c = keys(first), keys(moved), keys(changed)
+    assert a.keys() == b.keys() and all(
+        a[k] == b[k] for k in a if k != "change.holds"
+    )  # claim ids hang on offsets
+    assert a.get("sum.fails") == c.get("sum.fails")
+    assert "change.holds" in a and "change.fails" in c
+
+
+def test_a_usage_flag_names_the_claims_it_touches(tmp_path: Path) -> None:
+    from desktop.checks.document import check_document
+    from desktop.pipeline import process_file
+
+    path = tmp_path / "a.txt"
+    path.write_text("成本降低了两倍。", encoding="utf-8")
+    (placed,) = [p for p in check_document(process_file(path)) if p.finding.check == "usage"]
+    claims = {c.id: c.text for c in placed.article.claims}
+    assert [claims[i] for i in placed.finding.claim_ids] == ["两倍"]
