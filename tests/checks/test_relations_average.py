@@ -44,3 +44,8 @@ def test_figures_of_different_sentences_are_not_divided() -> None:
     # Near-miss from the gold: a per-boat income and a fund and a fleet elsewhere.
     text = "今年专项捕捞渔船工作时间为20天，船均收入18.36万元。\n全市808艘渔船“一船一册”。整合资金1100万元，建成监管平台。"
     assert not findings(text, "average")
+
+
+def test_a_per_head_statistic_is_not_a_total_shared_out() -> None:
+    text = "全县1.26万户、3.8万名脱贫人口发放补助1.2亿元，人均可支配收入达到16420元。"
+    assert not findings(text, "average")

@@ -68,3 +68,10 @@ def test_the_whole_is_not_its_own_change() -> None:
     share = one(text, "share")
     assert operand_texts(share)[:2] == ["412人", "1,187人"]
     assert share.holds is True
+
+
+def test_a_share_of_another_place_is_not_a_share_of_the_figures() -> None:
+    # 占全省的: the province's total is never given; 1.86万套 is the city's.
+    text = "全市新建商品住宅成交1.86万套，其中中心城区成交9870套，占全省的12.1%。"
+    assert not findings(text, "share")
+    assert one(text.replace("占全省的12.1%", "占全市的53.1%"), "share").holds is True

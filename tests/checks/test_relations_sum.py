@@ -96,3 +96,16 @@ def test_higher_tiers_are_not_parts() -> None:
     assert not findings(
         "139个基层医疗机构全部达到国家基本标准，45个达到国家推荐标准，5个达到二级医院水平。", "sum"
     )
+
+
+def test_a_breakdown_in_brackets_is_not_a_part() -> None:
+    # （其中女性10人） breaks down 30人; it is not another part of 50人.
+    text = "全市新增志愿者50人，其中青年志愿者30人（其中女性10人）、其他志愿者20人。"
+    f = one(text, "sum")
+    assert f.holds is True
+    assert operand_texts(f) == ["50人", "30人", "20人"]
+
+
+def test_a_gong_total_far_from_the_listed_sum_counts_more_than_the_list() -> None:
+    # Two months listed, the year's total after 共: not a sum that fails.
+    assert not findings("1月5起、2月7起，共发生交通事故30起。", "sum")

@@ -36,6 +36,10 @@ _PER_HEAD = {
     "校均": ("所",),
     "场均": ("场", "場"),
 }
+# Per-head statistics: averages over a whole population, not a total shared out.
+_STATISTIC = re.compile(
+    r"收入|消费|消費|面积|面積|寿命|壽命|生产总值|生產總值|GDP|产值|產值|住房|存款|储蓄|可支配"
+)
 _PER_DAY = ("日均", "日平均", "平均每天", "平均每日", "每天平均", "每日平均")
 _AVERAGE_BEFORE = re.compile(
     r"(?P<word>人均|平均每人|每人平均|户均|戶均|船均|车均|校均|场均|日均|日平均|平均每天|平均每日|每天平均|每日平均)"
@@ -83,6 +87,8 @@ def find(article: ArticleText) -> list[Finding]:
         if not match or not item.is_amount:
             continue
         word = match.group("word")
+        if _STATISTIC.search(match.group()):
+            continue  # 人均可支配收入: an average over a population the article does not count
         finding = _per_day(article, item) if word in _PER_DAY else _per_head(article, item, _PER_HEAD[word])
         if finding is not None:
             findings.append(finding)

@@ -155,7 +155,17 @@ def _explicit(article: ArticleText, rate: Item) -> Finding | None:
         return _share(article, part, inside[0], rate, strong=inside[0].unit == part.unit)
     if inside:
         return None
-    named = _WHOLE_PREFIX.sub("", (match.group("whole") or "").strip())
+    written_whole = (match.group("whole") or "").strip()
+    named = _WHOLE_PREFIX.sub("", written_whole)
+    place = written_whole[: len(written_whole) - len(named)]
+    if place and not named:
+        # 占全市的53.1%: the whole is the place's total, the 其中 total if it is
+        # that place's (全市…成交1.86万套); 占全省的 after a city's figures is
+        # a share of something the article does not state.
+        found = _within_total(article, part)
+        if found is None or place not in article.before(found[0], 30):
+            return None
+        return _share(article, part, found[0], rate, strong=found[1])
     if named and not _GENERIC_WHOLE.match(named):
         whole = _named_whole(article, named, part)
         if whole is not None:

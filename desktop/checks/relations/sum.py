@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
-from desktop.checks.figures import ZERO, Interval, plain
+from desktop.checks.figures import ONE, ZERO, Interval, plain
 from desktop.checks.model import Finding
 from desktop.checks.relations.common import judge, like, make, operand, written
 from desktop.checks.text import ArticleText, Item
@@ -62,6 +63,8 @@ _NAMED_GROUPS = re.compile(
     r"((?:“[^”“]{1,12}”[、和及]?){2,})(?P<n>[二三四五六七八九两兩\d])(?:大|个|個|项|項)"
 )
 _PARTITION = re.compile(r"(?:分[^，。；：0-9]{1,6}看|按[^，。；：0-9]{1,6}分)[，,：:]")
+# How far a listed sum may be from a 共 total and still be taken as its sum.
+_PLAUSIBLE = (Decimal("0.5"), Decimal("1.5"))
 _CN_DIGIT = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -129,11 +132,19 @@ def _within(article: ArticleText) -> list[Finding]:
     text = article.text
     for match in _WITHIN.finditer(text):
         sentence = article.sentence_of(match.start())
+        if _in_brackets(text, sentence[0], match.start()):
+            continue  # （其中…） breaks down one part of a list, not the sentence's total
         scope_end = sentence[1]
-        following = _WITHIN.search(text, match.end(), scope_end)
-        if following:
-            scope_end = following.start()
-        candidates = [i for i in article.in_span(match.end(), scope_end) if _is_part(article, i)]
+        # The next 其中 of the same level ends the scope; one in brackets does not.
+        for following in _WITHIN.finditer(text, match.end(), scope_end):
+            if not _in_brackets(text, match.end(), following.start()):
+                scope_end = following.start()
+                break
+        candidates = [
+            i
+            for i in article.in_span(match.end(), scope_end)
+            if _is_part(article, i) and not _in_brackets(text, match.end(), i.start)
+        ]
         found = _total_before(article, match.start(), sentence)
         if found is None or not candidates:
             continue
@@ -149,6 +160,13 @@ def _within(article: ArticleText) -> list[Finding]:
         if finding:
             findings.append(finding)
     return findings
+
+
+def _in_brackets(text: str, start: int, position: int) -> bool:
+    """Whether `position` is inside a bracket opened after `start`: 30人（其中女10人）."""
+    opened = text.count("（", start, position) + text.count("(", start, position)
+    closed = text.count("）", start, position) + text.count(")", start, position)
+    return opened > closed
 
 
 def _total_before(article: ArticleText, position: int, sentence: tuple[int, int]) -> tuple[Item, bool] | None:
@@ -210,7 +228,14 @@ def _totalled(article: ArticleText) -> list[Finding]:
         parts.reverse()
         # One unit throughout: 应急发电车32台、抢修队伍146支共3200余人 is not a sum.
         if all(p.unit == total.unit and _is_part(article, p) for p in parts):
-            finding = _judge(article, total, parts, exhaustive=True)
+            # 1月5起、2月7起，共发生事故30起 lists some months of a larger total: a sum
+            # far from the total is another count, only a near one a slip.
+            near = (
+                _PLAUSIBLE[0]
+                <= sum((p.claim.value for p in parts), ZERO) / max(total.claim.value, ONE)
+                <= _PLAUSIBLE[1]
+            )
+            finding = _judge(article, total, parts, exhaustive=near)
             if finding:
                 findings.append(finding)
     return findings
