@@ -99,17 +99,12 @@ class ArticleText:
             ends: [m.start() for m in pattern.finditer(text)] for ends, pattern in _BOUNDARIES.items()
         }
         ordered = sorted(claims, key=lambda c: (c.start, c.end))
+        starts = [c.start for c in ordered]
+        clauses = _spans_for(starts, self._bounds[CLAUSE_END], len(text))
+        sentences = _spans_for(starts, self._bounds[SENTENCE_END], len(text))
+        paragraphs = _spans_for(starts, self._bounds["\n"], len(text))
         self.items: tuple[Item, ...] = tuple(
-            Item(
-                i,
-                c,
-                text,
-                c.start,
-                c.end,
-                self.clause_of(c.start)[0],
-                self.sentence_of(c.start),
-                self.paragraph_of(c.start),
-            )
+            Item(i, c, text, c.start, c.end, clauses[i][0], sentences[i], paragraphs[i])
             for i, c in enumerate(ordered)
         )
         self._starts = [item.start for item in self.items]
@@ -178,3 +173,14 @@ class ArticleText:
 
     def next_item(self, item: Item) -> Item | None:
         return self.items[item.index + 1] if item.index + 1 < len(self.items) else None
+
+
+def _spans_for(positions: list[int], bounds: list[int], length: int) -> list[tuple[int, int]]:
+    """The span between boundaries around each of the sorted `positions`, in one walk of both lists."""
+    spans = []
+    k = 0
+    for position in positions:
+        while k < len(bounds) and bounds[k] < position:
+            k += 1
+        spans.append((bounds[k - 1] + 1 if k else 0, bounds[k] if k < len(bounds) else length))
+    return spans

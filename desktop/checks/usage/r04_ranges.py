@@ -20,7 +20,8 @@ _RANGE = re.compile(
     r"(?P<mag>万亿|萬億|亿|億|万|萬|%|％)"
 )
 
-_TRIGGER = re.compile(r"[0-9０-９](?:万|萬|亿|億|%|％)")
+# The end of a range whose second figure carries a magnitude or %.
+_TRIGGER = re.compile(r"(?:[～~〜—–\-－]|至|到)\s?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万|萬|亿|億|%|％)")
 
 
 def find(text: str) -> list[Finding]:

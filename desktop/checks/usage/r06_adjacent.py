@@ -24,7 +24,7 @@ _PAIR = re.compile(
 )
 _FOLD = str.maketrans("０１２３４５６７８９", "0123456789")
 _TRIGGER_JI = re.compile(r"[0-9０-９][几幾]")
-_TRIGGER_PAIR = re.compile(r"[0-9０-９一二三四五六七八九]、")
+_TRIGGER_PAIR = re.compile(r"[0-9０-９一二三四五六七八九]、[0-9０-９一二三四五六七八九十]")
 
 
 def find(text: str) -> list[Finding]:

@@ -27,7 +27,10 @@ _YEAR = re.compile(
 _DURATION_AFTER = frozenset(
     {"内", "內", "间", "間", "中", "里", "裡", "后", "後", "来", "來", "以", "多", "余", "餘", "左", "的"}
 )
-_TRIGGER = re.compile(r"[0-9]+年")
+# Two digits before 年 (the end of 2024年 too: `_two_digits` keeps only a
+# run of two; a trigger that starts with a character class is found fast).
+_TRIGGER = re.compile(r"[0-9]{2}年")
+_APOSTROPHE_TRIGGER = re.compile(r"[’'‘][0-9]{2}")
 _TRIGGER_CN = re.compile(r"[一二三四五六七八九〇零]年")
 _SEASONS = frozenset({"底", "末", "初", "春", "夏", "秋", "冬", "时", "時", "前后"})
 _APOSTROPHE = re.compile(r"(?<![A-Za-z0-9])[’'‘](?P<yy>[0-9]{2})(?![0-9A-Za-z%])")
@@ -40,7 +43,7 @@ _CN_YEAR = re.compile(
 
 def find(text: str) -> list[Finding]:
     findings = []
-    for match in scan(_YEAR, text, _TRIGGER, keep=lambda hit: len(hit.group()) == 3):
+    for match in scan(_YEAR, text, _TRIGGER, keep=lambda hit: _two_digits(text, hit)):
         yy, after = match.group("yy"), match.group("after")
         if after == "代" and yy.endswith("0"):
             continue  # 80年代: a decade, commonly written so
@@ -60,7 +63,7 @@ def find(text: str) -> list[Finding]:
             end = match.end("yy") + 1
             fix = f"{_century(int(yy))}{yy}年"
         findings.append(flag(RULE, start, end, text[start:end], fix))
-    for match in _APOSTROPHE.finditer(text):
+    for match in scan(_APOSTROPHE, text, _APOSTROPHE_TRIGGER, reach=2):
         yy = match.group("yy")
         findings.append(flag(RULE, match.start(), match.end(), match.group(), f"{_century(int(yy))}{yy}年"))
     for match in scan(_CN_YEAR, text, _TRIGGER_CN):
@@ -70,6 +73,10 @@ def find(text: str) -> list[Finding]:
         yy = f"{a}{b}"
         findings.append(flag(RULE, match.start(), match.end(), match.group(), f"{_century(int(yy))}{yy}年"))
     return findings
+
+
+def _two_digits(text: str, hit: re.Match[str]) -> bool:
+    return hit.start() == 0 or not text[hit.start() - 1].isdigit()
 
 
 def _opens_with_a_year(text: str, match: re.Match[str]) -> bool:

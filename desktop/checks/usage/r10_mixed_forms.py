@@ -24,7 +24,10 @@ _DATE = re.compile(
 )
 _PERCENT = re.compile(r"百分之(?P<a>[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?)")
 _TRIGGER_CENTURY = re.compile("世纪")
-_TRIGGER_DATE = re.compile(r"年(?=[0-9０-９一二三四五六七八九十]{1,2}月)")
+# A date whose parts change script: 2023年十月, 二〇二四年3月, 10月五日.
+_TRIGGER_DATE = re.compile(
+    r"[0-9０-９][年月][一二三四五六七八九十]|[〇零一二三四五六七八九十][年月][0-9０-９]"
+)
 _TRIGGER_PERCENT = re.compile("百分之")
 _FOLD = str.maketrans("０１２３４５６７８９", "0123456789")
 

@@ -32,9 +32,9 @@ _FIXED = re.compile(
     )
 )
 
-# Every fixed expression above holds one of these words.
+# Every fixed expression above holds an Arabic digit against one of these characters.
 _TRIGGER = re.compile(
-    r"星期|礼拜|禮拜|运动|運動|规划|規劃|时期|時期|期间|期間|计划|計劃|中全会|中全會|党的|世界|[0-9０-９][大带国]"
+    r"[0-9０-９](?:五|四运|四運|大|带|帶|国|國|届|屆|中全)|(?:星期|礼拜|禮拜)[0-9０-９]|第[0-9０-９]世界|五[0-9０-９]运"
 )
 
 
