@@ -191,6 +191,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "阿拉伯数字后只能用“万”“亿”作单位：“{text}”应为“{fix}”",
         "after Arabic digits only 万 and 亿 serve as magnitudes: “{text}” should be “{fix}”",
     ),
+    "usage.r9.unclear": (
+        "阿拉伯数字后只能用“万”“亿”作单位，“{text}”的数值也不明确，请核对后改写",
+        "after Arabic digits only 万 and 亿 serve as magnitudes; the value of “{text}” is unclear: check and rewrite it",
+    ),
     "usage.r10": (
         "同一表达中的数字应统一形式：“{text}”应为“{fix}”",
         "one form of numerals within one expression: “{text}” should be “{fix}”",

@@ -127,3 +127,14 @@ def test_a_tempting_correct_form_is_quiet(rule: int, text: str) -> None:
 def test_every_rule_has_examples() -> None:
     assert {r for r, *_ in WRONG} == set(range(1, 14))
     assert {r for r, _ in RIGHT} == set(range(1, 14))
+
+
+def test_a_figure_whose_value_is_unclear_gets_a_reason_and_no_fix() -> None:
+    (flag,) = usage_flags("较上年同期减少3万5000千人")
+    assert flag.rule == 9 and flag.fix == ""
+    assert "不明确" in render(flag.message)
+
+
+def test_thousand_hectares_is_a_unit() -> None:
+    assert usage_flags("比2016年减少815千公顷，播种面积112220千公顷。") == []
+    assert [f.fix for f in usage_flags("增加815千人")] == ["81.5万"]
