@@ -36,7 +36,7 @@ from desktop.export.columns import (
     NOTES_SHEET,
 )
 from desktop.export.longtext import NO_LONG_TEXTS, LongTexts, read_long_texts
-from desktop.store.records import TAG_SEPARATORS, DecisionEdit
+from desktop.store.records import TAG_SEPARATORS, DecisionEdit, Refusal
 
 # Headers the claim id column is recognised by, after strip + casefold.
 CLAIM_ID_HEADERS = frozenset({"claim id", "claim_id", "claimid", "id", "数字id", "编号"})
@@ -49,13 +49,28 @@ SOURCE_SEPARATORS = TAG_SEPARATORS
 _NOTES_ROWS_SEARCHED = 50
 
 
+# Why a file cannot be read as a workbook at all, for a window to word in its
+# editor's language (WorkbookError.kind); `reason` says it in English.
+WORKBOOK_ERROR_KINDS = (
+    "unsafe",  # refused before reading: too big, too many parts, a bomb
+    "missing",  # no file there
+    "not-a-workbook",  # not an .xlsx, or a damaged one
+    "unreadable",  # encrypted, an unknown compression, an I/O error
+    "no-detail-sheet",  # no 核查明细 sheet; details: sheets
+    "missing-columns",  # details: columns (the headers missing, 、-separated)
+    "two-databases",  # the workbook names two review databases
+)
+
+
 class WorkbookError(Exception):
     """The file cannot be read as a FactDesk workbook at all."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, kind: str = "unreadable", /, **details: str) -> None:
         super().__init__(f"{path.name}: {reason}")
         self.path = path
         self.reason = reason
+        self.kind = kind
+        self.details = details
 
 
 @dataclass(frozen=True)
@@ -63,13 +78,13 @@ class WorkbookEdits:
     """What an edited workbook says: the decisions, the rows that could not be read, and its origin."""
 
     edits: list[DecisionEdit]
-    problems: list[tuple[int, str]]  # (row number, reason)
+    problems: list[tuple[int, Refusal]]  # (row number, reason with its code)
     # The review database the workbook was exported from; None for a
     # workbook exported before FactDesk wrote one.
     database_id: str | None
 
 
-def read_decision_edits(path: Path) -> tuple[list[DecisionEdit], list[tuple[int, str]]]:
+def read_decision_edits(path: Path) -> tuple[list[DecisionEdit], list[tuple[int, Refusal]]]:
     """The decisions in `path`'s 核查明细 sheet, and the rows that could not be read."""
     read = read_workbook(path)
     return read.edits, read.problems
@@ -86,11 +101,13 @@ def read_workbook(path: Path) -> WorkbookEdits:
     try:
         facts = inspect_archive(path)
     except UnsafeArchive as error:
-        raise WorkbookError(path, f"refused before reading: {error.reason}") from None
+        raise WorkbookError(path, f"refused before reading: {error.reason}", "unsafe") from None
     except FileNotFoundError:
-        raise WorkbookError(path, "file not found") from None
+        raise WorkbookError(path, "file not found", "missing") from None
     except (zipfile.BadZipFile, EOFError, ValueError) as error:
-        raise WorkbookError(path, f"not an .xlsx workbook, or a damaged one ({error})") from None
+        raise WorkbookError(
+            path, f"not an .xlsx workbook, or a damaged one ({error})", "not-a-workbook"
+        ) from None
     except (RuntimeError, NotImplementedError) as error:  # encrypted, or an unknown compression
         raise WorkbookError(path, f"cannot be read ({error})") from None
     except OSError as error:
@@ -103,7 +120,9 @@ def read_workbook(path: Path) -> WorkbookEdits:
             formulas = _open(path, data_only=False)
         if DETAIL_SHEET not in workbook.sheetnames:
             found = "、".join(workbook.sheetnames)
-            raise WorkbookError(path, f"no sheet named {DETAIL_SHEET} (sheets: {found})")
+            raise WorkbookError(
+                path, f"no sheet named {DETAIL_SHEET} (sheets: {found})", "no-detail-sheet", sheets=found
+            )
         database_id = _database_id(path, workbook)
         long_texts = NO_LONG_TEXTS
         if LONG_TEXT_SHEET in workbook.sheetnames:
@@ -122,11 +141,13 @@ def _open(path: Path, *, data_only: bool) -> Any:
     try:
         return load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
     except FileNotFoundError:
-        raise WorkbookError(path, "file not found") from None
+        raise WorkbookError(path, "file not found", "missing") from None
     except InvalidFileException as err:
-        raise WorkbookError(path, f"not an .xlsx workbook ({err})") from None
+        raise WorkbookError(path, f"not an .xlsx workbook ({err})", "not-a-workbook") from None
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as err:
-        raise WorkbookError(path, f"not an .xlsx workbook, or a damaged one ({err})") from None
+        raise WorkbookError(
+            path, f"not an .xlsx workbook, or a damaged one ({err})", "not-a-workbook"
+        ) from None
     except OSError as err:
         raise WorkbookError(path, f"cannot read the file ({err.strerror or err})") from None
 
@@ -140,7 +161,7 @@ def _rows(sheet: Any, *, values_only: bool = False) -> Iterator[Any]:
 
 def _read_detail(
     path: Path, sheet: Any, formula_sheet: Any, long_texts: LongTexts
-) -> tuple[list[DecisionEdit], list[tuple[int, str]]]:
+) -> tuple[list[DecisionEdit], list[tuple[int, Refusal]]]:
     # Cells, not bare values: a percentage typed into 更正值 is stored as
     # 0.125 and only its number format says it was "12.5%".
     rows = _rows(sheet)
@@ -151,7 +172,7 @@ def _read_detail(
     columns = _find_columns(path, [cell.value for cell in header or ()])
     read_columns = sorted(columns.items(), key=lambda item: item[1])
     edits: list[DecisionEdit] = []
-    problems: list[tuple[int, str]] = []
+    problems: list[tuple[int, Refusal]] = []
     for number, cells in enumerate(rows, start=2):
         formula_cells = next(formula_rows, ()) if formula_rows is not None else ()
         values = [_value(cell) for cell in cells]
@@ -161,7 +182,7 @@ def _read_detail(
         if problem is None:
             problem = _restore_long_texts(values, columns, long_texts)
         edit = problem if problem is not None else _edit(number, values, columns)
-        if isinstance(edit, str):
+        if isinstance(edit, Refusal):
             problems.append((number, edit))
         else:
             edits.append(edit)
@@ -170,7 +191,7 @@ def _read_detail(
 
 def _formula_problem(
     values: Sequence[object], formula_cells: Sequence[Any], read_columns: Sequence[tuple[str, int]]
-) -> str | None:
+) -> Refusal | None:
     """Why the row is refused when a column the import reads holds a formula without a saved result.
 
     A spreadsheet saves a formula's result with it; a script (openpyxl,
@@ -187,14 +208,18 @@ def _formula_problem(
             continue
         formula = formula_cells[index].value
         shown = formula if isinstance(formula, str) else getattr(formula, "text", "a formula")
-        return (
+        return Refusal(
             f"{_header(key)} holds a formula ({shown}) with no saved result; type the value itself, "
-            f"or open and save the workbook in a spreadsheet program so the result is stored"
+            f"or open and save the workbook in a spreadsheet program so the result is stored",
+            "formula",
+            column=_header(key),
         )
     return None
 
 
-def _restore_long_texts(values: list[object], columns: dict[str, int], long_texts: LongTexts) -> str | None:
+def _restore_long_texts(
+    values: list[object], columns: dict[str, int], long_texts: LongTexts
+) -> Refusal | None:
     """Put back the whole of each text that was too long for its cell; why not, when it cannot be."""
     claim_id = ""
     for key, index in columns.items():
@@ -209,7 +234,9 @@ def _restore_long_texts(values: list[object], columns: dict[str, int], long_text
             ).strip()
         whole = long_texts.restore(value, claim_id, _header(key))
         if whole is None:
-            return long_texts.why_not(value, claim_id, _header(key))
+            return Refusal(
+                long_texts.why_not(value, claim_id, _header(key)), "long-text", column=_header(key)
+            )
         values[index] = whole
     return None
 
@@ -241,6 +268,7 @@ def _database_id(path: Path, workbook: Any) -> str | None:
             path,
             f"the workbook names two review databases ({' and '.join(sorted(found))}); "
             f"its sheets were probably copied from another workbook; export again",
+            "two-databases",
         )
     return next(iter(found), None)
 
@@ -257,7 +285,12 @@ def _find_columns(path: Path, header: Sequence[object]) -> dict[str, int]:
     if missing:
         headers = {column.key: column.header for column in COLUMNS}
         names = "、".join(headers[key] for key in missing)
-        raise WorkbookError(path, f"the {DETAIL_SHEET} sheet has no column headed {names} in row 1")
+        raise WorkbookError(
+            path,
+            f"the {DETAIL_SHEET} sheet has no column headed {names} in row 1",
+            "missing-columns",
+            columns=names,
+        )
     return found
 
 
@@ -281,7 +314,7 @@ def _unquoted(number_format: str) -> str:
     return re.sub(r'"[^"]*"|\\.', "", number_format)
 
 
-def _edit(number: int, values: Sequence[object], columns: dict[str, int]) -> DecisionEdit | str:
+def _edit(number: int, values: Sequence[object], columns: dict[str, int]) -> DecisionEdit | Refusal:
     """The row's decision, or why it cannot be read."""
 
     def cell(key: str) -> object:
@@ -290,13 +323,17 @@ def _edit(number: int, values: Sequence[object], columns: dict[str, int]) -> Dec
 
     claim_id = _text(cell("claim_id")).strip()
     if not claim_id:
-        return f"no {COLUMNS[0].header} in this row"
+        return Refusal(f"no {COLUMNS[0].header} in this row", "no-claim-id")
     version: int | None = None
     if "version" in columns:
         written = _text(cell("version")).strip()
         if written:
             if not written.isdigit():
-                return f"{_header('version')} {written!r} is not a whole number; export the workbook again"
+                return Refusal(
+                    f"{_header('version')} {written!r} is not a whole number; export the workbook again",
+                    "bad-version",
+                    value=written,
+                )
             version = int(written)
     sources = tuple(tag.strip() for tag in SOURCE_SEPARATORS.split(_text(cell("sources"))) if tag.strip())
     return DecisionEdit(

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from sqlite_utils import Database
 
-from desktop.claims.numerals import parse_quantity
+from desktop.claims.numerals import NumberError, parse_quantity
 from desktop.store import queries, rows, sql
 from desktop.store.errors import ForeignWorkbook, InvalidDecision, StaleDecision, UnknownClaim
 from desktop.store.records import (
@@ -23,10 +23,41 @@ from desktop.store.records import (
     ClaimView,
     DecisionChange,
     DecisionEdit,
+    Refusal,
     SourceTag,
     reason_of,
     status_of,
 )
+
+# Why a decision is refused, for a window to word in its editor's language
+# (desktop/ui/store_errors.py); the English reason stays for the command line.
+REFUSAL_CODES = (
+    "unknown-status",  # status: what was given
+    "unknown-reason",  # reason
+    "no-editor",
+    "reason-needs-rejected",
+    "value-needs-corrected",  # a corrected value with another status
+    "needs-value",  # status corrected, and neither a value nor one saved before
+    "negative-time",
+    "not-a-number",  # value; the parser's NumberError (its own code) is the __cause__
+    "unit-mismatch",  # written: the unit in the value, given: the unit field
+    "empty-tag",
+    "tag-separator",  # tag
+    "tags-not-a-list",
+)
+
+
+class RefusedDecision(InvalidDecision):
+    """An InvalidDecision with a stable `code` (REFUSAL_CODES) and the `details` its wording needs.
+
+    A subclass, so every caller that catches InvalidDecision (and reads its
+    English `reason`) keeps working.
+    """
+
+    def __init__(self, reason: str, code: str, /, **details: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.details = details
 
 
 def decide(
@@ -45,17 +76,23 @@ def decide(
 ) -> DecisionChange:
     """Save one decision and its audit entry (see ReviewStore.decide)."""
     if status not in STATUSES:
-        raise InvalidDecision(f"unknown status {status!r} (use one of {', '.join(STATUSES)})")
+        raise RefusedDecision(
+            f"unknown status {status!r} (use one of {', '.join(STATUSES)})", "unknown-status", status=status
+        )
     if not editor.strip():
-        raise InvalidDecision("a decision needs the editor's name")
+        raise RefusedDecision("a decision needs the editor's name", "no-editor")
     if reason and reason not in REJECT_REASONS:
-        raise InvalidDecision(f"unknown reason {reason!r} (use one of {', '.join(REJECT_REASONS)})")
+        raise RefusedDecision(
+            f"unknown reason {reason!r} (use one of {', '.join(REJECT_REASONS)})",
+            "unknown-reason",
+            reason=reason,
+        )
     if reason and status != "rejected":
-        raise InvalidDecision("a reason only goes with status rejected")
+        raise RefusedDecision("a reason only goes with status rejected", "reason-needs-rejected")
     if corrected_value is not None and corrected_value.strip() and status != "corrected":
-        raise InvalidDecision("a corrected value only goes with status corrected")
+        raise RefusedDecision("a corrected value only goes with status corrected", "value-needs-corrected")
     if seconds_spent is not None and seconds_spent < 0:
-        raise InvalidDecision("seconds spent cannot be negative")
+        raise RefusedDecision("seconds spent cannot be negative", "negative-time")
     parsed = _parse_correction(corrected_value, corrected_unit) if status == "corrected" else None
     tags = _clean_tags(sources) if sources is not None else None
 
@@ -68,7 +105,7 @@ def decide(
         typed = corrected_value.strip() if parsed is not None and corrected_value is not None else ""
         if status == "corrected" and parsed is None:
             if current.corrected_value is None:
-                raise InvalidDecision("status corrected needs the corrected value")
+                raise RefusedDecision("status corrected needs the corrected value", "needs-value")
             parsed = (current.corrected_value, current.corrected_unit)
             typed = current.corrected_text
         if status == "rejected":
@@ -127,9 +164,11 @@ def add_source(db: Database, tag: str, url: str = "", description: str = "") -> 
     """Create a source tag, or update the url/description of an existing one (empty keeps them)."""
     tag = tag.strip()
     if not tag:
-        raise InvalidDecision("a source needs a tag")
+        raise RefusedDecision("a source needs a tag", "empty-tag")
     if TAG_SEPARATORS.search(tag):
-        raise InvalidDecision(f"a source tag cannot contain 、 , ， ; ； or a line break: {tag!r}")
+        raise RefusedDecision(
+            f"a source tag cannot contain 、 , ， ; ； or a line break: {tag!r}", "tag-separator", tag=tag
+        )
     with sql.transaction(db):
         db.table("sources").insert({"tag": tag}, ignore=True)
         if url:
@@ -141,23 +180,27 @@ def add_source(db: Database, tag: str, url: str = "", description: str = "") -> 
 
 def apply_edits(
     db: Database, edits: Sequence[DecisionEdit], *, editor: str, database_id: str | None, this_database: str
-) -> tuple[list[DecisionChange], list[tuple[DecisionEdit, str]]]:
+) -> tuple[list[DecisionChange], list[tuple[DecisionEdit, Refusal]]]:
     """Apply decisions read back from a workbook (see ReviewStore.apply_edits)."""
     if database_id is not None and database_id.strip() != this_database:
         raise ForeignWorkbook(database_id.strip(), this_database)
     changes: list[DecisionChange] = []
-    refused: list[tuple[DecisionEdit, str]] = []
+    refused: list[tuple[DecisionEdit, Refusal]] = []
     for edit in edits:
         try:
             status = status_of(edit.status)
+        except ValueError as error:
+            refused.append((edit, Refusal(str(error), "unknown-status", status=edit.status.strip())))
+            continue
+        try:
             reason = reason_of(edit.reason)
         except ValueError as error:
-            refused.append((edit, str(error)))
+            refused.append((edit, Refusal(str(error), "unknown-reason", reason=edit.reason.strip())))
             continue
         try:
             current = queries.claim(db, edit.claim_id.strip())
         except UnknownClaim as error:
-            refused.append((edit, str(error)))
+            refused.append((edit, Refusal(str(error), "unknown-claim", claim_id=edit.claim_id.strip())))
             continue
         value = edit.corrected_value.strip()
         unit = edit.corrected_unit.strip()
@@ -187,11 +230,23 @@ def apply_edits(
                     note=edit.note,
                 )
             )
+        except RefusedDecision as error:
+            refused.append((edit, _refusal(error)))
         except InvalidDecision as error:
-            refused.append((edit, error.reason))
+            refused.append((edit, Refusal(error.reason, "invalid")))
         except StaleDecision as error:
-            refused.append((edit, _stale_reason(error)))
+            refused.append(
+                (edit, Refusal(_stale_reason(error), "stale", editor=error.editor, at=error.at or ""))
+            )
     return changes, refused
+
+
+def _refusal(error: RefusedDecision) -> Refusal:
+    details = dict(error.details)
+    cause = error.__cause__
+    if error.code == "not-a-number" and isinstance(cause, NumberError):
+        details["number_code"] = cause.code  # the parser's own reason, for the window to word
+    return Refusal(error.reason, error.code, **details)
 
 
 def _parse_correction(value: str | None, unit: str | None) -> tuple[Decimal, str] | None:
@@ -200,10 +255,17 @@ def _parse_correction(value: str | None, unit: str | None) -> tuple[Decimal, str
     try:
         number, written_unit = parse_quantity(value)
     except ValueError as error:
-        raise InvalidDecision(f"the corrected value is not a number: {error}") from error
+        raise RefusedDecision(
+            f"the corrected value is not a number: {error}", "not-a-number", value=value.strip()
+        ) from error
     given = (unit or "").strip()
     if given and written_unit and given != written_unit:
-        raise InvalidDecision(f"the corrected value says {written_unit!r} but the unit given is {given!r}")
+        raise RefusedDecision(
+            f"the corrected value says {written_unit!r} but the unit given is {given!r}",
+            "unit-mismatch",
+            written=written_unit,
+            given=given,
+        )
     return number, given or written_unit
 
 
@@ -229,7 +291,7 @@ def _typed_form(current: ClaimView, value: str, unit: str, typed: str) -> str:
 
 def _clean_tags(tags: Sequence[str]) -> list[str]:
     if isinstance(tags, str):  # a lone string would otherwise become one tag per character
-        raise InvalidDecision("sources must be a list of tags, not one string")
+        raise RefusedDecision("sources must be a list of tags, not one string", "tags-not-a-list")
     seen: list[str] = []
     for given in tags:
         # A workbook lists a claim's tags separated by these, so a tag that

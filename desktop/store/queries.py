@@ -311,27 +311,40 @@ def progress(db: Database) -> tuple[int, int]:
     return int(row["reviewed"]), int(row["total"])
 
 
+def _claim_filter(statuses: Sequence[str], kinds: Sequence[str]) -> tuple[str, list[str]]:
+    """SQL conditions (each led by AND) and parameters for claims of these statuses and kinds."""
+    conditions = ""
+    params: list[str] = []
+    if statuses:
+        wanted = [status_of(s) for s in statuses]
+        conditions += f" AND d.status IN ({', '.join('?' for _ in wanted)})"
+        params.extend(wanted)
+    if kinds:
+        conditions += f" AND c.kind IN ({', '.join('?' for _ in kinds)})"
+        params.extend(kinds)
+    return conditions, params
+
+
 def export_rows(
-    db: Database, statuses: Sequence[str] = (), article_ids: Sequence[int] = ()
+    db: Database, statuses: Sequence[str] = (), article_ids: Sequence[int] = (), kinds: Sequence[str] = ()
 ) -> Iterator[ExportRow]:
-    """Claims in reading order, streamed a batch of articles at a time.
+    """Claims in reading order, streamed a batch of articles at a time; any of `statuses` and `kinds`.
 
     Rows are read article batch by article batch through the
     (article_id, span_start) index, so memory stays bounded however many
     claims there are, and no batch re-sorts the whole table.
     """
-    wanted = [status_of(s) for s in statuses]
-    status_sql = f" AND d.status IN ({', '.join('?' for _ in wanted)})" if wanted else ""
+    filter_sql, params = _claim_filter(statuses, kinds)
     batch: list[dict[str, Any]] = []
     size = 0
     for exported in _export_articles(db, article_ids):
         batch.append(exported)
         size += exported["claims"]
         if size >= EXPORT_BATCH:
-            yield from _export_batch(db, batch, status_sql, wanted)
+            yield from _export_batch(db, batch, filter_sql, params)
             batch, size = [], 0
     if batch:
-        yield from _export_batch(db, batch, status_sql, wanted)
+        yield from _export_batch(db, batch, filter_sql, params)
 
 
 def _export_articles(db: Database, article_ids: Sequence[int]) -> list[dict[str, Any]]:
@@ -350,14 +363,14 @@ def _export_articles(db: Database, article_ids: Sequence[int]) -> list[dict[str,
 
 
 def _export_batch(
-    db: Database, batch: list[dict[str, Any]], status_sql: str, wanted: list[str]
+    db: Database, batch: list[dict[str, Any]], filter_sql: str, params: list[str]
 ) -> Iterator[ExportRow]:
     by_id = {a["id"]: a for a in batch}
     marks = ", ".join("?" for _ in batch)
     query = (
-        f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} WHERE c.article_id IN ({marks}){status_sql} {_READING_ORDER}"
+        f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} WHERE c.article_id IN ({marks}){filter_sql} {_READING_ORDER}"
     )
-    for row in _claim_rows(db, query, [*by_id, *wanted]):
+    for row in _claim_rows(db, query, [*by_id, *params]):
         exported = by_id[row["article_id"]]
         yield ExportRow(
             claim=_claim_view(row),
@@ -367,15 +380,14 @@ def _export_batch(
         )
 
 
-def count_export_rows(db: Database, statuses: Sequence[str] = (), article_ids: Sequence[int] = ()) -> int:
-    where: list[str] = [f"c.document_id IN ({_CURRENT_DOCUMENTS})"]
-    params: list[Any] = []
-    if statuses:
-        wanted = [status_of(s) for s in statuses]
-        where.append(f"d.status IN ({', '.join('?' for _ in wanted)})")
-        params.extend(wanted)
+def count_export_rows(
+    db: Database, statuses: Sequence[str] = (), article_ids: Sequence[int] = (), kinds: Sequence[str] = ()
+) -> int:
+    conditions, params = _claim_filter(statuses, kinds)
+    where: list[Any] = [f"c.document_id IN ({_CURRENT_DOCUMENTS}){conditions}"]
+    values: list[Any] = [*params]
     if article_ids:
         where.append(f"c.article_id IN ({', '.join('?' for _ in article_ids)})")
-        params.extend(article_ids)
+        values.extend(article_ids)
     query = f"SELECT count(*) AS n FROM claims c JOIN decisions d ON d.claim_id = c.id {_where(where)}"
-    return int(sql.rows(db, query, params)[0]["n"])
+    return int(sql.rows(db, query, values)[0]["n"])

@@ -288,6 +288,24 @@ class ExportRow:
     file_name: str
 
 
+class Refusal(str):
+    """Why a workbook row was not applied: the English sentence, with a stable code and details.
+
+    A str, so the command line prints it as it always has, and a `code` (one
+    of desktop.store.decisions.REFUSAL_CODES, or "unknown-claim", "stale")
+    with the `details` a window needs to say it in its editor's language.
+    """
+
+    code: str
+    details: dict[str, str]
+
+    def __new__(cls, text: str, code: str, /, **details: str) -> Refusal:
+        made = super().__new__(cls, text)
+        made.code = code
+        made.details = details
+        return made
+
+
 @dataclass(frozen=True)
 class DecisionEdit:
     """A decision read back from an edited workbook, before it is applied."""

@@ -42,6 +42,7 @@ from desktop.store.records import (
     ImportReport,
     Progress,
     RedetectReport,
+    Refusal,
     SearchHit,
     SourceTag,
 )
@@ -217,15 +218,20 @@ class ReviewStore:
         return queries.progress(self._db)
 
     def export_rows(
-        self, statuses: Sequence[str] = (), article_ids: Sequence[int] = ()
+        self, statuses: Sequence[str] = (), article_ids: Sequence[int] = (), kinds: Sequence[str] = ()
     ) -> Iterator[ExportRow]:
-        """Claims in reading order, streamed a batch of articles at a time (memory stays bounded)."""
+        """Claims in reading order, streamed a batch of articles at a time (memory stays bounded).
+
+        Empty `statuses`, `article_ids` or `kinds` leave that filter off.
+        """
         # A generator itself (not a function returning one), so that an SQLite
         # failure while the rows are consumed is translated too.
-        yield from queries.export_rows(self._db, statuses, article_ids)
+        yield from queries.export_rows(self._db, statuses, article_ids, kinds)
 
-    def count_export_rows(self, statuses: Sequence[str] = (), article_ids: Sequence[int] = ()) -> int:
-        return queries.count_export_rows(self._db, statuses, article_ids)
+    def count_export_rows(
+        self, statuses: Sequence[str] = (), article_ids: Sequence[int] = (), kinds: Sequence[str] = ()
+    ) -> int:
+        return queries.count_export_rows(self._db, statuses, article_ids, kinds)
 
     # -- decisions (desktop.store.decisions) --------------------------------
 
@@ -272,7 +278,7 @@ class ReviewStore:
 
     def apply_edits(
         self, edits: Sequence[DecisionEdit], *, editor: str, database_id: str | None = None
-    ) -> tuple[list[DecisionChange], list[tuple[DecisionEdit, str]]]:
+    ) -> tuple[list[DecisionChange], list[tuple[DecisionEdit, Refusal]]]:
         """Apply decisions read back from a workbook; returns (changes, refused edits with reasons).
 
         `database_id` is the identity the workbook says it was exported from;

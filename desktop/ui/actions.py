@@ -82,6 +82,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+E",),
         "file",
         "transfers.export_workbook",
+    ),
+    # The way back for a workbook edited outside: the same code as `factdesk import-decisions`.
+    ActionSpec(
+        "import_decisions",
+        QT_TRANSLATE_NOOP("actions", "Import deci&sions…"),
+        ("Ctrl+Shift+I",),
+        "file",
+        "transfers.import_decisions",
         group_end=True,
     ),
     # O for original.  Opening a database, rarer, moved to Ctrl+Shift+D (its mnemonic) for it.

@@ -81,6 +81,19 @@ def ask_export_path(parent: QWidget) -> Path | None:
     return chosen[0] if chosen else None
 
 
+def ask_decisions_workbook(parent: QWidget) -> Path | None:
+    """An exported workbook, edited, whose decisions are to come back."""
+    dialog = make_dialog(
+        parent,
+        QCoreApplication.translate("FileDialogs", "Import decisions from a workbook"),
+        str(Path.home()),
+        QCoreApplication.translate("FileDialogs", "Excel (*.xlsx)"),
+    )
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    chosen = _chosen(dialog)
+    return chosen[0] if chosen else None
+
+
 def ask_database_to_open(parent: QWidget, folder: Path | None) -> Path | None:
     dialog = make_dialog(
         parent,

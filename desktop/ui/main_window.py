@@ -49,7 +49,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("FactDesk"))
         self.setAcceptDrops(True)
         self.session = ReviewSession(lambda: self.editor or self.ensure_editor(), self)
-        self.transfers = Transfers(self, self.session, lambda: self.editor)
+        self.transfers = Transfers(
+            self, self.session, lambda: self.editor, lambda: self.claim_list.current_filter()
+        )
         self.articles_panel = ArticleListPanel()
         self.article_view = ArticleView()
         self.claim_list = ClaimListPanel()

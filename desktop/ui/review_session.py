@@ -47,9 +47,9 @@ from desktop.store.records import (
     SearchHit,
     SourcePlace,
 )
-from desktop.ui.store_errors import store_error_text
+from desktop.ui.store_errors import decision_refusal_text, stale_text, store_error_text
 from desktop.ui.undo import DecideCommand
-from desktop.ui.wording import article_date, change_text, local_time
+from desktop.ui.wording import article_date, change_text
 
 # Why a change was refused (the second argument of `refused`).
 STALE = "stale"  # another window saved the claim first; it has been reloaded
@@ -193,6 +193,22 @@ class ReviewSession(QObject):
         if shown is not None:
             self.show_article(shown, current.id if current else None)
         return True
+
+    def reload_after_outside_change(self) -> None:
+        """Decisions were saved from outside the window's keys (a workbook): show the database as it is.
+
+        The article and claim shown stay shown, with their new decisions.
+        """
+        shown, current = self.article_id, self.current_claim
+        self._latest.clear()  # copies of claims the import may have changed
+        self.refresh_sources()
+        self.reload_articles()
+        if shown is not None and any(a.id == shown for a in self._articles):
+            self.show_article(shown, current.id if current else None)
+        elif self._articles:
+            self.show_article(self._articles[0].id)
+        else:
+            self._clear_article()
 
     def all_article_ids(self) -> set[int]:
         """Every article in the database, whatever the filter (to find those an import adds)."""
@@ -423,7 +439,7 @@ class ReviewSession(QObject):
             return False
         editor = self._editor()
         if not editor:
-            self.refused.emit(self.tr("Set your name first: every decision records who made it."), NO_EDITOR)
+            self.refused.emit(decision_refusal_text("no-editor", {}), NO_EDITOR)
             return False
         spent = time.monotonic() - self._claim_shown_at
         try:
@@ -435,7 +451,7 @@ class ReviewSession(QObject):
             self.refused.emit(self._stale_message(stale), STALE)
             return False
         except InvalidDecision as invalid:
-            self.refused.emit(invalid.reason, INVALID)
+            self.refused.emit(store_error_text(invalid), INVALID)
             return False
         except DatabaseUnavailable as unavailable:
             # Nothing was written and the window still shows the store as it
@@ -470,9 +486,7 @@ class ReviewSession(QObject):
         return True
 
     def _stale_message(self, stale: StaleDecision) -> str:
-        return self.tr(
-            "{who} changed this claim at {when}; it has been reloaded. Decide again if needed."
-        ).format(who=stale.editor or self.tr("Another editor"), when=local_time(stale.at))
+        return stale_text(stale.editor, stale.at)
 
     def _reload_after_error(self) -> None:
         shown = self.article_id
@@ -570,7 +584,7 @@ class ReviewSession(QObject):
             return False
         editor = self._editor()
         if not editor:
-            self.refused.emit(self.tr("Set your name first: every decision records who made it."), NO_EDITOR)
+            self.refused.emit(decision_refusal_text("no-editor", {}), NO_EDITOR)
             return False
         try:
             claim = self.store.add_manual_claim(article_id, start, end, editor)

@@ -1,19 +1,39 @@
-"""What the window says when the database cannot be used, in the editor's language.
+"""What the window says when the store refuses something, in the editor's language.
 
-The store raises DatabaseUnavailable with an English `reason` (for the
-command line and logs) and a `kind`.  Each kind asks the editor for
-something different — wait, free disk space, use a writable copy, restore
-a backup, check the drive — so each gets its own sentence here, ending with
-what matters most: the change was not saved.
+The store raises its errors with an English `reason` (for the command line
+and logs) and, where the window must tell cases apart, a code:
+DatabaseUnavailable a `kind`, a refused decision (RefusedDecision, and the
+Refusal of a workbook row) a `code` with its details, and a value the
+parser refused its NumberError as the cause.  Each gets its own sentence
+here.  A database that cannot be used asks the editor for something
+different per kind — wait, free disk space, use a writable copy, restore a
+backup, check the drive — and ends with what matters most: the change was
+not saved.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from PySide6.QtCore import QCoreApplication
 
-from desktop.store.errors import DatabaseUnavailable, StoreError
+from desktop.claims.numerals import NumberError
+from desktop.store.decisions import RefusedDecision
+from desktop.store.errors import (
+    DatabaseUnavailable,
+    ForeignWorkbook,
+    InvalidDecision,
+    StaleDecision,
+    StoreError,
+    UnknownArticle,
+    UnknownClaim,
+    UnknownDocument,
+)
+from desktop.store.records import REJECT_REASONS, STATUSES
+from desktop.ui.number_refusals import number_code_text, number_refusal_text
+from desktop.ui.wording import local_time, reason_label, status_label
 
-__all__ = ["store_error_text", "unavailable_text"]
+__all__ = ["decision_refusal_text", "stale_text", "store_error_text", "unavailable_text"]
 
 
 def unavailable_text(error: DatabaseUnavailable) -> str:
@@ -49,8 +69,93 @@ def unavailable_text(error: DatabaseUnavailable) -> str:
     return sentences.get(error.kind, error.reason)
 
 
+def decision_refusal_text(code: str, details: Mapping[str, str]) -> str:
+    """Why a decision (or a workbook row) was not saved, from its code (desktop.store.decisions)."""
+    translate = QCoreApplication.translate
+    if code == "not-a-number":
+        return number_code_text(details.get("number_code", ""), details.get("value", ""))
+    if code == "stale":
+        return stale_text(details.get("editor", ""), details.get("at", ""))
+    sentences = {
+        "unknown-status": translate(
+            "StoreErrors", "“{status}” is not a status; use one of {choices}."
+        ).format(status=details.get("status", ""), choices=_choices(status_label, STATUSES)),
+        "unknown-reason": translate(
+            "StoreErrors",
+            "“{reason}” is not a reason for rejecting; use one of {choices}, or leave it empty.",
+        ).format(reason=details.get("reason", ""), choices=_choices(reason_label, REJECT_REASONS)),
+        "unknown-claim": translate(
+            "StoreErrors", "There is no claim {claim} in this database (was its id changed?)."
+        ).format(claim=details.get("claim_id", "")),
+        "no-editor": translate("StoreErrors", "Set your name first: every decision records who made it."),
+        "reason-needs-rejected": translate(
+            "StoreErrors", "A reason for rejecting goes only with the status {status}."
+        ).format(status=status_label("rejected")),
+        "value-needs-corrected": translate(
+            "StoreErrors", "A corrected value goes only with the status {status}."
+        ).format(status=status_label("corrected")),
+        "needs-value": translate("StoreErrors", "The status {status} needs the corrected value.").format(
+            status=status_label("corrected")
+        ),
+        "unit-mismatch": translate(
+            "StoreErrors", "The corrected value says {written} but the unit given is {given}."
+        ).format(written=details.get("written", ""), given=details.get("given", "")),
+        "tag-separator": translate(
+            "StoreErrors", "A source tag cannot contain 、 , ， ; ； or a line break: “{tag}”."
+        ).format(tag=details.get("tag", "")),
+        "empty-tag": translate("StoreErrors", "A source needs a tag."),
+    }
+    return sentences.get(code) or translate(
+        "StoreErrors", "The change could not be saved as given; nothing was written."
+    )
+
+
+def stale_text(editor: str, at: str) -> str:
+    """Another window saved the claim first."""
+    return QCoreApplication.translate(
+        "StoreErrors", "{who} changed this claim at {when}; it has been reloaded. Decide again if needed."
+    ).format(
+        who=editor or QCoreApplication.translate("StoreErrors", "Another editor"),
+        when=local_time(at) or "—",
+    )
+
+
 def store_error_text(error: StoreError) -> str:
     """The sentence to show for any store error."""
+    translate = QCoreApplication.translate
     if isinstance(error, DatabaseUnavailable):
         return unavailable_text(error)
+    if isinstance(error, RefusedDecision):
+        cause = error.__cause__
+        if isinstance(cause, NumberError):
+            return number_refusal_text(cause)
+        return decision_refusal_text(error.code, error.details)
+    if isinstance(error, InvalidDecision):
+        # Without a code (a claim marked by hand, a date): the parser's cause is the one worded case.
+        cause = error.__cause__
+        if isinstance(cause, NumberError):
+            return number_refusal_text(cause)
+        return translate("StoreErrors", "The change could not be saved as given; nothing was written.")
+    if isinstance(error, StaleDecision):
+        return stale_text(error.editor, error.at)
+    if isinstance(error, UnknownClaim):
+        return translate(
+            "StoreErrors", "This claim is no longer in the database (the article was detected again)."
+        )
+    if isinstance(error, UnknownArticle):
+        return translate("StoreErrors", "This article is no longer in the database.")
+    if isinstance(error, UnknownDocument):
+        return translate("StoreErrors", "This document is no longer in the database.")
+    if isinstance(error, ForeignWorkbook):
+        return translate(
+            "StoreErrors",
+            "This workbook was exported from another review database (id {workbook}), not from this one "
+            "(id {database}): its claim ids and versions mean nothing here, so nothing of it was imported. "
+            "Import it into the database it came from, or export again from this one.",
+        ).format(workbook=error.workbook_id, database=error.database_id)
+    # DatabaseRefused says why in English only: the store gives it no kind to word by.
     return str(error)
+
+
+def _choices(label: Callable[[str], str], keys: tuple[str, ...]) -> str:
+    return "、".join(label(key) for key in keys)

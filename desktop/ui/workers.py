@@ -1,4 +1,4 @@
-"""Long work off the GUI thread: importing files and exporting a workbook.
+"""Long work off the GUI thread: importing files, exporting a workbook, importing decisions from one.
 
 Each job opens its own ReviewStore on the same database file (an SQLite
 connection belongs to the thread that made it; WAL lets the window keep
@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from desktop.export.readback import WorkbookEdits, WorkbookError, read_workbook
+from desktop.export.scope import ExportScope
 from desktop.export.target import TargetRefused
 from desktop.export.xlsx import ExportCancelled, export_workbook
 from desktop.store import ReviewStore, StoreError
-from desktop.store.records import ImportReport
+from desktop.store.records import DecisionChange, DecisionEdit, ImportReport, Refusal
 from desktop.ui.export_refusals import export_refusal_text
+from desktop.ui.import_refusals import workbook_error_text
 from desktop.ui.store_errors import store_error_text
 
 
@@ -50,6 +54,8 @@ class Job(QThread):
             self.cancelled.emit()
         except TargetRefused as error:
             self.failed.emit(export_refusal_text(error))
+        except WorkbookError as error:
+            self.failed.emit(workbook_error_text(error))
         except StoreError as error:
             # In the editor's language (translate() is thread-safe): a database
             # that is busy, full or damaged says so, and what to do about it.
@@ -80,40 +86,99 @@ class ImportJob(Job):
 
 
 class ExportJob(Job):
-    def __init__(
-        self,
-        database: Path,
-        out: Path,
-        *,
-        editor: str,
-        statuses: Sequence[str] = (),
-        article_ids: Sequence[int] = (),
-        filters_description: str = "",
-    ) -> None:
+    def __init__(self, database: Path, out: Path, *, editor: str, scope: ExportScope | None = None) -> None:
         super().__init__(database)
         self._out = out
         self._editor = editor
-        self._statuses = list(statuses)
-        self._article_ids = list(article_ids)
-        self._filters = filters_description
+        self._scope = scope or ExportScope()
 
     def work(self, store: ReviewStore) -> object:
-        total = store.count_export_rows(self._statuses, self._article_ids)
-        articles = [a for a in store.articles() if not self._article_ids or a.id in self._article_ids]
+        scope = self._scope
+        total = store.count_export_rows(scope.statuses, scope.article_ids, scope.kinds)
+        articles = [a for a in store.articles() if not scope.article_ids or a.id in scope.article_ids]
         return export_workbook(
             self._out,
-            store.export_rows(self._statuses, self._article_ids),
+            store.export_rows(scope.statuses, scope.article_ids, scope.kinds),
             articles,
             total=total,
             progress=lambda done, of: self.progressed.emit(done, of, self._out.name),
             should_cancel=self.is_cancelled,
             editor=self._editor,
             made_at=datetime.now(),
-            filters_description=self._filters,
+            filters_description=scope.description(),
             # Never written over the database it reads; the workbook names it,
             # so a workbook from another database is refused when read back.
             database=self._database,
             database_id=store.database_id,
+        )
+
+
+class ReadWorkbookJob(Job):
+    """Read an edited workbook's decisions (openpyxl on a big sheet takes seconds); nothing is applied."""
+
+    def __init__(self, database: Path, workbook: Path) -> None:
+        super().__init__(database)
+        self.workbook = workbook
+
+    def work(self, store: ReviewStore) -> object:
+        return WorkbookRead(self.workbook, read_workbook(self.workbook))
+
+
+@dataclass(frozen=True)
+class WorkbookRead:
+    path: Path
+    read: WorkbookEdits
+
+
+@dataclass(frozen=True)
+class DecisionsImported:
+    """What `factdesk import-decisions` reports, for the window: changed, refused, unreadable rows."""
+
+    path: Path
+    changes: list[DecisionChange] = field(default_factory=list)
+    refused: list[tuple[DecisionEdit, Refusal]] = field(default_factory=list)
+    problems: list[tuple[int, Refusal]] = field(default_factory=list)
+    cancelled: bool = False
+
+
+class ApplyEditsJob(Job):
+    """Apply a workbook's decisions through ReviewStore.apply_edits, as `factdesk import-decisions` does.
+
+    Each edit is its own transaction there, so applying them a slice at a
+    time changes nothing but lets the editor see progress and cancel
+    between slices (what was applied stays applied, and a second import of
+    the same workbook skips it).
+    """
+
+    SLICE = 100
+
+    def __init__(self, database: Path, workbook: WorkbookRead, *, editor: str) -> None:
+        super().__init__(database)
+        self._workbook = workbook
+        self._editor = editor
+
+    def work(self, store: ReviewStore) -> object:
+        read = self._workbook.read
+        edits = read.edits
+        changes: list[DecisionChange] = []
+        refused: list[tuple[DecisionEdit, Refusal]] = []
+        stopped = False
+        for start in range(0, len(edits), self.SLICE):
+            if self.is_cancelled():
+                stopped = True
+                break
+            done, left_out = store.apply_edits(
+                edits[start : start + self.SLICE], editor=self._editor, database_id=read.database_id
+            )
+            changes.extend(done)
+            refused.extend(left_out)
+            self.progressed.emit(min(start + self.SLICE, len(edits)), len(edits), self._workbook.path.name)
+        return DecisionsImported(
+            self._workbook.path,
+            changes,
+            refused,
+            list(read.problems),
+            cancelled=stopped,
         )
 
 
@@ -164,14 +229,20 @@ class JobRunner(QObject):
             dialog.setValue(done)
             dialog.setLabelText(f"{title}\n{what}")
 
+        reports: list[object] = []
+
         def finished() -> None:
             dialog.reset()
             dialog.deleteLater()
             self._job = None
             job.deleteLater()
+            # Told only now, with the runner free: what it starts next (applying a workbook
+            # just read) is a job too.  The thread's finished comes after its last signal.
+            for report in reports:
+                self.succeeded.emit(report)
 
         job.progressed.connect(progressed)
-        job.succeeded.connect(self.succeeded.emit)
+        job.succeeded.connect(reports.append)
         job.failed.connect(lambda message: QMessageBox.warning(self._parent, self.tr("FactDesk"), message))
         job.cancelled.connect(lambda: self.told.emit(self.tr("Cancelled.")))
         job.finished.connect(finished)

@@ -420,6 +420,68 @@ Click the file name to open the original file.</source>
     </message>
 </context>
 <context>
+    <name>ExportScopeDialog</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;This article: {headline}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;This article (none is open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ll claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the claim list &amp;filters them: {filter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the claim list &amp;filters them (no filter is set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s) will be exported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <source>Folder</source>
@@ -451,6 +513,10 @@ Click the file name to open the original file.</source>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import decisions from a workbook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -506,6 +572,65 @@ Click the file name to open the original file.</source>
     </message>
     <message>
         <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportRefusals</name>
+    <message>
+        <source>“{name}” was refused before it was read: it is far larger inside than a workbook of decisions can be (a damaged or hostile file). Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” was not found. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is not an Excel workbook (.xlsx), or it is damaged. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be read (it may be encrypted, or the disk reported an error). Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” has no sheet named {sheet}, where FactDesk writes the decisions (its sheets: {sheets}). Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {sheet} sheet of “{name}” has no column headed {columns} in its first row, so it cannot say what was decided. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” names two review databases: its sheets were copied from another workbook. Export again. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be read as a FactDesk workbook. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the row has no {column}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column} holds a formula with no saved result; type the value itself, or open and save the workbook in a spreadsheet program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column} is longer than a cell and was changed in the workbook; edit long texts in FactDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its {column} “{value}” is not a whole number; export the workbook again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the claim was decided again after the export (by {who}, {when}); export again to see the current decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another editor</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -588,6 +713,45 @@ Check every number in an article before it goes to print.</source>
     </message>
 </context>
 <context>
+    <name>NumberRefusals</name>
+    <message>
+        <source>No number was typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not written the way copy writes a figure (e.g. 13000, 1.3万, 一百二十, 12.5%).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is too long for a figure: at most {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is too large: a figure has at most {limit} digits before the point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” has too many decimals: at most {limit} after the point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is scientific notation; write the number out, e.g. 13000 or 1.3万.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” does not start with a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” has words after the number that do not belong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” cannot be read as a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OriginalFile</name>
     <message>
         <source>The original file “{name}” is no longer where it was imported from ({path}): it was moved, renamed or deleted, or its drive is not connected. Nothing was opened; the article&apos;s text is kept in the database, so the review goes on.</source>
@@ -633,18 +797,6 @@ Check every number in an article before it goes to print.</source>
     <name>ReviewSession</name>
     <message>
         <source>Every claim in view is reviewed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set your name first: every decision records who made it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{who} changed this claim at {when}; it has been reloaded. Decide again if needed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -774,6 +926,74 @@ Check every number in an article before it goes to print.</source>
         <source>The disk reported an error reading or writing the database (a failing drive, a removed disk or a lost network share). Check it and try again; your change was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“{status}” is not a status; use one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{reason}” is not a reason for rejecting; use one of {choices}, or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no claim {claim} in this database (was its id changed?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set your name first: every decision records who made it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reason for rejecting goes only with the status {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A corrected value goes only with the status {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status {status} needs the corrected value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The corrected value says {written} but the unit given is {given}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A source tag cannot contain 、 , ， ; ； or a line break: “{tag}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A source needs a tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change could not be saved as given; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} changed this claim at {when}; it has been reloaded. Decide again if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This claim is no longer in the database (the article was detected again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This article is no longer in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document is no longer in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workbook was exported from another review database (id {workbook}), not from this one (id {database}): its claim ids and versions mean nothing here, so nothing of it was imported. Import it into the database it came from, or export again from this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Transfers</name>
@@ -786,11 +1006,11 @@ Check every number in an article before it goes to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All claims</source>
+        <source>Exporting to {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exporting to {name}…</source>
+        <source>Reading {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -799,6 +1019,42 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>Exported {n} claim(s) to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” does not say which review database it was exported from (an older FactDesk made it). Import its decisions only if it was exported from this database. Import them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing decisions from {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row} ({claim}): {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{changed} decision(s) imported from “{name}”, {refused} row(s) refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled; what was imported before stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {n} more row(s).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -814,6 +1070,10 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>&amp;Export to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import deci&amp;sions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -426,6 +426,67 @@ Click the file name to open the original file.</source>
     </message>
 </context>
 <context>
+    <name>ExportScopeDialog</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>&amp;All articles</source>
+        <translation>全部文章(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;This article: {headline}</source>
+        <translation>当前文章(&amp;T)：{headline}</translation>
+    </message>
+    <message>
+        <source>&amp;This article (none is open)</source>
+        <translation>当前文章(&amp;T)（没有打开的文章）</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>A&amp;ll claims</source>
+        <translation>全部数字(&amp;L)</translation>
+    </message>
+    <message>
+        <source>As the claim list &amp;filters them: {filter}</source>
+        <translation>按数字列表的筛选(&amp;F)：{filter}</translation>
+    </message>
+    <message>
+        <source>As the claim list &amp;filters them (no filter is set)</source>
+        <translation>按数字列表的筛选(&amp;F)（未设筛选）</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>status {status}</source>
+        <translation>状态为{status}</translation>
+    </message>
+    <message>
+        <source>kind {kind}</source>
+        <translation>类型为{kind}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s) will be exported.</source>
+        <translation>
+            <numerusform>将导出 %n 个数字。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <source>Folder</source>
@@ -458,6 +519,10 @@ Click the file name to open the original file.</source>
     <message>
         <source>Excel (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import decisions from a workbook</source>
+        <translation>从核查表导入核查结果</translation>
     </message>
     <message>
         <source>Open database</source>
@@ -513,6 +578,65 @@ Click the file name to open the original file.</source>
     <message>
         <source>note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRefusals</name>
+    <message>
+        <source>“{name}” was refused before it was read: it is far larger inside than a workbook of decisions can be (a damaged or hostile file). Nothing was imported.</source>
+        <translation>“{name}”在读取前就被拒绝了：它内部的数据远超一份核查表应有的大小（文件已损坏或有恶意）。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>“{name}” was not found. Nothing was imported.</source>
+        <translation>找不到“{name}”。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not an Excel workbook (.xlsx), or it is damaged. Nothing was imported.</source>
+        <translation>“{name}”不是 Excel 工作簿（.xlsx），或者已经损坏。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be read (it may be encrypted, or the disk reported an error). Nothing was imported.</source>
+        <translation>无法读取“{name}”（可能已加密，或磁盘报告了错误）。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no sheet named {sheet}, where FactDesk writes the decisions (its sheets: {sheets}). Nothing was imported.</source>
+        <translation>“{name}”中没有名为“{sheet}”的工作表，核查结论写在这张表里（它的工作表：{sheets}）。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The {sheet} sheet of “{name}” has no column headed {columns} in its first row, so it cannot say what was decided. Nothing was imported.</source>
+        <translation>“{name}”的“{sheet}”表第一行没有“{columns}”列，无法知道核查结论。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>“{name}” names two review databases: its sheets were copied from another workbook. Export again. Nothing was imported.</source>
+        <translation>“{name}”写着两个不同的核查数据库：它的工作表是从别的表格复制来的。请重新导出。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be read as a FactDesk workbook. Nothing was imported.</source>
+        <translation>“{name}”无法作为 FactDesk 核查表读取。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>the row has no {column}</source>
+        <translation>这一行没有“{column}”</translation>
+    </message>
+    <message>
+        <source>{column} holds a formula with no saved result; type the value itself, or open and save the workbook in a spreadsheet program</source>
+        <translation>“{column}”是没有保存结果的公式；请直接填写数值，或在电子表格程序中打开并保存一次</translation>
+    </message>
+    <message>
+        <source>{column} is longer than a cell and was changed in the workbook; edit long texts in FactDesk</source>
+        <translation>“{column}”超过一个单元格的容量，又在表格中被改动过；长文字请在 FactDesk 中修改</translation>
+    </message>
+    <message>
+        <source>its {column} “{value}” is not a whole number; export the workbook again</source>
+        <translation>“{column}”的值“{value}”不是整数；请重新导出表格</translation>
+    </message>
+    <message>
+        <source>the claim was decided again after the export (by {who}, {when}); export again to see the current decision</source>
+        <translation>导出之后这个数字又被改过（{who}，{when}）；请重新导出，查看当前的结论</translation>
+    </message>
+    <message>
+        <source>another editor</source>
+        <translation>其他编辑</translation>
     </message>
 </context>
 <context>
@@ -595,6 +719,45 @@ Check every number in an article before it goes to print.</source>
     </message>
 </context>
 <context>
+    <name>NumberRefusals</name>
+    <message>
+        <source>No number was typed.</source>
+        <translation>没有填写数字。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not written the way copy writes a figure (e.g. 13000, 1.3万, 一百二十, 12.5%).</source>
+        <translation>“{text}”不是稿件中数字的写法（例如 13000、1.3万、一百二十、12.5%）。</translation>
+    </message>
+    <message>
+        <source>“{text}” is too long for a figure: at most {limit} characters.</source>
+        <translation>“{text}”太长，不像一个数字：最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>“{text}” is too large: a figure has at most {limit} digits before the point.</source>
+        <translation>“{text}”太大了：小数点前最多 {limit} 位数字。</translation>
+    </message>
+    <message>
+        <source>“{text}” has too many decimals: at most {limit} after the point.</source>
+        <translation>“{text}”的小数位太多：小数点后最多 {limit} 位。</translation>
+    </message>
+    <message>
+        <source>“{text}” is scientific notation; write the number out, e.g. 13000 or 1.3万.</source>
+        <translation>“{text}”是科学记数法；请把数字写出来，例如 13000 或 1.3万。</translation>
+    </message>
+    <message>
+        <source>“{text}” does not start with a number.</source>
+        <translation>“{text}”开头不是数字。</translation>
+    </message>
+    <message>
+        <source>“{text}” has words after the number that do not belong.</source>
+        <translation>“{text}”的数字后面有不该有的文字。</translation>
+    </message>
+    <message>
+        <source>“{text}” cannot be read as a number.</source>
+        <translation>无法把“{text}”读作数字。</translation>
+    </message>
+</context>
+<context>
     <name>OriginalFile</name>
     <message>
         <source>The original file “{name}” is no longer where it was imported from ({path}): it was moved, renamed or deleted, or its drive is not connected. Nothing was opened; the article&apos;s text is kept in the database, so the review goes on.</source>
@@ -641,18 +804,6 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>Every claim in view is reviewed.</source>
         <translation>当前列表中的数字已全部核完。</translation>
-    </message>
-    <message>
-        <source>Set your name first: every decision records who made it.</source>
-        <translation>请先设置您的名字：每条核查记录都会注明核查人。</translation>
-    </message>
-    <message>
-        <source>{who} changed this claim at {when}; it has been reloaded. Decide again if needed.</source>
-        <translation>{who} 已于 {when} 修改了这个数字，已重新载入。如有需要请重新核查。</translation>
-    </message>
-    <message>
-        <source>Another editor</source>
-        <translation>其他编辑</translation>
     </message>
     <message>
         <source>Undone: {what}</source>
@@ -781,6 +932,74 @@ Check every number in an article before it goes to print.</source>
         <source>The disk reported an error reading or writing the database (a failing drive, a removed disk or a lost network share). Check it and try again; your change was not saved.</source>
         <translation>读写数据库时磁盘报错（硬盘故障、移动盘被拔出或网络共享断开），请检查后再试；你的操作没有保存。</translation>
     </message>
+    <message>
+        <source>“{status}” is not a status; use one of {choices}.</source>
+        <translation>“{status}”不是核查状态；请用{choices}之一。</translation>
+    </message>
+    <message>
+        <source>“{reason}” is not a reason for rejecting; use one of {choices}, or leave it empty.</source>
+        <translation>“{reason}”不是驳回原因；请用{choices}之一，或留空。</translation>
+    </message>
+    <message>
+        <source>There is no claim {claim} in this database (was its id changed?).</source>
+        <translation>这个数据库中没有编号为 {claim} 的数字（编号是否被改过？）。</translation>
+    </message>
+    <message>
+        <source>Set your name first: every decision records who made it.</source>
+        <translation>请先设置您的名字：每条核查记录都会注明核查人。</translation>
+    </message>
+    <message>
+        <source>A reason for rejecting goes only with the status {status}.</source>
+        <translation>只有状态为“{status}”时才能填写驳回原因。</translation>
+    </message>
+    <message>
+        <source>A corrected value goes only with the status {status}.</source>
+        <translation>只有状态为“{status}”时才能填写更正值。</translation>
+    </message>
+    <message>
+        <source>The status {status} needs the corrected value.</source>
+        <translation>状态为“{status}”时需要填写更正值。</translation>
+    </message>
+    <message>
+        <source>The corrected value says {written} but the unit given is {given}.</source>
+        <translation>更正值写的单位是“{written}”，单位栏却是“{given}”。</translation>
+    </message>
+    <message>
+        <source>A source tag cannot contain 、 , ， ; ； or a line break: “{tag}”.</source>
+        <translation>来源标签不能包含 、 , ， ; ； 或换行：“{tag}”。</translation>
+    </message>
+    <message>
+        <source>A source needs a tag.</source>
+        <translation>来源需要填写标签。</translation>
+    </message>
+    <message>
+        <source>The change could not be saved as given; nothing was written.</source>
+        <translation>这项更改不符合要求，没有保存；数据库没有任何改动。</translation>
+    </message>
+    <message>
+        <source>{who} changed this claim at {when}; it has been reloaded. Decide again if needed.</source>
+        <translation>{who} 已于 {when} 修改了这个数字，已重新载入。如有需要请重新核查。</translation>
+    </message>
+    <message>
+        <source>Another editor</source>
+        <translation>其他编辑</translation>
+    </message>
+    <message>
+        <source>This claim is no longer in the database (the article was detected again).</source>
+        <translation>这个数字已不在数据库中（文章重新识别过）。</translation>
+    </message>
+    <message>
+        <source>This article is no longer in the database.</source>
+        <translation>这篇文章已不在数据库中。</translation>
+    </message>
+    <message>
+        <source>This document is no longer in the database.</source>
+        <translation>这份稿件已不在数据库中。</translation>
+    </message>
+    <message>
+        <source>This workbook was exported from another review database (id {workbook}), not from this one (id {database}): its claim ids and versions mean nothing here, so nothing of it was imported. Import it into the database it came from, or export again from this one.</source>
+        <translation>这份表格是从另一个核查数据库导出的（数据库编号 {workbook}），不是当前这个数据库（编号 {database}）：它的数字编号和版本在这里没有意义，因此一条也没有导入。请把它导入原来的数据库，或从当前数据库重新导出。</translation>
+    </message>
 </context>
 <context>
     <name>Transfers</name>
@@ -793,12 +1012,12 @@ Check every number in an article before it goes to print.</source>
         <translation>导出</translation>
     </message>
     <message>
-        <source>All claims</source>
-        <translation>全部数字</translation>
-    </message>
-    <message>
         <source>Exporting to {name}…</source>
         <translation>正在导出到 {name}…</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
     </message>
     <message>
         <source>Import finished</source>
@@ -807,6 +1026,42 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>Exported {n} claim(s) to {path}</source>
         <translation>已导出 {n} 个数字到 {path}</translation>
+    </message>
+    <message>
+        <source>Import decisions</source>
+        <translation>导入核查结果</translation>
+    </message>
+    <message>
+        <source>“{name}” does not say which review database it was exported from (an older FactDesk made it). Import its decisions only if it was exported from this database. Import them?</source>
+        <translation>“{name}”没有注明是从哪个核查数据库导出的（由较早版本的 FactDesk 生成）。只有确定它是从当前数据库导出的，才应导入其中的核查结论。要导入吗？</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Importing decisions from {name}…</source>
+        <translation>正在从 {name} 导入核查结果…</translation>
+    </message>
+    <message>
+        <source>Row {row} ({claim}): {why}</source>
+        <translation>第 {row} 行（{claim}）：{why}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {why}</source>
+        <translation>第 {row} 行：{why}</translation>
+    </message>
+    <message>
+        <source>{changed} decision(s) imported from “{name}”, {refused} row(s) refused.</source>
+        <translation>从“{name}”导入了 {changed} 条核查结论，{refused} 行未导入。</translation>
+    </message>
+    <message>
+        <source>Import cancelled; what was imported before stays.</source>
+        <translation>导入已取消；取消前导入的结论保留。</translation>
+    </message>
+    <message>
+        <source>… and {n} more row(s).</source>
+        <translation>……另有 {n} 行。</translation>
     </message>
 </context>
 <context>
@@ -822,6 +1077,10 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Import deci&amp;sions…</source>
+        <translation>导入核查结果(&amp;S)…</translation>
     </message>
     <message>
         <source>Open the o&amp;riginal file</source>

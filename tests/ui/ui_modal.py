@@ -18,7 +18,11 @@ def answer_next_dialog(seen: list[str], answer: Callable[[QDialog], None] | None
 
     def close() -> None:
         dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QDialog):
+        if isinstance(dialog, QDialog) and QApplication.activeWindow() is not dialog:
+            # Keys go through the dialog's shortcuts (its mnemonics) only once it is active.
+            dialog.activateWindow()
+            QTimer.singleShot(20, close)
+        elif isinstance(dialog, QDialog):
             seen.append(dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle())
             (answer or QDialog.accept)(dialog)
         else:

@@ -168,6 +168,10 @@ class ClaimListPanel(QWidget):
 
     # -- filters -------------------------------------------------------------
 
+    def current_filter(self) -> tuple[str, str]:
+        """The (status, kind) the list is filtered by; "" where it shows all."""
+        return str(self.status_combo.currentData() or ""), str(self.kind_combo.currentData() or "")
+
     def set_status_filter(self, status: str) -> None:
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(status), 0))
 
