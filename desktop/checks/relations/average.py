@@ -46,6 +46,9 @@ _AVERAGE_BEFORE = re.compile(
     r"[^，。；：,;:0-9]{0,10}?(?:为|為|达|達|达到|約|约)?$"
 )
 _DAY_UNITS = ("天", "日")
+_ANY_AVERAGE = re.compile(
+    r"[人户戶船车校场日每亩畝单單]均|平均每|每[人天日]平均|日平均|[亩畝单單]产|[亩畝单單]產"
+)
 _PER_AREA = re.compile(
     r"(?:亩产|畝產|单产|單產|亩均产量|畝均產量)[^，。；：,;:0-9]{0,6}?(?:为|為|达到|達到|达|達)?$"
 )
@@ -77,6 +80,8 @@ _PERIODS = (
 
 def find(article: ArticleText) -> list[Finding]:
     findings: list[Finding] = []
+    if not _ANY_AVERAGE.search(article.text):
+        return findings  # no per-head, per-day or per-area word: nothing to divide
     for item in article.items:
         if _PER_AREA.search(article.clause_before(item)) and not item.figure.irregular:
             finding = _per_area(article, item)

@@ -38,6 +38,8 @@ _DOWN_WORDS = "下降|降低|减少|減少|下调|下調|回落|缩小|縮小|�
 _VERB = rf"(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})"
 _UP = re.compile(rf"^(?:{_UP_WORDS})$")
 
+_FROM_WORD = re.compile(r"[由从從]")
+_VERB_ANYWHERE = re.compile(rf"{_VERB}")
 # 由/从 before the first "from" figure, with at most a short qualifier
 # between (由2012年的, 由集采前均价, 由每人).
 _FROM = re.compile(r"(?:由|从|從)(?:\d{4}年[末底初]?的?|[^，。；：,;:0-9由从從]{0,8})$")
@@ -82,7 +84,14 @@ class Pair:
 def find(article: ArticleText) -> list[Finding]:
     findings: list[Finding] = []
     for sentence in article.sentences():
-        findings.extend(_in_sentence(article, sentence))
+        if len(sentence) < 2:
+            continue  # a change needs two figures at least
+        words = article.text[sentence[0].sentence[0] : sentence[0].sentence[1]]
+        # Most sentences state no change: a look for its words first.
+        if _FROM_WORD.search(words):
+            findings.extend(_in_sentence(article, sentence))
+        elif len(sentence) >= 3 and _VERB_ANYWHERE.search(words):
+            findings.extend(_delta_forms(article, sentence))
     return findings
 
 

@@ -62,6 +62,7 @@ _TOTAL_AFTER = re.compile(
 _NAMED_GROUPS = re.compile(
     r"((?:“[^”“]{1,12}”[、和及]?){2,})(?P<n>[二三四五六七八九两兩\d])(?:大|个|個|项|項)"
 )
+_NAMED_GROUPS_HINT = re.compile(r"”[、和及]?[二三四五六七八九两兩\d](?:大|个|個|项|項)")
 _PARTITION = re.compile(r"(?:分[^，。；：0-9]{1,6}看|按[^，。；：0-9]{1,6}分)[，,：:]")
 # How far a listed sum may be from a 共 total and still be taken as its sum.
 _PLAUSIBLE = (Decimal("0.5"), Decimal("1.5"))
@@ -246,6 +247,8 @@ def _named_groups(article: ArticleText) -> list[Finding]:
     then a paragraph per group, each with its own count of measures."""
     findings: list[Finding] = []
     text = article.text
+    if not _NAMED_GROUPS_HINT.search(text):
+        return findings  # no “…”四大工程: a look for its end first, which is fast
     for match in _NAMED_GROUPS.finditer(text):
         names = re.findall(r"“([^”“]{1,12})”", match.group(1))
         count = _CN_DIGIT.get(match.group("n")) or (
