@@ -140,3 +140,74 @@ def test_placing_a_claim_keeps_every_field_the_detector_set() -> None:
         "source_end",
         "id",
     ]
+
+
+# --- bulk import: detection in worker processes, one writer (issue 11 §4) ----
+
+
+def _batch(folder: Path) -> list[Path]:
+    """Ten files: eight different pages, a copy of the first, and one that cannot be read."""
+    folder.mkdir()
+    files = []
+    for n in range(8):
+        page = folder / f"page{n}.txt"
+        page.write_text(
+            SEEDS[n % len(SEEDS)].read_text(encoding="utf-8") + f"\n\n（第{n + 1}份）\n", encoding="utf-8"
+        )
+        files.append(page)
+    copy = folder / "copy.txt"
+    copy.write_bytes(files[0].read_bytes())
+    broken = folder / "broken.txt"
+    broken.write_bytes(b"\x00\x01\x02" * 100)
+    return [*files[:4], copy, broken, *files[4:]]
+
+
+def _imported(
+    database: Path, files: list[Path], workers: int
+) -> tuple[object, list[tuple[str, ...]], list[int]]:
+    from desktop.store import ReviewStore
+    from desktop.store.importing import import_files
+
+    seen: list[int] = []
+    with ReviewStore.open(database) as store:
+        report = import_files(
+            store._db, files, workers=workers, progress=lambda done, total, name: seen.append(done)
+        )
+        rows = [
+            (row["file_name"], row["content_hash"], row["detector_version"])
+            for row in store._db.query(
+                "SELECT file_name, content_hash, detector_version FROM documents ORDER BY id"
+            )
+        ]
+        claims = [
+            (row["id"], row["text"], row["value"], row["unit"], row["kind"], row["subject"])
+            for row in store._db.query("SELECT id, text, value, unit, kind, subject FROM claims ORDER BY id")
+        ]
+    counts = (report.documents_added, report.claims_added, len(report.duplicates), len(report.refused))
+    return counts, rows + claims, seen
+
+
+def test_an_import_in_worker_processes_writes_what_one_process_writes(tmp_path: Path) -> None:
+    files = _batch(tmp_path / "in")
+    one = _imported(tmp_path / "one.sqlite", files, workers=1)
+    two = _imported(tmp_path / "two.sqlite", files, workers=2)
+    assert one[0] == two[0] == (8, one[0][1], 1, 1)  # type: ignore[index]
+    assert one[1] == two[1]  # the same documents in the same order, the same claims
+    assert two[2] == sorted(two[2]) and two[2][-1] == len(files)  # progress goes forward to the end
+
+
+def test_a_cancelled_import_in_worker_processes_stops(tmp_path: Path) -> None:
+    from desktop.store import ReviewStore
+    from desktop.store.importing import import_files
+
+    files = _batch(tmp_path / "in")
+    asked = []
+
+    def cancel() -> bool:
+        asked.append(True)
+        return len(asked) > 3
+
+    with ReviewStore.open(tmp_path / "cancel.sqlite") as store:
+        report = import_files(store._db, files, workers=2, should_cancel=cancel)
+    assert report.cancelled
+    assert report.documents_added < 8

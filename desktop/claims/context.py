@@ -340,6 +340,11 @@ def _pos_tagger() -> Any:
         return _tagger
 
 
+def load_tagger() -> None:
+    """Make the tagger now rather than on the first claim (a worker process of a bulk import, before its first page)."""
+    _pos_tagger()
+
+
 def _tag(phrase: str) -> tuple[tuple[str, str], ...]:
     return tuple((pair.word, pair.flag) for pair in _pos_tagger().lcut(phrase, HMM=False))
 
