@@ -37,6 +37,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from desktop.claims.numerals import NumberError
 from desktop.store import DatabaseUnavailable, InvalidDecision, ReviewStore, StaleDecision, StoreError
 from desktop.store.records import (
     ArticleDetail,
@@ -47,6 +48,7 @@ from desktop.store.records import (
     SearchHit,
     SourcePlace,
 )
+from desktop.ui.number_refusals import number_refusal_text
 from desktop.ui.store_errors import decision_refusal_text, stale_text, store_error_text
 from desktop.ui.undo import DecideCommand
 from desktop.ui.wording import article_date, change_text
@@ -580,7 +582,21 @@ class ReviewSession(QObject):
     def add_manual_claim(self, start: int, end: int) -> bool:
         """Record selected text the detector missed as a claim, and make it current."""
         article_id = self.article_id
-        if article_id is None:
+        if article_id is None or self._detail is None:
+            return False
+        # Whitespace swept up with the mouse is not part of it (the store trims it the same way).
+        text = self._detail.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        selected = text[start:end]
+        already = next((i for i, c in enumerate(self._claims) if (c.start, c.end) == (start, end)), -1)
+        if already >= 0:
+            self._set_current(already)
+            self.refused.emit(
+                self.tr("“{text}” is a claim already; it is selected.").format(text=selected), INVALID
+            )
             return False
         editor = self._editor()
         if not editor:
@@ -588,8 +604,20 @@ class ReviewSession(QObject):
             return False
         try:
             claim = self.store.add_manual_claim(article_id, start, end, editor)
+        except DatabaseUnavailable as error:
+            self.refused.emit(store_error_text(error), UNAVAILABLE)
+            return False
+        except InvalidDecision as error:
+            # The store's reasons here have no code but the parser's; say what could not be added.
+            cause = error.__cause__
+            why = number_refusal_text(cause) if isinstance(cause, NumberError) else ""
+            self.refused.emit(
+                self.tr("“{text}” cannot be added as a claim. {why}").format(text=selected, why=why).strip(),
+                INVALID,
+            )
+            return False
         except StoreError as error:
-            self.refused.emit(store_error_text(error), INVALID)
+            self.refused.emit(store_error_text(error), GONE)
             return False
         self.show_article(article_id, claim.id)
         self._refresh_counts(article_id)  # one claim more: the article's and the database's counts

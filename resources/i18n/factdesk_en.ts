@@ -356,10 +356,6 @@ Click the file name to open the original file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not a number this field can read: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The value says {written} but the unit field says {unit}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -805,6 +801,14 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>Redone: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is a claim already; it is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” cannot be added as a claim. {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -362,10 +362,6 @@ Click the file name to open the original file.</source>
         <translation>更正值，当前为 {value}</translation>
     </message>
     <message>
-        <source>Not a number this field can read: {reason}</source>
-        <translation>无法识别为数字：{reason}</translation>
-    </message>
-    <message>
         <source>The value says {written} but the unit field says {unit}</source>
         <translation>数值中写的是 {written}，但单位栏是 {unit}</translation>
     </message>
@@ -812,6 +808,14 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>Redone: {what}</source>
         <translation>已重做：{what}</translation>
+    </message>
+    <message>
+        <source>“{text}” is a claim already; it is selected.</source>
+        <translation>“{text}”已经是一个数字了，已选中它。</translation>
+    </message>
+    <message>
+        <source>“{text}” cannot be added as a claim. {why}</source>
+        <translation>无法把“{text}”添加为数字。{why}</translation>
     </message>
     <message>
         <source>No detected number in the selection.</source>

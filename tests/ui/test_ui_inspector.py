@@ -118,15 +118,19 @@ def test_exact_decimals_keep_every_digit() -> None:
     assert format_decimal(Decimal("3.4E+4")) == "34,000"
 
 
-@pytest.mark.parametrize("typed", ["abc", "1.2.3"])
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [("abc", "“abc” does not start with a number."), ("1.2.3", "“1.2.3” is not written the way copy writes")],
+)
 def test_an_invalid_value_shows_why_and_enter_emits_nothing(
-    store: ReviewStore, inspector: ClaimInspector, qtbot: QtBot, typed: str
+    store: ReviewStore, inspector: ClaimInspector, qtbot: QtBot, typed: str, why: str
 ) -> None:
     _shown(_claim(store), inspector, store)
     qtbot.keyClicks(inspector.value_edit, typed)
 
     reason = inspector.correction_error_text()
-    assert "not a quantity" in reason
+    assert reason.startswith(why)
+    assert "not a quantity" not in reason  # the parser's English stays out
     assert inspector.correction_error.isVisible()
     assert inspector.value_edit.toolTip() == reason
     assert inspector.value_edit.accessibleDescription() == reason

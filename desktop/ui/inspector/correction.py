@@ -20,8 +20,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.claims import lexicon
-from desktop.claims.numerals import parse_quantity
+from desktop.claims.numerals import NumberError, parse_quantity
 from desktop.store.records import ClaimView
+from desktop.ui.number_refusals import number_refusal_text
 from desktop.ui.wording import format_decimal, kind_label, value_with_unit
 
 # A correction this many times larger or smaller than the detected value gets a second look.
@@ -176,9 +177,9 @@ class CorrectionEditor(QWidget):
         if text.strip():
             try:
                 value, written_unit = parse_quantity(text)
-            except ValueError as problem:
-                # The parser's reason is technical English; lead with a plain sentence.
-                error = self.tr("Not a number this field can read: {reason}").format(reason=problem)
+            except NumberError as problem:
+                # The parser's reason is technical English: the window says its code in words.
+                error = number_refusal_text(problem)
             else:
                 unit = self.unit_edit.text().strip()
                 if written_unit and (not unit or self._unit_autofilled):
