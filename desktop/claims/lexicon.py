@@ -496,7 +496,13 @@ UNIT_NOT_BEFORE = {
     "点": "钟鐘半",
     "點": "鐘钟半",
     "只": "是有要能",
+    "胜": "利任出诉算地",
+    "勝": "利任出訴算地",
+    "负": "责債债担擔荷面数數",
+    "負": "責债債擔担荷面數数",
 }
+# 平 is a draw only in a record of games, after the wins: 3胜2平1负.
+DRAW_AFTER = ("胜", "勝")
 
 # Nouns that Arabic digits may count without a measure word (14部门, 2地市,
 # 15万群众).  Kept to people, organisations and places: an Arabic number
@@ -987,6 +993,8 @@ PRICE_WORDS = (
     "金额",
     "金額",
 )
+# Words that end like a price but are not one (综合评价93.5 is a score).
+NOT_PRICE_WORDS = ("评价", "評價", "代价", "代價", "物价", "物價", "性价", "性價", "议价", "議價")
 # Verbs and adverbs between a noun and its number (营收同比增长1.2亿,
 # 成交價達820萬): passed over when reading what the number is about.
 NUMBER_VERBS = (

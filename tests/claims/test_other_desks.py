@@ -123,6 +123,7 @@ SPORTS = [
         C("1平", "1", "平", "count"),
         C("2負", "2", "負", "count"),
     ),
+    case("not-a-record", "打造1平台2中心，共有5胜利者，负债3家。", C("3家", "3", "家", "count")),
     case("average-points", "本赛季场均得分105.6分。", C("105.6分", "105.6", "分", "count")),
     case(
         "goals", "哈兰德打进2球，全队射门17次。", C("2球", "2", "球", "count"), C("17次", "17", "次", "count")
@@ -271,9 +272,7 @@ NUMERAL_STYLES = [
         C("万余人次", "10000", "人次", "count"),
         C("千余万元", "10000000", "元", "money"),
     ),
-    case(
-        "over-a-round-number-traditional", "千餘名市民到場，數百餘人。", C("千餘名", "1000", "名", "count")
-    ),
+    case("over-a-round-number-traditional", "千餘名市民到場，數百餘人。", C("千餘名", "1000", "名", "count")),
     case("vague-thousand-stays-out", "上千三甲医院参与，数百名医生到场。"),
     case("wan-wan", "中国有四万万五千万人。", C("四万万五千万人", "450000000", "人", "count")),
     case("wan-wan-traditional", "當年四萬萬人口之說。"),
