@@ -19,6 +19,9 @@ from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from desktop.colours import STATUS_COLOURS as WINDOW_STATUS_COLOURS
+from desktop.colours import TEXT_DARK
+
 # A cell typed with one of these first characters is a formula to Excel,
 # LibreOffice and the CSV they save (OWASP "CSV injection").
 FORMULA_STARTS = frozenset("=+-@\t\r")
@@ -291,10 +294,13 @@ def bold_cell(sheet: object, value: str, font: Font = TITLE_FONT) -> Cell:
     return cell
 
 
-# Light fill and dark text for a status cell, and the bar colour in the chart.
+def _argb(colour: str) -> str:
+    return "FF" + colour.removeprefix("#").upper()
+
+
+# Fill and text of a status cell, and the bar colour in the chart: the window's
+# (desktop/colours.py), so a status looks the same in the window and the workbook.
 STATUS_COLOURS = {
-    "pending": ("FFFFF2CC", "FF7F6000", "FFFFC000"),
-    "confirmed": ("FFC6EFCE", "FF006100", "FF70AD47"),
-    "corrected": ("FFDDEBF7", "FF1F4E79", "FF4472C4"),
-    "rejected": ("FFFFC7CE", "FF9C0006", "FFC00000"),
+    status: (_argb(colours.fill), _argb(TEXT_DARK), _argb(colours.line))
+    for status, colours in WINDOW_STATUS_COLOURS.items()
 }

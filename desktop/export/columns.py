@@ -42,7 +42,8 @@ def _one_of(labels: Iterable[str]) -> str:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("claim_id", "claim id", "数字的编号，导回时据此找到对应的数字；请勿修改", 12, 20),
+    # Read back under its older English header too (readback.CLAIM_ID_HEADERS).
+    Column("claim_id", "数字编号", "数字的编号，导回时据此找到对应的数字；请勿修改", 12, 20),
     Column("headline", "文章标题", "数字所在文章的标题", 12, 40),
     Column("date", "日期", "文章日期（电头日期，否则为稿件的出版日期）", 10, 16),
     Column("file_name", "来源文件", "导入的稿件文件名", 10, 30),

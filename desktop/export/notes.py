@@ -10,6 +10,8 @@ from desktop.export.cells import DATETIME_FORMAT, HEADER_FONT, CellMaker, bold_c
 from desktop.export.columns import COLUMNS, DATABASE_ID_LABEL, DETAIL_SHEET, LONG_TEXT_SHEET
 from desktop.export.labels import REASON_LABELS, STATUS_LABELS
 
+# The window's menu command, word for word as its Chinese menu shows it (a test holds the two together).
+IMPORT_DECISIONS_MENU = "文件 → 导入核查结果…"
 _EDITABLE = "、".join(f"“{column.header}”" for column in COLUMNS if column.editable)
 _CLAIM_ID = COLUMNS[0].header
 
@@ -19,8 +21,9 @@ ROUND_TRIP_STEPS = (
     f"状态为“{STATUS_LABELS['corrected']}”时填写更正值：可写数字（13000），也可照原文写法（1.3万）；单位不同时填写更正单位。",
     f"状态为“{STATUS_LABELS['rejected']}”时，可在“驳回原因”中选择：{'、'.join(REASON_LABELS.values())}；留空则保留原来的原因。",
     "来源标签之间用“、”隔开（逗号、分号也可以）。",
-    f"可以排序、筛选、调整列的顺序或插入新列，但不要改第一行的列名，不要删除“{_CLAIM_ID}”列和上面几列，也不要改动 {_CLAIM_ID}。",
-    "保存为 .xlsx 文件，然后在 FactDesk 中导入核查结论，或在命令行运行：factdesk import-decisions 文件名.xlsx",
+    f"可以排序、筛选、调整列的顺序或插入新列，但不要改第一行的列名，不要删除“{_CLAIM_ID}”列和上面几列，也不要改动{_CLAIM_ID}。",
+    f"保存为 .xlsx 文件，然后在 FactDesk 窗口中选“{IMPORT_DECISIONS_MENU}”，"
+    "或在命令行运行：factdesk import-decisions 文件名.xlsx",
     "以 = + - @ 开头的文字按原样保存为文本，不会被当作公式计算。",
     f"“{DETAIL_SHEET}”中可以修改的几列请填写文字或数字，不要填写公式：用公式算出的单元格导回时会被拒绝。",
     f"超过一个单元格容量（32,767 字）的文字，单元格里只显示开头，全文分段保存在“{LONG_TEXT_SHEET}”表中，导回时自动接上；请不要修改这样的单元格。",

@@ -38,8 +38,9 @@ from desktop.export.columns import (
 from desktop.export.longtext import NO_LONG_TEXTS, LongTexts, read_long_texts
 from desktop.store.records import TAG_SEPARATORS, DecisionEdit, Refusal
 
-# Headers the claim id column is recognised by, after strip + casefold.
-CLAIM_ID_HEADERS = frozenset({"claim id", "claim_id", "claimid", "id", "数字id", "编号"})
+# Headers the claim id column is recognised by, after strip + casefold: today's, and
+# "claim id", the header of workbooks exported before it was Chinese.
+CLAIM_ID_HEADERS = frozenset({"数字编号", "claim id", "claim_id", "claimid", "id", "数字id", "编号"})
 # Without any of these the sheet cannot say what the editor decided, and
 # reading a missing 备注 column as "no note" would wipe every note.
 REQUIRED_KEYS = ("status", "corrected_value", "corrected_unit", "sources", "note")

@@ -33,6 +33,8 @@ SUMMARY_HEADERS = (
     "已核比例",
 )
 _WIDTH_LIMITS = ((8, 10), (16, 50), (10, 16), (10, 30), (8, 10), (6, 8), (6, 8), (6, 8), (6, 8), (8, 10))
+# The share's cell for an article without claims: the window's label for that state.
+NO_CLAIMS = "无数字"
 _FIRST_STATUS_COLUMN = 6  # 待核; the four status counts follow in STATUS_COLOURS order
 _SHARE_COLUMN = 10
 
@@ -56,7 +58,7 @@ def write_summary(sheet: Any, articles: Sequence[ArticleSummary]) -> None:
                 article.confirmed,
                 article.corrected,
                 article.rejected,
-                maker.formatted(article.reviewed_share, _SHARE_COLUMN, SHARE_FORMAT),
+                _share(maker, article.reviewed, article.claims),
             ]
         )
     last_row = len(articles) + 1
@@ -95,10 +97,20 @@ def _append_totals(sheet: Any, maker: CellMaker, articles: Sequence[ArticleSumma
             sum(a.confirmed for a in articles),
             sum(a.corrected for a in articles),
             sum(a.rejected for a in articles),
-            # The same rule as ArticleSummary.reviewed_share: nothing to check is done.
-            maker.formatted(reviewed / claims if claims else 1.0, _SHARE_COLUMN, SHARE_FORMAT),
+            _share(maker, reviewed, claims),
         ]
     )
+
+
+def _share(maker: CellMaker, reviewed: int, claims: int) -> object:
+    """The share reviewed; an article in which nothing was detected says so, as the window does.
+
+    100 % would claim a review that never happened (and 0 % a backlog that
+    does not exist), so the cell holds the window's word for it instead.
+    """
+    if not claims:
+        return NO_CLAIMS
+    return maker.formatted(reviewed / claims, _SHARE_COLUMN, SHARE_FORMAT)
 
 
 def _progress_chart(sheet: Any, count: int) -> BarChart:

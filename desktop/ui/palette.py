@@ -2,7 +2,8 @@
 
 Colours come from the Okabe–Ito palette so they stay apart for colour-blind
 readers, and no status is told by colour alone: each also has its own
-underline style (or strike-out) and a glyph.
+underline style (or strike-out) and a glyph.  The hex values live in
+desktop/colours.py, which the workbook's status cells and chart read too.
 
     pending    pale yellow, dotted underline, ○
     confirmed  bluish green, solid underline, ✓
@@ -23,24 +24,20 @@ from functools import cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QTextCharFormat
 
-# The Okabe–Ito colours we use, by name.
-OKABE_ITO = {
-    "yellow": "#F0E442",
-    "bluish_green": "#009E73",
-    "orange": "#E69F00",
-    "vermillion": "#D55E00",
-    "blue": "#0072B2",
-    "sky_blue": "#56B4E9",
-    "reddish_purple": "#CC79A7",
-    "black": "#000000",
-}
+from desktop.colours import OKABE_ITO, STATUS_COLOURS, TEXT_DARK
 
 Underline = QTextCharFormat.UnderlineStyle
 
 
-def _alpha(name: str, share: float) -> QColor:
-    colour = QColor(OKABE_ITO[name])
-    colour.setAlphaF(share)
+def _line(status: str) -> QColor:
+    return QColor(STATUS_COLOURS[status].line)
+
+
+def _highlight(status: str) -> QColor:
+    """The status tint, translucent: on the white page it is the workbook's fill of the same status."""
+    colours = STATUS_COLOURS[status]
+    colour = QColor(colours.tint)
+    colour.setAlphaF(colours.share)
     return colour
 
 
@@ -57,38 +54,15 @@ class StatusStyle:
 
 
 STATUS_STYLES: dict[str, StatusStyle] = {
-    "pending": StatusStyle(
-        "pending",
-        # The pure Okabe–Ito yellow vanishes as a line on white; its darker kin keeps the dots visible.
-        QColor("#B8A800"),
-        _alpha("yellow", 0.35),
-        Underline.DotLine,
-        False,
-        "○",
-    ),
+    "pending": StatusStyle("pending", _line("pending"), _highlight("pending"), Underline.DotLine, False, "○"),
     "confirmed": StatusStyle(
-        "confirmed",
-        QColor(OKABE_ITO["bluish_green"]),
-        _alpha("bluish_green", 0.30),
-        Underline.SingleUnderline,
-        False,
-        "✓",
+        "confirmed", _line("confirmed"), _highlight("confirmed"), Underline.SingleUnderline, False, "✓"
     ),
     "corrected": StatusStyle(
-        "corrected",
-        QColor(OKABE_ITO["orange"]),
-        _alpha("orange", 0.35),
-        Underline.WaveUnderline,
-        False,
-        "✎",
+        "corrected", _line("corrected"), _highlight("corrected"), Underline.WaveUnderline, False, "✎"
     ),
     "rejected": StatusStyle(
-        "rejected",
-        QColor(OKABE_ITO["vermillion"]),
-        _alpha("vermillion", 0.25),
-        Underline.NoUnderline,
-        True,
-        "✗",
+        "rejected", _line("rejected"), _highlight("rejected"), Underline.NoUnderline, True, "✗"
     ),
 }
 
@@ -96,8 +70,8 @@ STATUS_STYLES: dict[str, StatusStyle] = {
 CURRENT_BACKGROUND = QColor(OKABE_ITO["blue"])
 CURRENT_FOREGROUND = QColor("#FFFFFF")
 
-# Text colours on white.  Each keeps a contrast of at least 4.5:1 (WCAG AA).
-TEXT_DARK = "#1E2A33"
+# Text colours on white.  Each keeps a contrast of at least 4.5:1 (WCAG AA); TEXT_DARK
+# (desktop/colours.py) is the text on a status badge, as in the workbook's status cells.
 MUTED_TEXT = "#5F6B76"  # captions, hints, secondary columns
 ERROR_TEXT = "#B8400A"  # a darker vermillion: readable as text on white
 ACCENT_TEXT = OKABE_ITO["blue"]  # the claim's own words inside its sentence

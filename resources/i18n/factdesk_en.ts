@@ -90,7 +90,7 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reject: not a number</source>
+        <source>Reject: not a claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -94,7 +94,7 @@ Rejected: {rejected}</source>
         <translation>把选中的文字记为待核数字</translation>
     </message>
     <message>
-        <source>Reject: not a number</source>
+        <source>Reject: not a claim</source>
         <translation>驳回：非数字声明</translation>
     </message>
     <message>

@@ -85,7 +85,7 @@ def test_round_trip_after_editing_and_reordering_columns(tmp_path: Path) -> None
     assert by_id[f"{3:016x}"].reason == "数字有误"
     assert len(edits) == 4
     assert [row for row, _ in problems] == [7, 8]  # row 6 is the blank one
-    assert all("no claim id" in reason for _, reason in problems)
+    assert all("no 数字编号" in reason and reason.code == "no-claim-id" for _, reason in problems)
 
 
 @pytest.mark.parametrize(
@@ -140,7 +140,7 @@ def test_workbook_without_the_detail_sheet_is_refused(tmp_path: Path) -> None:
         read_decision_edits(path)
 
 
-@pytest.mark.parametrize("header", ["claim id", "备注", "状态"])
+@pytest.mark.parametrize("header", ["数字编号", "备注", "状态"])
 def test_sheet_missing_a_needed_column_is_refused(tmp_path: Path, header: str) -> None:
     path = exported(tmp_path)
     workbook = openpyxl.load_workbook(path)
@@ -155,7 +155,7 @@ def test_empty_detail_sheet_is_refused(tmp_path: Path) -> None:
     workbook = openpyxl.Workbook()
     workbook.active.title = DETAIL_SHEET
     workbook.save(path)
-    with pytest.raises(WorkbookError, match="no column headed claim id"):
+    with pytest.raises(WorkbookError, match="no column headed 数字编号"):
         read_decision_edits(path)
 
 

@@ -13,14 +13,17 @@ import pytest
 from export_factories import make_article, make_row
 
 from desktop import __version__
+from desktop.colours import STATUS_COLOURS, TEXT_DARK
 from desktop.export import KIND_LABELS, STATUS_LABELS, export_workbook
 from desktop.export.cells import DATETIME_FORMAT, SECONDS_FORMAT, SHARE_FORMAT
 from desktop.export.columns import COLUMNS, DETAIL_SHEET, NOTES_SHEET, SUMMARY_SHEET
+from desktop.export.notes import IMPORT_DECISIONS_MENU
+from desktop.export.readback import read_workbook
 from desktop.export.streaming import hook_available
 from desktop.store.records import ExportRow
 
 EXPECTED_HEADERS = [
-    "claim id", "文章标题", "日期", "来源文件", "所在句子", "原文数字", "数值", "单位", "类型", "主体",
+    "数字编号", "文章标题", "日期", "来源文件", "所在句子", "原文数字", "数值", "单位", "类型", "主体",
     "时间", "地点", "状态", "更正值", "更正写法", "更正单位", "来源标签", "备注", "核查人", "核查时间", "用时(秒)",
     "驳回原因", "版本",
 ]  # fmt: skip
@@ -205,10 +208,40 @@ def test_summary_sheet_rows_shares_totals_and_chart(sample: Path) -> None:
     )
 
 
-def test_article_with_no_claims_counts_as_done(tmp_path: Path) -> None:
+def test_an_article_with_no_claims_says_so_instead_of_100_percent(tmp_path: Path) -> None:
+    # As the window shows it (无数字): nothing was detected, so nothing was reviewed either.
     empty = make_article(1, claims=0, pending=0, confirmed=0, corrected=0, rejected=0)
-    sheet = openpyxl.load_workbook(export(tmp_path, [], articles=[empty]))[SUMMARY_SHEET]
-    assert sheet.cell(2, 10).value == 1
+    sheet = openpyxl.load_workbook(export(tmp_path, [], articles=[empty, make_article(2)]))[SUMMARY_SHEET]
+    assert sheet.cell(2, 10).value == "无数字"
+    assert sheet.cell(3, 10).value == 0.6
+    assert (sheet.cell(4, 1).value, sheet.cell(4, 10).value) == ("合计", 0.6)
+    only_empty = openpyxl.load_workbook(export(tmp_path, [], articles=[empty]))[SUMMARY_SHEET]
+    assert (only_empty.cell(3, 1).value, only_empty.cell(3, 10).value) == ("合计", "无数字")
+
+
+def test_status_colours_are_the_windows(sample: Path) -> None:
+    sheet = openpyxl.load_workbook(sample)[DETAIL_SHEET]
+    fills = {
+        rule.formula[0].strip('"'): (rule.dxf.fill.bgColor.rgb, rule.dxf.font.color.rgb)
+        for area in sheet.conditional_formatting
+        for rule in area.rules
+    }
+    for status, label in STATUS_LABELS.items():
+        colours = STATUS_COLOURS[status]
+        assert fills[label] == ("FF" + colours.fill[1:], "FF" + TEXT_DARK[1:])
+    with zipfile.ZipFile(sample) as archive:
+        chart = archive.read("xl/charts/chart1.xml").decode()
+    bars = re.findall(r'srgbClr val="(\w+)"', chart)
+    for colours in STATUS_COLOURS.values():
+        assert colours.line[1:] in bars
+
+
+def test_an_older_workbook_with_the_english_first_header_still_reads(tmp_path: Path) -> None:
+    path = export(tmp_path, [make_row(0, status="confirmed")])
+    workbook = openpyxl.load_workbook(path)
+    workbook[DETAIL_SHEET]["A1"].value = "claim id"
+    workbook.save(path)
+    assert [edit.claim_id for edit in read_workbook(path).edits] == [f"{0:016x}"]
 
 
 def test_notes_sheet_explains_columns_origin_and_round_trip(sample: Path) -> None:
@@ -224,6 +257,8 @@ def test_notes_sheet_explains_columns_origin_and_round_trip(sample: Path) -> Non
     assert "可修改" in values["备注"] and "可修改" not in values["文章标题"]
     text = "\n".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v)
     assert "factdesk import-decisions" in text
+    # The way back through the window, named as its File menu names it.
+    assert f"“{IMPORT_DECISIONS_MENU}”" in text and IMPORT_DECISIONS_MENU == "文件 → 导入核查结果…"
     for header in ("状态", "更正值", "更正单位", "来源标签", "备注"):
         assert f"“{header}”" in text
 

@@ -14,8 +14,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
+from desktop.colours import TEXT_DARK
+from desktop.export.cells import STATUS_COLOURS as WORKBOOK_COLOURS
 from desktop.export.columns import COLUMNS
 from desktop.export.labels import KIND_LABELS
+from desktop.export.notes import IMPORT_DECISIONS_MENU
 from desktop.store import ReviewStore
 from desktop.store.records import REASON_LABELS_ZH, STATUS_LABELS_ZH
 from desktop.ui import settings as keys
@@ -28,6 +31,7 @@ from desktop.ui.claim_list import Column as ClaimColumn
 from desktop.ui.file_dialogs import make_dialog
 from desktop.ui.help import ShortcutsDialog, key_names, plain_text
 from desktop.ui.main_window import MainWindow
+from desktop.ui.palette import STATUS_STYLES
 from desktop.ui.wording import article_date, kind_label, reason_label, status_label
 
 HEADERS = {column.key: column.header for column in COLUMNS}
@@ -82,6 +86,28 @@ def test_the_window_names_fields_and_reasons_as_the_workbook_does(chinese_window
     assert window.article_view.reject_selection_action.text() == f"驳回：{not_a_claim}"
     combo = window.inspector.reason_combo
     assert [combo.itemText(i) for i in range(combo.count())] == [not_a_claim, wrong]
+
+
+def test_status_colours_are_the_workbooks(qapp: QApplication) -> None:
+    for status, style in STATUS_STYLES.items():
+        fill, font, bar = WORKBOOK_COLOURS[status]
+        # The highlight, translucent on the white page, is the workbook cell's fill.
+        highlight = style.background
+        on_white = [
+            round(255 * (1 - highlight.alphaF()) + channel * highlight.alphaF())
+            for channel in (highlight.red(), highlight.green(), highlight.blue())
+        ]
+        assert on_white == [int(fill[i : i + 2], 16) for i in (2, 4, 6)], status
+        assert "FF" + style.colour.name()[1:].upper() == bar  # the underline is the chart's bar
+        assert font == "FF" + TEXT_DARK[1:]  # and the badge's text is the cell's
+
+
+def test_the_workbook_names_the_window_command_that_brings_decisions_back(chinese_window: MainWindow) -> None:
+    menus = {action.menu(): action.text() for action in chinese_window.menuBar().actions()}
+    command = chinese_window.actions_by_id["import_decisions"]
+    file_menu = next(menu for menu in menus if menu is not None and command in menu.actions())
+    shown = f"{MNEMONIC.sub('', menus[file_menu])} → {MNEMONIC.sub('', command.text())}"
+    assert shown == IMPORT_DECISIONS_MENU == "文件 → 导入核查结果…"
 
 
 # -- file dialogs ---------------------------------------------------------------------------------

@@ -91,7 +91,7 @@ class ArticleView(QTextEdit):
         self.add_claim_action = QAction(self.tr("Add as number"), self)
         self.add_claim_action.setStatusTip(self.tr("Record the selected text as a number to check"))
         self.add_claim_action.triggered.connect(self._request_add)
-        self.reject_selection_action = QAction(self.tr("Reject: not a number"), self)
+        self.reject_selection_action = QAction(self.tr("Reject: not a claim"), self)
         self.reject_selection_action.setStatusTip(self.tr("Record the selected text as a false detection"))
         self.reject_selection_action.triggered.connect(self._request_reject)
         self.selectionChanged.connect(self._update_selection_actions)
