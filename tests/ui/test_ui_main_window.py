@@ -11,8 +11,11 @@ from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from ui_modal import answer_next_dialog, scope_answer
 
+from desktop.export.readback import read_workbook
 from desktop.store import ReviewStore
+from desktop.ui import file_dialogs
 from desktop.ui import settings as keys
 from desktop.ui.claim_list import Column as ClaimColumn
 from desktop.ui.inspector.correction import far_apart
@@ -41,7 +44,9 @@ def test_import_shows_the_demo_articles_and_the_first_pending_claim(window: Main
     assert "0 of 503" in window.status.progress_label.text()
 
 
-def test_a_whole_review_from_the_keyboard(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+def test_a_whole_review_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window.article_view.setFocus()
     qtbot.waitUntil(window.article_view.hasFocus)
     first = window.current_claim
@@ -151,6 +156,44 @@ def test_a_whole_review_from_the_keyboard(qtbot: QtBot, window: MainWindow, tmp_
     key(qtbot, window, "0", Qt.KeyboardModifier.ControlModifier)
     assert window.article_view.zoom() == 100
 
+    # Ctrl+E asks which claims first: Alt+T, this article only, then Return; the file is chosen
+    article = window.session.article_id
+    out = tmp_path / "本篇.xlsx"
+    monkeypatch.setattr(file_dialogs, "ask_export_path", lambda parent: out)
+    asked: list[str] = []
+    answer_next_dialog(asked, scope_answer(qtbot, ("T", "this_article")))
+    with qtbot.waitSignal(window.transfers.finished, timeout=60_000):
+        key(qtbot, window, "E", Qt.KeyboardModifier.ControlModifier)
+    exported = read_workbook(out)
+    assert asked == ["Export to Excel"]
+    assert [edit.claim_id for edit in exported.edits] == [c.id for c in window.store.claims(article)]
+    assert {edit.claim_id: edit.status for edit in exported.edits}[sixth.id] == "已驳回"
+
+    # the workbook, edited, comes back with Ctrl+Shift+I: one claim confirmed, one corrected as typed
+    pending = [c for c in window.store.claims(article) if c.status == "pending"]
+    edited = openpyxl.load_workbook(out)
+    sheet = edited["核查明细"]
+    header = [cell.value for cell in sheet[1]]
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    rows[pending[0].id][header.index("状态")].value = "已确认"
+    rows[pending[1].id][header.index("状态")].value = "已更正"
+    rows[pending[1].id][header.index("更正值")].value = "1.5万"
+    edited.save(out)
+    monkeypatch.setattr(file_dialogs, "ask_decisions_workbook", lambda parent: out)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.article_view.setFocus()
+    qtbot.waitUntil(window.article_view.hasFocus)
+    with qtbot.waitSignal(window.transfers.finished, timeout=60_000):
+        key(qtbot, window, "I", Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    summary = window.transfers.summary_box
+    assert summary.text().startswith("2 decision(s) imported") and "0 row(s) refused" in summary.text()
+    summary.accept()
+    assert window.store.claim(pending[0].id).status == "confirmed"
+    assert window.store.claim(pending[1].id).corrected_text == "1.5万"
+    row = window.claim_list.model.row_of(pending[1].id)
+    assert row is not None and "1.5万" in window.claim_list.model.index(row, ClaimColumn.VALUE).data()
+
     # everything is in the database: close and reopen
     database = tmp_path / "review.sqlite"
     window.close()
@@ -161,7 +204,7 @@ def test_a_whole_review_from_the_keyboard(qtbot: QtBot, window: MainWindow, tmp_
         assert store.claim(first.id).editor == window.editor
         assert store.claim(sixth.id).reason == "wrong-number"
         reviewed, total = store.progress()
-        assert reviewed == 4 and total == 503
+        assert reviewed == 6 and total == 503
 
 
 def test_reopened_window_shows_decisions_and_exports_them(

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
-from ui_modal import answer_next_dialog
+from ui_modal import answer_next_dialog, scope_answer
 
 from desktop.export.columns import DATABASE_ID_LABEL, DETAIL_SHEET, NOTES_SHEET, SUMMARY_SHEET
 from desktop.export.readback import read_workbook
@@ -46,19 +45,6 @@ def at_the_article(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(window.article_view.hasFocus)
 
 
-def scope_answer(qtbot: QtBot, choices: tuple[tuple[str, str], ...]) -> Callable[[QDialog], None]:
-    """Answer the scope dialog from the keyboard: Alt+letter for each (letter, radio button), then Return."""
-
-    def answer(dialog: QDialog) -> None:
-        for letter, button in choices:
-            QTest.keyClick(QApplication.focusWidget() or dialog, letter, ALT)
-            # A mnemonic clicks its button as a click looks: pressed, released a moment later.
-            qtbot.waitUntil(getattr(dialog, button).isChecked)
-        QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
-
-    return answer
-
-
 def export_by_keys(
     qtbot: QtBot,
     window: MainWindow,
@@ -69,7 +55,7 @@ def export_by_keys(
     """Ctrl+E, the scope dialog answered with Alt+letter keys and Return; `out` chosen as the file."""
     monkeypatch.setattr(file_dialogs, "ask_export_path", lambda parent: out)
     seen: list[str] = []
-    answer_next_dialog(seen, scope_answer(qtbot, choices))
+    answer_next_dialog(seen, scope_answer(qtbot, *choices))
     at_the_article(qtbot, window)
     with qtbot.waitSignal(window.transfers.finished, timeout=60_000):
         qtbot.keyClick(window.article_view, "E", CTRL)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 
 
 def answer_next_dialog(seen: list[str], answer: Callable[[QDialog], None] | None = None) -> None:
@@ -29,3 +31,16 @@ def answer_next_dialog(seen: list[str], answer: Callable[[QDialog], None] | None
             QTimer.singleShot(20, close)
 
     QTimer.singleShot(20, close)
+
+
+def scope_answer(qtbot: QtBot, *choices: tuple[str, str]) -> Callable[[QDialog], None]:
+    """Answer File → Export's scope dialog by keys: Alt+letter for each (letter, radio button), then Return."""
+
+    def answer(dialog: QDialog) -> None:
+        for letter, button in choices:
+            QTest.keyClick(QApplication.focusWidget() or dialog, letter, Qt.KeyboardModifier.AltModifier)
+            # A mnemonic clicks its button as a click looks: pressed, released a moment later.
+            qtbot.waitUntil(getattr(dialog, button).isChecked)
+        QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
+
+    return answer
