@@ -28,7 +28,7 @@ from desktop.ui.article_view import ArticleView
 from desktop.ui.claim_list import ClaimListPanel
 from desktop.ui.help import ShortcutsDialog
 from desktop.ui.inspector import ClaimInspector
-from desktop.ui.publication_date import PublicationDateDialog
+from desktop.ui.publication_date import ask_publication_date
 from desktop.ui.review_session import UNAVAILABLE, ReviewSession
 from desktop.ui.status_bar import ReviewStatusBar
 from desktop.ui.store_errors import store_error_text
@@ -312,30 +312,14 @@ class MainWindow(QMainWindow):
 
     def open_original(self) -> None:
         """File → Open the original file: the current claim's file, in the system's program for it."""
-        claim = self.current_claim
-        source = self.session.document_source(claim.document_id) if claim is not None else None
-        if source is None:
-            return
-        opened, message = original_file.open_original(source)
-        if opened:
-            self.status.tell(message)
-        else:
-            QMessageBox.warning(self, self.tr("Original file"), message)
+        original_file.open_current(self, self.session, self.status.tell)
 
     def focus_search(self) -> None:
         self.articles_panel.focus_search()
 
     def set_publication_date(self) -> None:
         """Edit → Set publication date…, for the document of the article shown."""
-        shown = self.session.article_id
-        summary = next((a for a in self.session.articles if a.id == shown), None)
-        if summary is None:
-            return
-        dialog = PublicationDateDialog(
-            summary.file_name, self.session.publication_date(summary.document_id), self
-        )
-        if dialog.exec() == PublicationDateDialog.DialogCode.Accepted:
-            self.session.set_publication_date(summary.document_id, dialog.chosen())
+        ask_publication_date(self, self.session)
 
     def focus_claim_list(self) -> None:
         self.claim_list.focus_list()

@@ -16,10 +16,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.ingest.reader import ReadError, read_file
 from desktop.pipeline import content_hash
 from desktop.store.records import DocumentSource
+from desktop.ui.review_session import ReviewSession
 
 
 class Original(Enum):
@@ -66,3 +68,16 @@ def open_original(source: DocumentSource) -> tuple[bool, str]:
             "Opened “{name}”; it was changed after the import, so the line shown may no longer match.",
         ).format(name=source.file_name)
     return True, translate("OriginalFile", "Opened “{name}”.").format(name=source.file_name)
+
+
+def open_current(parent: QWidget, session: ReviewSession, tell: Callable[[str], None]) -> None:
+    """Open the current claim's original file; a refusal in a message box, anything else told."""
+    claim = session.current_claim
+    source = session.document_source(claim.document_id) if claim is not None else None
+    if source is None:
+        return
+    opened, message = open_original(source)
+    if opened:
+        tell(message)
+    else:
+        QMessageBox.warning(parent, QCoreApplication.translate("OriginalFile", "Original file"), message)

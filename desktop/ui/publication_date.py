@@ -7,6 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
+from desktop.ui.review_session import ReviewSession
+
 
 class PublicationDateDialog(QDialog):
     def __init__(self, file_name: str, current: dt.date | None, parent: QWidget | None = None) -> None:
@@ -44,3 +46,14 @@ class PublicationDateDialog(QDialog):
             return None
         picked = self.date_edit.date()
         return dt.date(picked.year(), picked.month(), picked.day())
+
+
+def ask_publication_date(parent: QWidget, session: ReviewSession) -> None:
+    """Ask for the date of the shown article's document, and set it."""
+    shown = session.article_id
+    summary = next((a for a in session.articles if a.id == shown), None)
+    if summary is None:
+        return
+    dialog = PublicationDateDialog(summary.file_name, session.publication_date(summary.document_id), parent)
+    if dialog.exec() == PublicationDateDialog.DialogCode.Accepted:
+        session.set_publication_date(summary.document_id, dialog.chosen())

@@ -691,10 +691,6 @@ Click the file name to open the original file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Original file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Text size {percent}%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,6 +759,10 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>Opened “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -696,10 +696,6 @@ Click the file name to open the original file.</source>
         <translation>核数台 — {name}</translation>
     </message>
     <message>
-        <source>Original file</source>
-        <translation>原文件</translation>
-    </message>
-    <message>
         <source>Text size {percent}%</source>
         <translation>文字大小 {percent}%</translation>
     </message>
@@ -770,6 +766,10 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>Opened “{name}”.</source>
         <translation>已打开“{name}”。</translation>
+    </message>
+    <message>
+        <source>Original file</source>
+        <translation>原文件</translation>
     </message>
 </context>
 <context>
