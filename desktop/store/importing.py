@@ -4,11 +4,14 @@ A file that cannot be read, or that the pipeline cannot split, is refused
 with a reason and the batch goes on.  Detection, the slow part, runs before
 any transaction, so it never holds the write lock other processes wait on.
 
-A batch of files is read and written here, by the one writer, while the
-detection runs in a pool of worker processes, one per core (`default_workers`):
-with two cores, 200 files import about twice as fast as in one process.
-Results come back in the order of the files, so a batch imports the same
-way whatever the number of workers.
+A batch of files can be read and written here, by the one writer, while the
+detection runs in a pool of worker processes (`import_files(workers=N)`).
+Documents are written in the order of the files, so a batch imports the same
+way whatever the number of workers.  It is not the default yet: writing a
+document (its articles' full-text index, its claims, the commit) costs about
+what detecting it does, so the writer is the bound, and on the two shared
+cores we measure on the pool was no faster than one process (see
+bench/import_bench.py).
 
 A processed document is written a bounded transaction at a time.  A
 decision saved in another window waits for whatever write transaction is
@@ -86,23 +89,31 @@ _CHARACTERS_PER_CLAIM = 200
 
 # Below this many files a pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 8
-# No more detection processes than this, whatever the machine: the one
-# writer has to keep up with them.
-MAX_WORKERS = 4
+# No more detection processes than this, whatever the machine: writing a
+# document costs about what detecting it does, so the one writer could not
+# keep up with more.
+MAX_WORKERS = 3
+
+
+# Whether import_files uses a pool when not told: not until the writer is
+# cheaper (see the module's docstring).
+PARALLEL_BY_DEFAULT = False
 
 
 def default_workers(files: int) -> int:
-    """How many processes detect claims in an import of `files` files (1: all in this one).
+    """How many processes besides this one would detect claims in an import of `files` files (0: none).
 
-    One per core the process may use, for batches of PARALLEL_MIN_FILES or
-    more.  The frozen app imports in its own process: starting workers from
-    the packaged executable needs support at its entry point that it does
-    not have.
+    One per core the process may use, but the writer's (the busiest process
+    of an import, which must not share its core), for batches of
+    PARALLEL_MIN_FILES or more: on two cores, one worker and the writer.  The
+    frozen app imports in its own process: starting workers from the
+    packaged executable needs support at its entry point that it does not
+    have.
     """
     if files < PARALLEL_MIN_FILES or getattr(sys, "frozen", False):
-        return 1
+        return 0
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(cores, MAX_WORKERS, files))
+    return max(0, min(cores - 1, MAX_WORKERS, files))
 
 
 def import_files(
@@ -115,13 +126,16 @@ def import_files(
 ) -> ImportReport:
     """Import files; a file that cannot be read is refused, never fatal.
 
-    `workers` processes detect the claims (default: `default_workers`); this
-    process reads the files, skips those already imported and writes every
-    document, in the order of `paths`.
+    `workers` processes besides this one detect the claims (default: none,
+    or `default_workers` when PARALLEL_BY_DEFAULT); this process reads the
+    files, skips those already imported, detects what the workers have not
+    taken and writes every document, in the order of `paths`.
     """
     todo = [Path(p) for p in paths]
-    jobs = default_workers(len(todo)) if workers is None else max(1, workers)
-    if jobs > 1:
+    if workers is None:
+        workers = default_workers(len(todo)) if PARALLEL_BY_DEFAULT else 0
+    jobs = max(0, workers)
+    if jobs > 0:
         return _import_in_parallel(db, todo, jobs, progress, should_cancel)
     total = ImportReport()
     for done, path in enumerate(todo):
@@ -263,14 +277,13 @@ def _import_in_parallel(
 def _detection_pool(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     """A pool of `jobs` detection processes, or None where none can be started (the import goes on here)."""
     # forkserver where there is one: a window's import thread may not fork its
-    # process (another thread's lock would be copied held); the workers are
-    # forked from a small server process that has the tagger made (claims.warm).
+    # process (another thread's lock would be copied held).  Nothing is
+    # preloaded in the server: this process would wait for it; each worker
+    # makes the tagger itself (initializer) while this one goes on importing.
     try:
         context: multiprocessing.context.BaseContext
         if "forkserver" in multiprocessing.get_all_start_methods():
-            forkserver = multiprocessing.get_context("forkserver")
-            forkserver.set_forkserver_preload(["desktop.claims.warm"])
-            context = forkserver
+            context = multiprocessing.get_context("forkserver")
         else:
             context = multiprocessing.get_context("spawn")
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=load_tagger)
