@@ -65,6 +65,8 @@ def main() -> int:
     # The marginal rate of `factdesk detect` (issue 11 §4), against
     # FACTDESK_BENCH_BASELINE=<revision> too when it is set.
     subprocess.run([sys.executable, "-m", "bench.detect_bench"], check=True)
+    # 200 files imported in one process and with a detection pool (issue 11 §4).
+    subprocess.run([sys.executable, "-m", "bench.import_bench"], check=True)
     # The slower parts last, each in its own interpreter (see main()).
     subprocess.run([sys.executable, "-m", "bench.store_bench"], check=True)
     if os.environ.get("FACTDESK_BENCH_GUI", "1") != "0":
