@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui_modal import answer_next_dialog
@@ -113,3 +115,29 @@ def test_a_changed_original_opens_with_a_warning(
     window.open_original()
     assert len(opened) == 1
     assert "changed after the import" in window.statusBar().currentMessage()
+
+
+def test_the_place_keeps_its_height_and_fits_the_pane(qtbot: QtBot, window: MainWindow) -> None:
+    # A label that changed height with its text laid the whole inspector out again on every key.
+    label = window.inspector.original_label
+    height = label.height()
+    window.article_view.setFocus()
+    qtbot.waitUntil(window.article_view.hasFocus)
+    for _ in range(8):
+        qtbot.keyClick(window.article_view, "J")
+        assert label.height() == height
+    claim = window.current_claim
+    assert claim is not None
+    place = window.session.source_place(claim)
+    assert place is not None
+    long = replace(
+        place, file_name="很长很长的稿件文件名" * 6 + ".txt", before="前文" * 40, after="后文" * 40
+    )
+    window.inspector.show_place(long)
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)  # as QLabel lays out its rich text
+    document.setHtml(label.text())
+    assert document.idealWidth() <= label.contentsRect().width() + 2
+    assert "…" in label.text() and label.height() == height
+    assert long.file_name in window.inspector.original_text()  # whole, for a screen reader

@@ -14,7 +14,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QTextDocumentFragment
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.store.records import REJECT_REASONS, AuditEntry, ClaimView, SourcePlace
 from desktop.ui.inspector.correction import CorrectionEditor
 from desktop.ui.inspector.history import HistoryList
+from desktop.ui.inspector.original import OriginalPlace
 from desktop.ui.inspector.sources import SourcesEditor
 from desktop.ui.palette import ACCENT_TEXT, INSPECTOR_STYLE, status_badge_style, status_style
 from desktop.ui.wording import (
@@ -233,10 +234,12 @@ class ClaimInspector(QWidget):
         self.place_label = self._field(form, self.tr("Place"), parent)
         self.sentence_label = self._field(form, self.tr("Sentence"), parent, rich=True)
         # Where the claim stands in the file as it was imported; the name opens the file.
-        self.original_label = self._field(form, self.tr("Source file"), parent, rich=True)
-        self.original_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
-        )
+        self.original_label = OriginalPlace(parent)
+        original_caption = QLabel(self.tr("Source file"), parent)
+        original_caption.setObjectName("fieldCaption")
+        original_caption.setBuddy(self.original_label)
+        form.addRow(original_caption, self.original_label)
+        self.original_label.setAccessibleName(self.tr("Source file"))
         self.original_label.linkActivated.connect(self._on_original_link)
         self.decided_label = self._field(form, self.tr("Decided"), parent)
         # The store's decision version, which every saved change bumps: what an editor
@@ -364,21 +367,11 @@ class ClaimInspector(QWidget):
 
     def show_place(self, place: SourcePlace | None) -> None:
         """Where the claim shown stands in its file: name, line, the raw text around it."""
-        if place is None:
-            self.original_label.setText("—")
-            self.original_label.setToolTip("")
-            return
-        where = (
-            self.tr("{file}, paragraph {line}") if place.by_paragraph else self.tr("{file}, line {line}")
-        ).format(file=f"<a href='original'>{html.escape(place.file_name)}</a>", line=place.line)
-        self.original_label.setText(f"{where}<br>{_raw_html(place)}")
-        self.original_label.setToolTip(
-            self.tr("{path}\nClick the file name to open the original file.").format(path=place.path)
-        )
+        self.original_label.show_place(place)
 
     def original_text(self) -> str:
-        """The source-file field as plain text (what a screen reader reads)."""
-        return QTextDocumentFragment.fromHtml(self.original_label.text()).toPlainText()
+        """The source-file field as plain text, whole (the label fits it to its width)."""
+        return self.original_label.plain_text()
 
     def _on_original_link(self, _link: str) -> None:
         if self._claim is not None:
@@ -567,20 +560,6 @@ class ClaimInspector(QWidget):
             elif event.type() == QEvent.Type.FocusOut:
                 self.apply_note()
         return super().eventFilter(watched, event)
-
-
-def _raw_html(place: SourcePlace) -> str:
-    """The claim in its raw line, bold; a line break inside it (a PDF wrap) shown as ↵."""
-
-    def shown(text: str) -> str:
-        return html.escape(text.replace("\n", "↵"))
-
-    return (
-        ("…" if place.column > len(place.before) + 1 else "")
-        + shown(place.before)
-        + f"<b style='color:{ACCENT_TEXT}'>{shown(place.text)}</b>"
-        + shown(place.after)
-    )
 
 
 def _sentence_html(sentence: str, text: str) -> str:
