@@ -598,9 +598,10 @@ def _carry_over(
     plan = reattach.plan(stored, found)
     for old, new in [*plan.kept, *plan.reattached]:
         db.execute(
-            "UPDATE decisions SET (status, reason, corrected_value, corrected_unit, note, editor, decided_at,"
-            " seconds_spent, version) = (SELECT status, reason, corrected_value, corrected_unit, note, editor,"
-            " decided_at, seconds_spent, version FROM decisions WHERE claim_id = ?) WHERE claim_id = ?",
+            "UPDATE decisions SET (status, reason, corrected_value, corrected_unit, corrected_text, note, editor,"
+            " decided_at, seconds_spent, version) = (SELECT status, reason, corrected_value, corrected_unit,"
+            " corrected_text, note, editor, decided_at, seconds_spent, version FROM decisions WHERE claim_id = ?)"
+            " WHERE claim_id = ?",
             [old.id, new.id],
         )
         db.execute(

@@ -48,6 +48,7 @@ def test_a_changed_file_replaces_its_older_version_and_keeps_decisions(
     now = {row.claim.text: row.claim for row in exported}
     assert (now["9项"].status, now["9项"].sources, now["9项"].note) == ("confirmed", ("卫健委",), "核过")
     assert (now["65.04%"].status, str(now["65.04%"].corrected_value)) == ("corrected", "65.4")
+    assert now["65.04%"].corrected_text == "65.4%"  # the form the editor typed moves across too
     assert now["65.04%"].id != after_edit.id
     assert now["1300万件"].status == "pending"  # its sentence changed: the decision stays with the old text
     history = store.history(now["65.04%"].id)
