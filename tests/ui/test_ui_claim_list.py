@@ -233,3 +233,25 @@ def test_the_list_and_its_model_start_empty_without_an_article(qapp: QApplicatio
     model = ClaimListModel()
     assert model.rowCount() == 0 and model.columnCount() == len(Column)
     assert model.data(QModelIndex()) is None
+
+
+def test_the_value_column_widens_to_a_typed_correction_until_the_editor_sizes_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    claim = _at_the_article(qtbot, window)
+    table = window.claim_list.table
+    header = table.horizontalHeader()
+    before = header.sectionSize(Column.VALUE)
+    assert window.session.correct(claim.id, "1.3万亿元", "")
+    row = window.claim_list.model.row_of(claim.id)
+    assert row is not None
+    shown = window.claim_list.model.index(row, Column.VALUE).data()
+    needed = table.fontMetrics().horizontalAdvance(shown)
+    assert header.sectionSize(Column.VALUE) > before
+    assert header.sectionSize(Column.VALUE) >= min(needed, table.viewport().width() // 3)
+    # The whole entry is in the tooltip whatever the width.
+    assert window.claim_list.model.index(row, Column.VALUE).data(Qt.ItemDataRole.ToolTipRole) == shown
+    # Dragged by the editor, the column keeps the editor's width.
+    header.resizeSection(Column.VALUE, 60)
+    window.session.undo()
+    assert header.sectionSize(Column.VALUE) == 60

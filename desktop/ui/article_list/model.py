@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop.store.records import ArticleSummary
 from desktop.ui.palette import MUTED_COLOUR
+from desktop.ui.widgets.record_table import RecordTableModel
 from desktop.ui.wording import has_year
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -29,80 +30,42 @@ class Column(IntEnum):
     PROGRESS = 3
 
 
-class ArticleListModel(QAbstractTableModel):
+class ArticleListModel(RecordTableModel[ArticleSummary, int]):
     """Rows of ArticleSummary records, in the order they were given."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._articles: list[ArticleSummary] = []
-        self._rows: dict[int, int] = {}  # article id -> row
-        self._headers = {
-            Column.HEADLINE: self.tr("Headline"),
-            Column.DATE: self.tr("Date"),
-            Column.FILE: self.tr("Source file"),
-            Column.PROGRESS: self.tr("Progress"),
-        }
+        self.set_headers(
+            {
+                Column.HEADLINE: self.tr("Headline"),
+                Column.DATE: self.tr("Date"),
+                Column.FILE: self.tr("Source file"),
+                Column.PROGRESS: self.tr("Progress"),
+            }
+        )
 
-    # -- records in, records out ------------------------------------------
+    def record_key(self, record: ArticleSummary) -> int:
+        return record.id
 
+    # The names the panel and the window use.
     def set_articles(self, summaries: Sequence[ArticleSummary]) -> None:
-        self.beginResetModel()
-        self._articles = list(summaries)
-        self._rows = {summary.id: row for row, summary in enumerate(self._articles)}
-        self.endResetModel()
+        self.set_records(summaries)
 
     def update_article(self, summary: ArticleSummary) -> bool:
         """Replace the row of `summary.id`; False when that article is not listed."""
-        row = self._rows.get(summary.id)
-        if row is None:
-            return False
-        self._articles[row] = summary
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
-        return True
+        return self.update_record(summary)
 
     def article_id(self, row: int) -> int:
-        return self._articles[row].id
-
-    def row_of(self, article_id: int) -> int | None:
-        return self._rows.get(article_id)
+        return self.record(row).id
 
     def summary(self, row: int) -> ArticleSummary:
-        return self._articles[row]
+        return self.record(row)
 
     def articles(self) -> list[ArticleSummary]:
-        return list(self._articles)
+        return self.records()
 
-    # -- Qt model interface ------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._articles)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[Column(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        if not 0 <= index.row() < len(self._articles) or not 0 <= index.column() < len(Column):
-            return None
-        summary = self._articles[index.row()]
-        column = Column(index.column())
+    def cell(self, row: int, record: ArticleSummary, column: int, role: int) -> object:
+        summary, column = record, Column(column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, column)
         if role == Qt.ItemDataRole.ToolTipRole:

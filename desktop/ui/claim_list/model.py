@@ -12,17 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from desktop.store.records import STATUSES, ClaimView
 from desktop.ui.palette import MUTED_COLOUR, status_icon
+from desktop.ui.widgets.record_table import RecordTableModel
 from desktop.ui.wording import corrected_text, format_decimal, kind_label, local_time, status_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -43,81 +37,43 @@ class Column(IntEnum):
     SOURCES = 6
 
 
-class ClaimListModel(QAbstractTableModel):
+class ClaimListModel(RecordTableModel[ClaimView, str]):
     """Rows of ClaimView records, in the order given (reading order)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._claims: list[ClaimView] = []
-        self._rows: dict[str, int] = {}
-        self._headers = {
-            Column.POSITION: self.tr("#"),
-            Column.STATUS: self.tr("Status"),
-            Column.TEXT: self.tr("Text"),
-            Column.VALUE: self.tr("Value"),
-            Column.UNIT: self.tr("Unit"),
-            Column.KIND: self.tr("Kind"),
-            Column.SOURCES: self.tr("Sources"),
-        }
+        self.set_headers(
+            {
+                Column.POSITION: self.tr("#"),
+                Column.STATUS: self.tr("Status"),
+                Column.TEXT: self.tr("Text"),
+                Column.VALUE: self.tr("Value"),
+                Column.UNIT: self.tr("Unit"),
+                Column.KIND: self.tr("Kind"),
+                Column.SOURCES: self.tr("Sources"),
+            }
+        )
 
-    # -- records in, records out ------------------------------------------
+    def record_key(self, record: ClaimView) -> str:
+        return record.id
 
+    # The names the panel and the window use.
     def set_claims(self, claims: Sequence[ClaimView]) -> None:
-        self.beginResetModel()
-        self._claims = list(claims)
-        self._rows = {claim.id: row for row, claim in enumerate(self._claims)}
-        self.endResetModel()
+        self.set_records(claims)
 
     def update_claim(self, claim: ClaimView) -> bool:
         """Replace the row of `claim.id`; False when that claim is not listed."""
-        row = self._rows.get(claim.id)
-        if row is None:
-            return False
-        self._claims[row] = claim
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
-        return True
+        return self.update_record(claim)
 
     def claim(self, row: int) -> ClaimView:
-        return self._claims[row]
+        return self.record(row)
 
-    def row_of(self, claim_id: str) -> int | None:
-        return self._rows.get(claim_id)
-
-    # -- Qt model interface ------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._claims)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
+    def cell(self, row: int, record: ClaimView, column: int, role: int) -> object:
+        claim, column = record, Column(column)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[Column(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        if not 0 <= index.row() < len(self._claims) or not 0 <= index.column() < len(Column):
-            return None
-        claim = self._claims[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(index.row(), claim, column)
+            return self._display(row, claim, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(claim, column)
+            return self._tooltip(row, claim, column)
         if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
             return status_icon(claim.status)
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.POSITION:
@@ -133,7 +89,7 @@ class ClaimListModel(QAbstractTableModel):
         if role == KindRole:
             return claim.kind
         if role == SortRole:
-            return self._sort_key(index.row(), claim, column)
+            return self._sort_key(row, claim, column)
         return None
 
     def _display(self, row: int, claim: ClaimView, column: Column) -> str:
@@ -160,7 +116,7 @@ class ClaimListModel(QAbstractTableModel):
         # The corrected value with the form the editor typed it in ("1.3万").
         return f"{value} → {corrected_text(claim)}"
 
-    def _tooltip(self, claim: ClaimView, column: Column) -> str:
+    def _tooltip(self, row: int, claim: ClaimView, column: Column) -> str:
         if column == Column.STATUS and claim.status != "pending":
             return self.tr("{status}\n{editor}, {time}").format(
                 status=status_text(claim.status, claim.reason),
@@ -169,7 +125,8 @@ class ClaimListModel(QAbstractTableModel):
             )
         if column == Column.TEXT:
             return claim.sentence or claim.text
-        return self._display(self._rows.get(claim.id, 0), claim, column)
+        # The whole cell, which a narrow column elides (a long typed correction).
+        return self._display(row, claim, column)
 
     def _sort_key(self, row: int, claim: ClaimView, column: Column) -> int | float | str:
         if column == Column.POSITION:

@@ -118,6 +118,35 @@ class ClaimListPanel(QWidget):
         }
         for column, sample in widths.items():
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        self._value_width = header.sectionSize(Column.VALUE)
+        # Once the editor drags the value column, it stays where they put it.
+        self._value_fitted_by_hand = False
+        header.sectionResized.connect(self._on_section_resized)
+
+    def _on_section_resized(self, column: int, _old: int, new: int) -> None:
+        if column == Column.VALUE and new != self._value_width:
+            self._value_fitted_by_hand = True
+
+    def _fit_value_column(self) -> None:
+        """Widen the value column to its longest entry (a corrected value with its typed form,
+        "1,300 → 1.3万亿元"), within a third of the list's width, so that nothing is cut."""
+        if self._value_fitted_by_hand:
+            return
+        metrics = self.table.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(str(self.model.index(row, Column.VALUE).data()))
+                for row in range(self.model.rowCount())
+            ),
+            default=0,
+        )
+        header = self.table.horizontalHeader()
+        floor = metrics.horizontalAdvance("1,300,000,000") + 24
+        ceiling = max(floor, self.table.viewport().width() // 3)
+        width = min(max(floor, widest + 24), ceiling)
+        if width != header.sectionSize(Column.VALUE):
+            self._value_width = width
+            header.resizeSection(Column.VALUE, width)
 
     # -- records in ----------------------------------------------------------
 
@@ -127,9 +156,11 @@ class ClaimListPanel(QWidget):
             self.model.set_claims(claims)
         finally:
             self._quiet = False
+        self._fit_value_column()
 
     def update_claim(self, claim: ClaimView) -> None:
-        self.model.update_claim(claim)
+        if self.model.update_claim(claim):
+            self._fit_value_column()
 
     def select_claim(self, claim_id: str | None) -> None:
         """Follow the current claim without saying so (it came from the session)."""
