@@ -20,6 +20,7 @@ from desktop.store.errors import (
     UnknownArticle,
     UnknownClaim,
     UnknownDocument,
+    UnknownFinding,
 )
 from desktop.store.service import ReviewStore
 
@@ -35,5 +36,6 @@ __all__ = [
     "UnknownArticle",
     "UnknownClaim",
     "UnknownDocument",
+    "UnknownFinding",
     "default_database_path",
 ]

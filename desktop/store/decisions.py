@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlite_utils import Database
 
 from desktop.claims.numerals import NumberError, parse_quantity
-from desktop.store import queries, rows, sql
+from desktop.store import findings, queries, rows, sql
 from desktop.store.errors import ForeignWorkbook, InvalidDecision, StaleDecision, UnknownClaim
 from desktop.store.records import (
     REJECT_REASONS,
@@ -44,6 +44,11 @@ REFUSAL_CODES = (
     "empty-tag",
     "tag-separator",  # tag
     "tags-not-a-list",
+    # acting on a check's finding (desktop.store.findings)
+    "finding-dismissed",  # dismissed already
+    "finding-not-dismissed",  # nothing to undo
+    "finding-holds",  # only a failing check can be accepted
+    "finding-no-claim",  # the finding is on no claim
 )
 
 
@@ -75,6 +80,37 @@ def decide(
     seconds_spent: float | None = None,
 ) -> DecisionChange:
     """Save one decision and its audit entry (see ReviewStore.decide)."""
+    with sql.transaction(db):
+        return decide_unlocked(
+            db,
+            claim_id,
+            status,
+            editor=editor,
+            expected_version=expected_version,
+            corrected_value=corrected_value,
+            corrected_unit=corrected_unit,
+            reason=reason,
+            sources=sources,
+            note=note,
+            seconds_spent=seconds_spent,
+        )
+
+
+def decide_unlocked(
+    db: Database,
+    claim_id: str,
+    status: str,
+    *,
+    editor: str,
+    expected_version: int | None = None,
+    corrected_value: str | None = None,
+    corrected_unit: str | None = None,
+    reason: str | None = None,
+    sources: Sequence[str] | None = None,
+    note: str | None = None,
+    seconds_spent: float | None = None,
+) -> DecisionChange:
+    """decide() inside a transaction the caller holds (accepting a finding writes more in the same one)."""
     if status not in STATUSES:
         raise RefusedDecision(
             f"unknown status {status!r} (use one of {', '.join(STATUSES)})", "unknown-status", status=status
@@ -96,46 +132,48 @@ def decide(
     parsed = _parse_correction(corrected_value, corrected_unit) if status == "corrected" else None
     tags = _clean_tags(sources) if sources is not None else None
 
-    with sql.transaction(db):
-        current = queries.claim(db, claim_id)
-        if expected_version is not None and current.version != expected_version:
-            raise StaleDecision(current, expected_version)
-        # What the editor typed is kept beside the number it was read as; a
-        # claim that stays corrected without a new value keeps its own.
-        typed = corrected_value.strip() if parsed is not None and corrected_value is not None else ""
-        if status == "corrected" and parsed is None:
-            if current.corrected_value is None:
-                raise RefusedDecision("status corrected needs the corrected value", "needs-value")
-            parsed = (current.corrected_value, current.corrected_unit)
-            typed = current.corrected_text
-        if status == "rejected":
-            new_reason = (
-                reason if reason is not None else (current.reason if current.status == "rejected" else "")
-            )
-        else:
-            new_reason = ""
-        db.execute(
-            "UPDATE decisions SET status = ?, reason = ?, corrected_value = ?, corrected_unit = ?,"
-            " corrected_text = ?, note = ?, editor = ?, decided_at = ?, seconds_spent = ?,"
-            " version = version + 1 WHERE claim_id = ?",
-            [
-                status,
-                new_reason,
-                None if parsed is None else rows.decimal_text(parsed[0]),
-                "" if parsed is None else parsed[1],
-                typed,
-                current.note if note is None else note,
-                editor.strip(),
-                rows.now(),
-                current.seconds_spent if seconds_spent is None else seconds_spent,
-                claim_id,
-            ],
+    current = queries.claim(db, claim_id)
+    if expected_version is not None and current.version != expected_version:
+        raise StaleDecision(current, expected_version)
+    # What the editor typed is kept beside the number it was read as; a
+    # claim that stays corrected without a new value keeps its own.
+    typed = corrected_value.strip() if parsed is not None and corrected_value is not None else ""
+    if status == "corrected" and parsed is None:
+        if current.corrected_value is None:
+            raise RefusedDecision("status corrected needs the corrected value", "needs-value")
+        parsed = (current.corrected_value, current.corrected_unit)
+        typed = current.corrected_text
+    if status == "rejected":
+        new_reason = (
+            reason if reason is not None else (current.reason if current.status == "rejected" else "")
         )
-        if tags is not None:
-            _set_sources(db, claim_id, tags)
-        after = queries.claim(db, claim_id)
-        before_dict, after_dict = _audited(current), _audited(after)
-        audit_id = sql.audit(db, editor.strip(), claim_id, "decide", before_dict, after_dict)
+    else:
+        new_reason = ""
+    db.execute(
+        "UPDATE decisions SET status = ?, reason = ?, corrected_value = ?, corrected_unit = ?,"
+        " corrected_text = ?, note = ?, editor = ?, decided_at = ?, seconds_spent = ?,"
+        " version = version + 1 WHERE claim_id = ?",
+        [
+            status,
+            new_reason,
+            None if parsed is None else rows.decimal_text(parsed[0]),
+            "" if parsed is None else parsed[1],
+            typed,
+            current.note if note is None else note,
+            editor.strip(),
+            rows.now(),
+            current.seconds_spent if seconds_spent is None else seconds_spent,
+            claim_id,
+        ],
+    )
+    if tags is not None:
+        _set_sources(db, claim_id, tags)
+    after = queries.claim(db, claim_id)
+    before_dict, after_dict = _audited(current), _audited(after)
+    audit_id = sql.audit(db, editor.strip(), claim_id, "decide", before_dict, after_dict)
+    if findings.excluded(current.status, current.reason) != findings.excluded(after.status, after.reason):
+        # The claim left or joined what the checks read: its article is checked again.
+        findings.refresh(db, current.article_id)
     return DecisionChange(claim=after, before=before_dict, after=after_dict, audit_id=audit_id)
 
 

@@ -100,3 +100,11 @@ class UnknownDocument(StoreError, LookupError):
     def __init__(self, document_id: int) -> None:
         super().__init__(f"no document with id {document_id}")
         self.document_id = document_id
+
+
+class UnknownFinding(StoreError, LookupError):
+    """No such finding: the checks ran again and no longer find it (or never did)."""
+
+    def __init__(self, finding_id: int) -> None:
+        super().__init__(f"no finding with id {finding_id}")
+        self.finding_id = finding_id

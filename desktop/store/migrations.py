@@ -269,6 +269,54 @@ def _v4_typed_corrections(db: Database) -> None:
     db.execute("ALTER TABLE decisions ADD COLUMN corrected_text TEXT NOT NULL DEFAULT ''")
 
 
+def _v5_check_findings(db: Database) -> None:
+    # What the checks (desktop.checks) found in each article, recomputed from
+    # the stored text and claims whenever they change (desktop.store.findings),
+    # and what editors did about them.  The two are apart on purpose: a
+    # re-run replaces an article's findings, never an editor's action, which
+    # is matched back to a finding by its key and the claim's text.
+    db.execute(
+        "CREATE TABLE findings ("
+        " id INTEGER PRIMARY KEY,"
+        " article_id INTEGER NOT NULL REFERENCES articles(id),"
+        " position INTEGER NOT NULL,"  # reading order within the article
+        " kind TEXT NOT NULL,"  # sum, change, share, average, usage
+        " holds INTEGER NULL,"  # 1, 0, or NULL when a figure is never given
+        " span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,"  # in the article's display text
+        " source_start INTEGER NOT NULL, source_end INTEGER NOT NULL,"  # in the decoded file; -1 when nowhere
+        " text TEXT NOT NULL DEFAULT '',"  # the span as written
+        " message_code TEXT NOT NULL, message_args TEXT NOT NULL DEFAULT '[]',"  # JSON [[name, value], ...]
+        " operands TEXT NOT NULL DEFAULT '[]',"  # JSON, with claim ids and both kinds of span
+        " computed TEXT NOT NULL DEFAULT '', reading TEXT NOT NULL DEFAULT '',"
+        " rule INTEGER NOT NULL DEFAULT 0, fix TEXT NOT NULL DEFAULT '',"
+        " claim_ids TEXT NOT NULL DEFAULT '[]',"  # JSON: every claim involved
+        " claim_id TEXT NOT NULL DEFAULT '',"  # the claim it is shown on ('' when none)
+        " claim_text TEXT NOT NULL DEFAULT '',"  # that claim's text (else the span's)
+        " finding_key TEXT NOT NULL,"
+        " checker_version TEXT NOT NULL, detector_version TEXT NOT NULL DEFAULT '')"
+    )
+    db.execute("CREATE INDEX findings_article ON findings (article_id, position)")
+    # Which checker last looked at an article: an article with no finding is
+    # checked too, and one an older checker read is checked again.
+    db.execute(
+        "CREATE TABLE article_checks (article_id INTEGER PRIMARY KEY REFERENCES articles(id),"
+        " checker_version TEXT NOT NULL, checked_at TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE finding_actions ("
+        " id INTEGER PRIMARY KEY,"
+        " article_id INTEGER NOT NULL REFERENCES articles(id),"
+        " finding_key TEXT NOT NULL,"
+        " claim_id TEXT NOT NULL DEFAULT '',"
+        " claim_text TEXT NOT NULL DEFAULT '',"
+        " action TEXT NOT NULL,"  # accepted, dismissed
+        " reviewer TEXT NOT NULL, at TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',"
+        # Undone (the row stays, as the audit log does): who and when.
+        " withdrawn_by TEXT NOT NULL DEFAULT '', withdrawn_at TEXT NOT NULL DEFAULT '')"
+    )
+    db.execute("CREATE INDEX finding_actions_key ON finding_actions (article_id, finding_key)")
+
+
 Migration = Callable[[Database], None]
 
 # Index i holds the migration to version i + 1.
@@ -277,6 +325,7 @@ MIGRATIONS: list[Migration] = [
     _v2_superseded_documents,
     _v3_sentences_once_identity_staged_imports,
     _v4_typed_corrections,
+    _v5_check_findings,
 ]
 
 

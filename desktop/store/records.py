@@ -16,6 +16,8 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
+from desktop.checks.model import Message
+
 STATUSES = ("pending", "confirmed", "corrected", "rejected")
 REJECT_REASONS = ("not-a-claim", "wrong-number")
 # What counts as reviewed when a progress bar or a share is shown.
@@ -28,6 +30,10 @@ TAG_SEPARATORS = re.compile(r"[、,，;；\n]")
 # refuse the workbooks already out there.
 STATUS_LABELS_ZH = {"pending": "待核", "confirmed": "已确认", "corrected": "已更正", "rejected": "已驳回"}
 REASON_LABELS_ZH = {"not-a-claim": "非数字声明", "wrong-number": "数字有误"}
+
+# What an editor did about a check's finding (desktop.store.findings); "open" is none.
+FINDING_STATUSES = ("open", "accepted", "dismissed")
+FINDING_STATUS_LABELS_ZH = {"open": "未处理", "accepted": "已采纳", "dismissed": "已忽略"}
 
 # How long work (import, re-detection) reports as it goes: (done, total, the name being worked on).
 Progress = Callable[[int, int, str], None]
@@ -285,6 +291,96 @@ class ExportRow:
     claim: ClaimView
     headline: str
     date: str
+    file_name: str
+    # The claim's open flags (failing relations, usage breaches), each worded
+    # in Chinese: the 提示 column, one line each.
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FindingOperand:
+    """One figure a stored relation uses (desktop.checks.model.Operand, with its place in the file)."""
+
+    role: str  # part, total, from, to, rate, numerator, denominator
+    text: str
+    start: int  # in the article's display text
+    end: int
+    source_start: int  # in the decoded file; -1 for a figure the pipeline inserted
+    source_end: int
+    claim_id: str  # "" for a figure that is not a claim of its own
+    value: str  # the value used in the arithmetic, as a plain decimal
+
+
+@dataclass(frozen=True)
+class StoredFinding:
+    """One finding of the checks on a stored article, with what editors did about it.
+
+    `id` stays the same across re-runs that find the same thing at the same
+    place; a finding that is gone is gone (UnknownFinding).  `claim_id` is
+    the claim the finding is shown on and acted on: a relation's stated
+    figure, the first claim a usage flag touches; "" when it touches none.
+    `status` is "open", "accepted" (the claim was rejected or corrected
+    through accept_finding and still is) or "dismissed"; `acted_by`,
+    `acted_at` and `note` say who did it, when and why.
+    """
+
+    id: int
+    article_id: int
+    check: str  # sum, change, share, average, usage
+    holds: bool | None  # None: a figure is never given; a usage flag is always False
+    start: int  # the span to highlight, in the article's display text
+    end: int
+    source_start: int  # the same span in the decoded file (-1 when nowhere)
+    source_end: int
+    text: str  # the span as written
+    message: Message  # worded by desktop.checks.messages.render(message, language)
+    operands: tuple[FindingOperand, ...]
+    computed: str
+    reading: str
+    rule: int  # usage rule 1-13; 0 for relations
+    fix: str  # suggested replacement for the span (usage)
+    claim_ids: tuple[str, ...]  # every claim involved
+    claim_id: str
+    key: str  # desktop.checks.model.Finding.key
+    checker_version: str
+    detector_version: str
+    status: str = "open"  # one of FINDING_STATUSES
+    acted_by: str = ""
+    acted_at: str = ""
+    note: str = ""
+
+    @property
+    def is_flag(self) -> bool:
+        """Whether the editor should look at it: a failing relation or a usage breach."""
+        return self.holds is False
+
+    @property
+    def is_open_flag(self) -> bool:
+        """A flag nobody has acted on yet: what the window marks and F jumps to."""
+        return self.holds is False and self.status == "open"
+
+
+@dataclass(frozen=True)
+class FindingChange:
+    """What acting on a finding changed: the finding after, its audit entry, and any decision.
+
+    `decision` (accept only) is the claim's saved decision; `claim_before` is
+    the claim as it was, so the window can push the usual undo command for
+    that decision (undoing it makes the finding open again).
+    """
+
+    finding: StoredFinding
+    audit_id: int
+    decision: DecisionChange | None = None
+    claim_before: ClaimView | None = None
+
+
+@dataclass(frozen=True)
+class FindingExportRow:
+    """One row of the workbook's 核查提示 sheet."""
+
+    finding: StoredFinding
+    headline: str
     file_name: str
 
 

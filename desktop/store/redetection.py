@@ -19,7 +19,7 @@ from desktop import pipeline
 from desktop.claims import detector
 from desktop.claims.context import sentence_spans
 from desktop.ingest.model import SYNTHETIC, SourceText
-from desktop.store import importing, reattach, rows, sentences, sql
+from desktop.store import findings, importing, reattach, rows, sentences, sql
 from desktop.store.records import Progress, RedetectReport
 
 
@@ -117,11 +117,18 @@ def _redetect_document(db: Database, document_id: int, version: str) -> Redetect
         _carry_out(db, plan, new_rows, source, old_sentences)
         db.execute("UPDATE documents SET detector_version = ? WHERE id = ?", [version, document_id])
         # Articles the new segmentation no longer has go, unless a kept claim still points at them.
-        db.execute(
-            "DELETE FROM articles WHERE document_id = ? AND idx >= ?"
-            " AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = articles.id)",
-            [document_id, len(result.articles)],
-        )
+        gone = "document_id = ? AND idx >= ? AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = articles.id)"
+        for table in ("findings", "article_checks"):
+            db.execute(
+                f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM articles WHERE {gone})",
+                [document_id, len(result.articles)],
+            )
+        db.execute(f"DELETE FROM articles WHERE {gone}", [document_id, len(result.articles)])
+        # What the checks read has changed: every article of the document is checked again.
+        for (article_id,) in db.execute(
+            "SELECT id FROM articles WHERE document_id = ?", [document_id]
+        ).fetchall():
+            findings.refresh(db, int(article_id))
     return RedetectReport(
         detector_version=version,
         claims_added=len(plan.added),

@@ -8,7 +8,7 @@ get the frozen records of desktop.store.records, never rows.
 
 The class is the door, not the house: opening and closing the file is done
 here, the work in one module per idea (importing, redetection, queries,
-decisions, manual), each a set of functions over the connection.
+decisions, manual, findings), each a set of functions over the connection.
 
 One ReviewStore belongs to one thread (sqlite3's rule for a connection); a
 worker thread or a second process opens its own on the same file, and WAL
@@ -27,7 +27,18 @@ from sqlite_utils import Database
 
 from desktop import pipeline
 from desktop.ingest.model import SourceText
-from desktop.store import database, decisions, failures, importing, manual, migrations, queries, redetection
+from desktop.store import (
+    database,
+    decisions,
+    failures,
+    findings,
+    importing,
+    manual,
+    migrations,
+    queries,
+    redetection,
+    sql,
+)
 from desktop.store.errors import DatabaseRefused
 from desktop.store.records import (
     ArticleDetail,
@@ -39,12 +50,15 @@ from desktop.store.records import (
     DocumentInfo,
     DocumentSource,
     ExportRow,
+    FindingChange,
+    FindingExportRow,
     ImportReport,
     Progress,
     RedetectReport,
     Refusal,
     SearchHit,
     SourceTag,
+    StoredFinding,
 )
 
 
@@ -301,3 +315,112 @@ class ReviewStore:
     def set_publication_date(self, document_id: int, date: str | dt.date) -> DocumentInfo:
         """Set (or with "" clear) the date a document was published, as YYYY-MM-DD."""
         return manual.set_publication_date(self._db, document_id, date)
+
+    # -- checks (desktop.store.findings) --------------------------------------
+    #
+    # The checks' findings on an article (desktop.checks: relations and number
+    # usage) are kept per article and recomputed on import, re-detection, a
+    # manual claim and a decision that moves a claim into or out of 非数字声明.
+    # Dismissals and acceptances are kept apart and never dropped by a re-run
+    # (see desktop.store.findings for the rules).
+
+    def run_checks(self, article_id: int) -> list[StoredFinding]:
+        """Check an article again from its stored text and claims, store the findings, return them.
+
+        Orphaned claims and claims rejected as 非数字声明 are left out; manual
+        ones are in.  A finding found again at the same place keeps its id.
+        """
+        with sql.transaction(self._db):
+            findings.refresh(self._db, article_id)
+        return findings.for_article(self._db, article_id)
+
+    def findings(self, article_id: int) -> list[StoredFinding]:
+        """An article's findings in reading order, each with status open/accepted/dismissed.
+
+        An article the current checker has not read yet (a database made
+        before the checks) is checked first; on a read-only database the
+        findings are computed without being stored (their ids are then
+        negative and cannot be acted on).
+        """
+        if not findings.is_current(self._db, article_id):
+            if self.read_only:
+                return findings.unstored(self._db, article_id)
+            return self.run_checks(article_id)
+        return findings.for_article(self._db, article_id)
+
+    def findings_for_claim(self, claim_id: str) -> list[StoredFinding]:
+        """The findings that involve a claim: as an operand, the claim shown on, or a usage flag's span."""
+        claim = queries.claim(self._db, claim_id)
+        return [
+            f for f in self.findings(claim.article_id) if claim_id == f.claim_id or claim_id in f.claim_ids
+        ]
+
+    def finding(self, finding_id: int) -> StoredFinding:
+        """One finding by id; UnknownFinding when a re-run no longer finds it."""
+        return findings.one(self._db, finding_id)
+
+    def flagged_claims(self, article_id: int) -> dict[str, list[StoredFinding]]:
+        """Claim id -> the open flags on it (failing relations, usage breaches nobody acted on)."""
+        if not findings.is_current(self._db, article_id) and not self.read_only:
+            self.run_checks(article_id)
+        return findings.open_flags_by_claim(self._db, [article_id])
+
+    def dismiss_finding(self, finding_id: int, reviewer: str, note: str = "") -> FindingChange:
+        """Dismiss a finding: audited, and not shown again for its claim unless the claim's text changes.
+
+        Undo with restore_finding.  Raises RefusedDecision (code
+        "finding-dismissed") when it is dismissed already, UnknownFinding
+        when it is gone.
+        """
+        return findings.dismiss(self._db, finding_id, reviewer, note)
+
+    def restore_finding(self, finding_id: int, reviewer: str) -> FindingChange:
+        """Undo a dismissal (the finding is open again); audited.  RefusedDecision "finding-not-dismissed"."""
+        return findings.restore(self._db, finding_id, reviewer)
+
+    def accept_finding(
+        self,
+        finding_id: int,
+        reviewer: str,
+        *,
+        expected_version: int | None = None,
+        corrected_value: str | None = None,
+    ) -> FindingChange:
+        """Accept a flag: its claim is rejected with reason 数字有误 and the explanation (Chinese) as note.
+
+        With `corrected_value` the claim is corrected instead.  The decision
+        goes through decide() in the same transaction as the acceptance, so
+        it is audited and undone like any decision: push the usual undo
+        command with `change.claim_before` and `change.decision.claim`;
+        undoing it makes the finding open again.  `expected_version` guards
+        against a decision saved meanwhile (StaleDecision).  A finding that
+        holds or is on no claim is refused (RefusedDecision "finding-holds",
+        "finding-no-claim").
+        """
+        return findings.accept(
+            self._db,
+            finding_id,
+            reviewer,
+            expected_version=expected_version,
+            corrected_value=corrected_value,
+        )
+
+    def checks_outdated(self) -> list[int]:
+        """Articles the current checker has not read (what refresh_checks would check)."""
+        return findings.outdated(self._db)
+
+    def refresh_checks(self, *, progress: Progress | None = None) -> int:
+        """Check every article the current checker has not read, one transaction each; how many."""
+        todo = findings.outdated(self._db)
+        for done, article_id in enumerate(todo):
+            if progress is not None:
+                progress(done, len(todo), "")
+            with sql.transaction(self._db):
+                findings.refresh(self._db, article_id)
+        if progress is not None:
+            progress(len(todo), len(todo), "")
+        return len(todo)
+
+    def export_findings(self, article_ids: Sequence[int] = ()) -> Iterator[FindingExportRow]:
+        """Every finding of current articles (or of these), in reading order: the 核查提示 sheet."""
+        yield from findings.export_rows(self._db, article_ids)
