@@ -1,12 +1,21 @@
 """`factdesk check FILE...`: detection plus every check, one finding a line.
 
     factdesk check FILE... [--format jsonl|table] [--language zh|en]
+    factdesk check [--db PATH] [--article ID]... [--format jsonl|table] [--language zh|en]
 
 Each finding is a relation the article states (sum, change, share, average:
 `holds` true, false, or null when a figure is never given) or a breach of a
 number-usage rule (`check` "usage", `holds` false, with `rule` and `fix`).
 Offsets index the decoded file as `factdesk detect` reports them, so
 ``decoded[source_start:source_end]`` is the span as it stands in the file.
+
+Without files, the articles of the review database (`--db`, else the
+per-user one; `--article` for some of them) are checked as the store keeps
+them (desktop.store.findings): the same records, with the offsets in the
+file as it was imported (the store keeps its decoded text), plus the
+finding's `id` and `article_id` and what editors did about it, `status`
+open, accepted or dismissed, `acted_by`, `acted_at`.  A database the user
+may not write is read without storing anything.
 """
 
 from __future__ import annotations
@@ -15,12 +24,17 @@ import argparse
 import json
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
 from desktop.checks.document import PlacedFinding, iter_document
 from desktop.checks.messages import render
 from desktop.cli.files import EXIT_OK, EXIT_REFUSED, readable_files
+from desktop.cli.review import database_path, record_id
 from desktop.cli.table import write_table
+from desktop.paths import default_database_path, seed_files
+from desktop.store import ReviewStore
+from desktop.store.records import FINDING_STATUS_LABELS_ZH, StoredFinding
 
 # A file name that is not UTF-8 reaches Python with lone surrogates; they are
 # written as JSON escapes so the line stays UTF-8 (as `detect` does).
@@ -33,7 +47,18 @@ _TABLE_WIDTHS = (4, 8, 4, 16, 70)
 def add_check_command(commands: Any) -> None:
     """Register `check` on the `factdesk` sub-command parser."""
     check = commands.add_parser("check", help="check the arithmetic and the number usage of files")
-    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("files", nargs="*", metavar="FILE", help="files to check (none: the review database)")
+    check.add_argument(
+        "--db", metavar="PATH", type=database_path, help="review database (default: the per-user database)"
+    )
+    check.add_argument(
+        "--article",
+        action="append",
+        default=[],
+        type=record_id,
+        metavar="ID",
+        help="only this stored article",
+    )
     check.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     check.add_argument("--language", choices=("zh", "en"), default="zh", help="language of the messages")
     check.set_defaults(func=cmd_check)
@@ -76,6 +101,11 @@ def finding_record(file: str, placed: PlacedFinding, language: str = "zh") -> di
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if not args.files:
+        return cmd_check_db(args)
+    if args.db or args.article:
+        print("factdesk: check: give files or --db/--article, not both", file=sys.stderr)
+        return EXIT_REFUSED
     out = sys.stdout
     read = findings = flags = 0
     for file, result in readable_files(args.files):
@@ -98,6 +128,84 @@ def cmd_check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_OK if read else EXIT_REFUSED
+
+
+def stored_record(
+    store_finding: StoredFinding, file: str, article_index: int, headline: str, language: str = "zh"
+) -> dict[str, object]:
+    """One stored finding as the JSON object `factdesk check --db` prints (finding_record's fields and more)."""
+    f = store_finding
+    record: dict[str, object] = {
+        "file": file,
+        "article": article_index,
+        "article_id": f.article_id,
+        "headline": headline,
+        "id": f.id,
+        "check": f.check,
+        "holds": f.holds,
+        "text": f.text,
+        "source_start": f.source_start,
+        "source_end": f.source_end,
+        "operands": [
+            {
+                "role": o.role,
+                "text": o.text,
+                "source_start": o.source_start,
+                "source_end": o.source_end,
+                "claim": o.claim_id or None,
+                "value": o.value,
+            }
+            for o in f.operands
+        ],
+        "computed": f.computed,
+        "reading": f.reading,
+        "message": render(f.message, language),
+        "code": f.message.code,
+        "claim": f.claim_id or None,
+        "status": f.status,
+        "acted_by": f.acted_by,
+        "acted_at": f.acted_at,
+    }
+    if f.check == "usage":
+        record["rule"] = f.rule
+        record["fix"] = f.fix
+    return record
+
+
+def cmd_check_db(args: argparse.Namespace) -> int:
+    """The findings of stored articles, as the store keeps them (refusals become exit 1 in main)."""
+    out = sys.stdout
+    path = Path(args.db) if args.db else default_database_path()
+    # As the other commands: only the per-user database starts with the demo pages.
+    seed = None if args.db else lambda new: new.import_files(seed_files())
+    read_only = not ReviewStore.may_write(path)
+    findings = flags = 0
+    with ReviewStore.open(path, on_create=seed, read_only=read_only) as store:
+        documents = {d.id: d for d in store.documents()}
+        chosen = set(args.article)
+        articles = [a for a in store.articles() if not chosen or a.id in chosen]
+        for missing in sorted(chosen - {a.id for a in articles}):
+            store.article_summary(missing)  # raises UnknownArticle: named, exit 1
+        if args.format == "table":
+            write_table([[*_TABLE_HEADER, "状态"]], (*_TABLE_WIDTHS, 6), out)
+        for article in articles:
+            document = documents.get(article.document_id)
+            file = document.path if document is not None else article.file_name
+            for stored in store.findings(article.id):
+                findings += 1
+                flags += stored.is_open_flag
+                if args.format == "jsonl":
+                    record = stored_record(stored, file, article.index, article.headline, args.language)
+                    out.write(_json_line(record) + "\n")
+                else:
+                    kind = f"usage {stored.rule}" if stored.check == "usage" else stored.check
+                    row = [str(article.index), kind, _VERDICT[stored.holds], stored.text]
+                    row += [render(stored.message, args.language), FINDING_STATUS_LABELS_ZH[stored.status]]
+                    write_table([row], (*_TABLE_WIDTHS, 6), out)
+            out.flush()
+    if args.format == "table":
+        print(f"{findings} findings, {flags} open flags, in {len(articles)} article(s)", file=sys.stderr)
+    return EXIT_OK
 
 
 def _table_row(placed: PlacedFinding, language: str) -> list[str]:
