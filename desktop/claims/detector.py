@@ -51,7 +51,7 @@ from desktop.ingest.reflow import LAYOUT_MARKS
 # read by other rules and `factdesk redetect` reads it again (decisions kept).
 # To release a change: raise the version by one and record the digest the
 # test prints.  1 and 2 were numbered by hand, before the digest.
-DETECTOR_VERSION = "5"
+DETECTOR_VERSION = "6"
 DETECTOR_FINGERPRINTS = {
     # every numeral style, the units of other desks, money in any currency (issue 11)
     "3": "798aa9e727ab08ce5bc36697f046bed9ef542e8e785ec96f687a860ced2fac91",
@@ -59,6 +59,9 @@ DETECTOR_FINGERPRINTS = {
     "4": "05cbc41b6f334e35e51c65679d7326e31e694f0c9dcf31c927f1697e33690d18",
     # 平 is a draw only after wins, 胜利 and 负债 are words, a score is not a price
     "5": "e814a5550f56c27b0c73bd2d0cda3bc14ee2c0743098f04679124b99c29c8ba7",
+    # runs with a verb (连升三日), spoken prices (月租两万三), 第N高/第N多, 伙 记 mg/100ml,
+    # 买超/卖超, 倍多, 百分之…以上, trading days, 首五个月 and size bands of homes are no lengths
+    "6": "1be3d65e0c9579be2c402e2fadbbc6a774bb34f568f824825c3a6504d6b0b79d",
 }
 
 _CN_DIGITS = "〇○零一二三四五六七八九两兩壹贰貳叁參肆伍陆陸柒捌玖"
@@ -121,11 +124,14 @@ _UNIT_OR_RANGE_START = frozenset(u[0] for u in _UNIT_KIND) | frozenset("至到~�
 _NAME_OR_CODE_ENDS = frozenset(w[-1] for w in lx.INDEX_NAMES + lx.CODE_WORDS) | frozenset(":： ")
 _ANY_MARK = re.compile(f"[{LAYOUT_MARKS}]")
 _NUMBER_VERB_AT_END = re.compile(f"(?:{_alternation(lx.NUMBER_VERBS)})$")
+_FROM_FIGURE_AT_END = re.compile(rf"[从從由][{_CN_NUMERAL}{_AR_DIGIT}.．,]+$")
 # 十年六个月, 两小时十五分钟: a numeral and a unit of time after a length of time.
 _SMALLER_DURATION = re.compile(
     r"[一二三四五六七八九十两兩]{1,3}(?:个月|個月|个小时|個小時|小时|小時|天|分钟|分鐘|周|週|日)"
 )
 _SECONDS_AFTER = re.compile(r"[0-9]{1,2}秒")
+# The round base of a per-unit denominator: mg/100ml, 毫克/100毫升.
+_DENOMINATOR_BASE = re.compile(r"[1-9]0{0,3}(?![0-9.])")
 _ARABIC_ONLY = frozenset(lx.ARABIC_ONLY_COUNT_UNITS)
 # 元 takes 角 and 分 after it (12元5角); currency names said before a number (港幣3.14).
 _YUAN = ("元",)
@@ -267,17 +273,23 @@ class _Mask:
         return any(self._flags[start:end])
 
 
-_MONTH_COUNT = re.compile(rf"[{_CN_DIGITS}十]{{1,3}}月")
+_RUN_COUNT = re.compile(rf"[{_CN_DIGITS}十{_AR_DIGIT}]{{1,3}}[月日]")
+
+
+def _after_run(text: str, start: int) -> bool:
+    """Does a run word stand before `start` (连五月, 连续3日), maybe with its verb (连升三日, 連跌五月)?"""
+    before = text[max(0, start - 3) : start]
+    if before[-1:] and before[-1] in lx.RUN_VERBS:
+        before = before[:-1]
+    return before.endswith(lx.RUN_WORDS)
 
 
 def _masks(text: str) -> tuple[_Mask, _Mask]:
     dates, names = _Mask(len(text)), _Mask(len(text))
     for m in _DATE.finditer(text):
         if m.end() > m.start():
-            if _MONTH_COUNT.fullmatch(m.group()) and text[max(0, m.start() - 2) : m.start()].endswith(
-                lx.RUN_WORDS
-            ):
-                continue  # 连五月下跌: five months running, not May
+            if _RUN_COUNT.fullmatch(m.group()) and _after_run(text, m.start()):
+                continue  # 连五月下跌, 連升三日: five months, three days running, not May or the 3rd
             dates.add(m.start(), m.end())
     for m in _QUOTED.finditer(text):
         inner = m.group()[1:-1]
@@ -321,7 +333,12 @@ class Detector:
         start = m.start()
         pre, rank, ar, cn, sfx1, mag, sfx2 = m.groups(default="")
         num_start = m.start("ar") if ar else m.start("cn")
-        if not ar and not rank and not self._may_have_unit(text, num_start, m.end()):
+        if (
+            not ar
+            and not rank
+            and not self._may_have_unit(text, num_start, m.end())
+            and not self._spoken_money(text, start, cn)
+        ):
             return None  # 一体化, 进一步, 三是: a Chinese numeral with nothing after it that counts
         if pre:
             before = text[start - 1] if start else ""
@@ -362,6 +379,8 @@ class Detector:
         if not arabic and len(token) != len(cn):
             # the numeral was shortened: what followed is no longer glued to it
             sfx1 = mag = sfx2 = ""
+        if rank == "第" and sfx1 == "多" and not mag and text[num_end + 1 : num_end + 2] not in lx.RANK_UNITS:
+            sfx1 = sfx2 = ""  # 同期第二多 ranks a result (see _ranks_a_result); 多 is not "over"
         pos = num_end + len(sfx1)
         if mag:
             # A magnitude that starts a unit is the unit's SI prefix: 5千米 is
@@ -391,14 +410,14 @@ class Detector:
                 value, pos = EXACT.add(value, cents[0]), cents[1]
 
         # an approximation word after the unit (7000元左右, 90%以上, 80分上下)
-        tail_approx = ""
-        if unit:
-            for word in lx.APPROX_SUFFIXES_AFTER_UNIT:
-                if text.startswith(word, pos):
-                    if word == "上下" and text[pos + 2 : pos + 3] in lx.SHANGXIA_NOT_BEFORE:
-                        continue  # 3家上下游企业
-                    tail_approx = word
-                    break
+        tail_approx = self._tail_approx(text, pos) if unit else ""
+        if (
+            unit == "倍"
+            and not approx_word
+            and not tail_approx
+            and text.startswith(lx.APPROX_AFTER_MULTIPLE, pos)
+        ):
+            tail_approx = text[pos]  # 超标一倍多, 五倍多
 
         if rank:
             return self._read_rank(text, start, num_start, pos, value, unit, rank, pre, arabic)
@@ -407,10 +426,18 @@ class Detector:
             if mag and not arabic:
                 return None
             nxt = text[pos : pos + 1]
-            money = arabic and self._money_before(text, start, bool(mag))
+            money = (
+                self._money_before(text, start, bool(mag))
+                if arabic
+                else self._spoken_money(text, start, token)
+            )
             if money and (not nxt or nxt not in _RANGE_CONNECTOR) and not _ASCII_ALNUM.match(nxt or " "):
-                # 平均成交價820萬, 營收1.2億, HK$1.95: money with no currency word after it
-                return _Candidate(start, pos, value, "", "money", pre or approx_word, False, arabic, False)
+                # 平均成交價820萬, 營收1.2億, HK$1.95, 澳門元二百一十五億, 月租兩萬三:
+                # money with no currency word after it (and maybe 左右 after it)
+                tail_approx = self._tail_approx(text, pos)
+                approx = pre or approx_word or tail_approx
+                end = pos + len(tail_approx)
+                return _Candidate(start, end, value, "", "money", approx, False, arabic, False)
             if arabic and mag and (not nxt or nxt not in _CONNECTOR) and not _ASCII_ALNUM.match(nxt or " "):
                 # 常住人口达到128万，: a figure with a magnitude word is a
                 # quantity even where the counted noun came before it.
@@ -441,7 +468,7 @@ class Detector:
         if refined is None:
             return None
         kind = refined
-        if not arabic and self._in_set_phrase(text, pos):
+        if not arabic and len(token) == 1 and self._in_set_phrase(text, pos):
             return None
 
         if not pre and not approx_word and value and kind not in ("count", "rank", "duration"):
@@ -495,6 +522,26 @@ class Detector:
         return before.rstrip(":： ").endswith(lx.CODE_WORDS)
 
     @staticmethod
+    def _tail_approx(text: str, pos: int) -> str:
+        """The approximation word after a unit or an amount at `pos` (7000元左右, 两万六上下), or ""."""
+        for word in lx.APPROX_SUFFIXES_AFTER_UNIT:
+            if text.startswith(word, pos):
+                if word == "上下" and text[pos + 2 : pos + 3] in lx.SHANGXIA_NOT_BEFORE:
+                    continue  # 3家上下游企业
+                return word
+        return ""
+
+    def _spoken_money(self, text: str, start: int, numeral: str) -> bool:
+        """Is the Chinese numeral at `start`, with no unit, an amount (澳門元二百一十五億, 月租兩萬三)?
+
+        Only a numeral with a magnitude in it (a lone 三 after 价 is no
+        price), said where money is (see `_money_before`).
+        """
+        if len(numeral) < 2 or not any(ch in _CN_MAGNITUDE for ch in numeral):
+            return False
+        return self._money_before(text, start, True)
+
+    @staticmethod
     def _money_before(text: str, start: int, has_magnitude: bool) -> bool:
         """Does the number at `start`, which has no unit, state an amount of money?
 
@@ -510,16 +557,17 @@ class Detector:
             return True
         if before.endswith(_CURRENCY_NAMES):
             return True
-        head = _CLAUSE_START.split(text[max(0, start - 20) : start])[-1]
-        for _ in range(4):
+        head = _CLAUSE_START.split(text[max(0, start - 24) : start])[-1]
+        for _ in range(6):
             if head.endswith(lx.PRICE_WORDS) and not head.endswith(lx.NOT_PRICE_WORDS):
                 return True
             if has_magnitude and head.endswith(lx.MONEY_CUES) and not head.endswith(lx.NOT_PRICE_WORDS):
                 return True
-            verb = _NUMBER_VERB_AT_END.search(head)
-            if verb is None:
+            # 单价从三万二跌到…: past the verb, the figure it moved from and its 从
+            passed = _NUMBER_VERB_AT_END.search(head) or _FROM_FIGURE_AT_END.search(head)
+            if passed is None:
                 return False
-            head = head[: verb.start()]
+            head = head[: passed.start()]
         return False
 
     @staticmethod
@@ -602,12 +650,14 @@ class Detector:
             if kind == "count" and not unit.endswith("次") and text.startswith("次", end):
                 unit, end = unit + "次", end + 1  # 辆次, 幢次: counts of trips or visits, as written
             if kind in ("measure", "money") and text.startswith("/", end):
-                per_unit = _UNIT.match(text, end + 1)  # 32微克/立方米, 1.32万元/平方米
+                # 32微克/立方米, 1.32万元/平方米, 186.4mg/100ml (a base in the denominator)
+                base = _DENOMINATOR_BASE.match(text, end + 1)
+                per_unit = _UNIT.match(text, base.end() if base else end + 1)
                 if per_unit and _UNIT_KIND.get(per_unit.group()) in ("measure", "duration", "count"):
-                    unit, end = unit + "/" + per_unit.group(), per_unit.end()
+                    unit, end = text[pos : per_unit.end()], per_unit.end()
             if kind is None:
                 kind = _UNIT_KIND.get(unit[:1], "count")
-                if unit.endswith(("工作日", "月", "小时", "小時", "星期", "季度")):
+                if unit.endswith(("工作日", "交易日", "月", "小时", "小時", "星期", "季度")):
                     kind = "duration"
                 elif unit.endswith(("百分点", "百分點")):
                     kind = "change"
@@ -615,7 +665,9 @@ class Detector:
         if arabic and has_magnitude:
             # 280万游客, 15万群众: after a magnitude word the number is a quantity
             # (no code or name reads "N万…"), and the counted noun is the unit.
-            noun = _BARE_NOUN.match(text, pos)
+            noun = (
+                None if text.startswith(lx.APPROX_SUFFIXES_AFTER_UNIT, pos) else _BARE_NOUN.match(text, pos)
+            )
             if noun:
                 return noun.group(), "count", noun.end()
         return "", "", pos
@@ -648,9 +700,16 @@ class Detector:
             ):
                 return "duration"
             return None
-        if unit == "日" and not arabic and not before.endswith(lx.YEAR_DURATION_BEFORE):
+        if (
+            unit == "日"
+            and not arabic
+            and not before.endswith(lx.YEAR_DURATION_BEFORE)
+            and not _after_run(text, start)
+        ):
             # 三日内复诊 reads as part of an offer's name; Arabic 0.1日 is a length
             return None
+        if kind == "duration" and before.endswith(lx.PERIOD_PREFIXES):
+            return None  # 首五個月零售業總銷貨價值: the period the figure covers
         if (
             kind == "duration"
             and after.startswith(("内", "內", "以内", "以內"))
@@ -690,8 +749,8 @@ class Detector:
             return None
         if unit == "平" and not text[:start].endswith(lx.DRAW_AFTER):
             return None  # 3平台, 1平均: 平 is a draw only in 3胜2平1负
-        if unit == "月" and not text[max(0, start - 2) : start].endswith(lx.RUN_WORDS):
-            return None  # only 连五月 (five months running) gets here
+        if unit == "月" and not _after_run(text, start):
+            return None  # only 连五月, 連跌五月 (five months running) get here
         if kind != "percent" and _NOUN_THRESHOLD.match(text, end):
             return None  # 兩名子女以上家庭: the number draws the line for a group
         if kind == "measure" and after.startswith(lx.SPORT_EVENT_AFTER):
@@ -705,9 +764,10 @@ class Detector:
     @staticmethod
     def _sport_around(text: str, start: int, end: int) -> bool:
         """Is the score at text[start:end] in a sentence about a game (砍下23分, 23分12篮板)?"""
-        window = text[max(0, start - 30) : end + 15]
-        left = max(window.rfind(stop, 0, start - max(0, start - 30)) for stop in "。！？\n")
-        right = [i for i in (window.find(stop, end - max(0, start - 30)) for stop in "。！？\n") if i >= 0]
+        # (60 characters back: a box score lists 扣球得分23分、拦网得分3分 long after 全场砍下)
+        window = text[max(0, start - 60) : end + 15]
+        left = max(window.rfind(stop, 0, start - max(0, start - 60)) for stop in "。！？\n")
+        right = [i for i in (window.find(stop, end - max(0, start - 60)) for stop in "。！？\n") if i >= 0]
         sentence = window[left + 1 : min(right) if right else len(window)]
         return any(cue in sentence for cue in lx.SPORT_SCORE_CUES)
 
@@ -720,6 +780,8 @@ class Detector:
         """
         if text.startswith(lx.LANDMARK_AFTER, end):
             return None  # 失守4000点关口 is a landmark, not a level
+        if text[max(0, start - 3) : start].endswith(lx.TIME_OF_DAY):
+            return None  # 下午三点, 凌晨3点: a time of day, whatever the clause is about
         clause = _CLAUSE_START.split(text[max(0, start - 16) : start])[-1]
         if any(cue in clause for cue in lx.INDEX_POINT_CUES):
             return "measure"
@@ -765,12 +827,22 @@ class Detector:
             and _is_cjk(nxt)
             and nxt not in "和及与與、至到或的"
             and not (unit and self._ranking_cue(text, start))
-            and not (rank == "第" and not unit and nxt == "大")  # 历年第二大降幅 ranks a result
+            and not (rank == "第" and not unit and self._ranks_a_result(text, pos))
         ):
             return None  # 第一手, 第一责任人, 前三季度, 第一位患者 (but 排名由第8位跃升)
         if pre:
             return None
         return _Candidate(start, pos, value, unit, "rank", "", False, arabic, True)
+
+    @staticmethod
+    def _ranks_a_result(text: str, pos: int) -> bool:
+        """第二大降幅, 創歷年第二高, 同期第二多: an adjective after 第N ranks a result (not 第二高峰)."""
+        adjective = text[pos : pos + 1]
+        not_after = lx.RANK_ADJECTIVES.get(adjective)
+        if not_after is None:
+            return False
+        nxt = text[pos + 1 : pos + 2]
+        return not nxt or nxt not in not_after
 
     @staticmethod
     def _ranking_cue(text: str, start: int) -> bool:
@@ -789,9 +861,18 @@ class Detector:
             except ValueError:
                 continue
             unit = _FRACTION_UNIT[m.group("base")]
+            tail = self._tail_approx(text, m.end())  # 百分之六十以上, as 60%以上
             out.append(
                 _Candidate(
-                    m.start(), m.end(), value, unit, "percent", m.group("pre") or "", False, False, False
+                    m.start(),
+                    m.end() + len(tail),
+                    value,
+                    unit,
+                    "percent",
+                    m.group("pre") or tail,
+                    False,
+                    False,
+                    False,
                 )
             )
         return out
@@ -855,8 +936,10 @@ class Detector:
             if head.bare or j == i and not (i + 1 < n and self._joined(text, cand, candidates[i + 1])):
                 i = j + 1 if head.bare else j
                 continue
-            if head.unit in lx.AGE_UNITS and text[cand.end : cand.end + 1] in _RANGE_CONNECTOR:
-                i = j + 1  # 18至59岁 defines a group of people
+            if text[cand.end : cand.end + 1] in _RANGE_CONNECTOR and (
+                head.unit in lx.AGE_UNITS or self._size_band(text, head)
+            ):
+                i = j + 1  # 18至59岁 defines a group of people, 90至144平方米的住房 a band of homes
                 continue
             if (
                 j == i + 1
@@ -875,6 +958,13 @@ class Detector:
                 claims.append(self._claim(text, bare._replace(kind=head.kind, unit="")))
             i = j
         return claims
+
+    @staticmethod
+    def _size_band(text: str, high: _Candidate) -> bool:
+        """Does the range ending in `high` name a band of floor areas (90至144平方米的改善型住房)?"""
+        if high.unit not in lx.AREA_UNITS or not text.startswith("的", high.end):
+            return False
+        return any(noun in text[high.end + 1 : high.end + 9] for noun in lx.HOME_NOUNS)
 
     @staticmethod
     def _joined(text: str, left: _Candidate, right: _Candidate) -> bool:

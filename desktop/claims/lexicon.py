@@ -216,6 +216,10 @@ MEASURE_UNITS = (
     "吨标准煤",
     "吨标煤",
     "kg",
+    "mg",
+    # (volume in the Latin abbreviations of lab reports: 186.4mg/100ml)
+    "ml",
+    "mL",
     # energy and power (the statistics bureau's electricity and energy tables)
     "瓦",
     "千瓦",
@@ -386,6 +390,9 @@ COUNT_UNITS = (
     "門",
     "股",
     "球",
+    # shots and blows in sport (命中5记三分球, 一记重扣)
+    "记",
+    "記",
     # buildings and rooms
     "栋",
     "棟",
@@ -394,6 +401,8 @@ COUNT_UNITS = (
     "層",
     "间",
     "間",
+    # flats of a Hong Kong development (推售二百五十伙)
+    "伙",
     # vehicles and transport
     "辆",
     "輛",
@@ -500,6 +509,13 @@ UNIT_NOT_BEFORE = {
     "勝": "利任出訴算地",
     "负": "责債债担擔荷面数數",
     "負": "責债債擔担荷面數数",
+    # 5记者, 三记录: 记 starts a word
+    "记": "者录忆得载账号住性分",
+    "記": "者錄憶得載賬號住性分",
+    # 伙伴, 伙食, 伙计, 伙房
+    "伙": "伴食计計房同",
+    # 一萬二升至一萬五: 升 before 至 or 到 is "rose", not litres
+    "升": "至到幅",
 }
 # 平 is a draw only in a record of games, after the wins: 3胜2平1负.
 DRAW_AFTER = ("胜", "勝")
@@ -605,6 +621,8 @@ AFTER_GE_UNITS = (
     "鐘頭",
     "基点",
     "基點",
+    # a market's trading days (連續三個交易日走貶)
+    "交易日",
 )
 
 # An approximation word before the number (verbs such as 达, 超过 stay out).
@@ -615,10 +633,38 @@ APPROX_SUFFIXES_AFTER_UNIT = ("左右", "以上", "以下", "上下")
 SHANGXIA_NOT_BEFORE = "游班文级級楼樓车車铺鋪床两兩端层層水肢联聯行线線半限午"
 # Characters before an approximation prefix that make it part of a word: 逼近,
 # 最近 (近); 出超, 入超 (trade surplus and deficit), 赶超 (超).
-NOT_APPROX_BEFORE = {"近": "逼接临臨靠附最将將亲親", "超": "出入赶趕高"}
+NOT_APPROX_BEFORE = {"近": "逼接临臨靠附最将將亲親", "超": "出入赶趕高买賣卖買"}
+# 买超, 賣超 (net buying, net selling of a market) are nouns like 出超 and 入超.
+# An approximation word after a multiple: 超标一倍多, 五倍多.
+APPROX_AFTER_MULTIPLE = ("多", "余", "餘")
 
 # 第N followed by one of these names an event or batch, not a ranking.
 RANK_UNITS = ("位", "名")
+# 第N大, 第N高, 第N多 rank a result (第二大贸易伙伴, 創歷年第二高, 同期第二多);
+# the characters after the adjective that make a word of it (第二高峰 is a
+# second peak, 第一大道 an avenue, 第三大会 a meeting) leave it a name.
+RANK_ADJECTIVES = {"大": "道街会會", "高": "峰潮中", "多": "", "低": "谷潮", "少": ""}
+# A range of floor areas before 的 and a kind of home (90至144平方米的改善型住房)
+# is a size band of the market, not a measured area.
+AREA_UNITS = ("平方米", "平米", "平方公尺", "平方英尺", "平方呎", "呎", "坪")
+HOME_NOUNS = (
+    "住房",
+    "住宅",
+    "户型",
+    "戶型",
+    "房源",
+    "房屋",
+    "单位",
+    "單位",
+    "商品房",
+    "新房",
+    "二手房",
+    "樓盤",
+    "楼盘",
+)
+
+# 首五個月, 首三季: the first months of a year name a period (as 前三个月 does), not a length.
+PERIOD_PREFIXES = ("首",)
 
 # Words after N岁 that make the age define a group (65岁及以上老年人).
 GROUP_AGE_AFTER = (
@@ -898,6 +944,16 @@ SPORT_SCORE_CUES = (
     "连胜",
     "連勝",
     "分之差",
+    # a lead, a gap, the standings after a game (领先21分, 分差追至3分, 赛后积59分)
+    "领先",
+    "領先",
+    "分差",
+    "赛后",
+    "賽後",
+    "联赛",
+    "聯賽",
+    "积分榜",
+    "積分榜",
 )
 
 # Words before a number with no unit that make it an amount of money
@@ -986,6 +1042,10 @@ MONEY_CUES = (
 PRICE_WORDS = (
     "价",
     "價",
+    # rents (月租兩萬三, 月租也降到了千三左右)
+    "月租",
+    "年租",
+    "租金",
     "收报",
     "收報",
     "报收",
@@ -1067,6 +1127,27 @@ NUMBER_VERBS = (
     "報",
     "人民币",
     "人民幣",
+    # a price that moved (单价已经从三万二跌到两万六上下, 月租也降到了千三左右)
+    "跌到",
+    "跌至",
+    "降到",
+    "升到",
+    "涨到",
+    "漲到",
+    "涨至",
+    "漲至",
+    "跌",
+    "降",
+    "从",
+    "從",
+    "由",
+    "已经",
+    "已經",
+    "已",
+    "也",
+    "了",
+    "则",
+    "則",
 )
 # Currency signs before a number: $20, HK$1.95, US$3亿, ￥300, NT$500.
 CURRENCY_SIGNS = "$＄￥¥€£"
@@ -1150,7 +1231,12 @@ INDEX_POINT_CUES = (
     "道指",
     "盘中",
     "盤中",
+    # the day's range of an index (全日波幅為三百零五點)
+    "波幅",
+    "振幅",
 )
+# Parts of the day: a number of 点 after one is a clock time (下午三点).
+TIME_OF_DAY = ("上午", "下午", "中午", "凌晨", "早上", "晚上", "傍晚", "清晨", "夜间", "夜間", "早晨")
 # A round index level said of a threshold (失守4000点关口) is a landmark.
 LANDMARK_AFTER = ("关口", "關口", "大关", "大關", "整数关", "整數關", "关", "關")
 
@@ -1220,6 +1306,8 @@ RATED_EQUIPMENT = (
 
 # 连五月, 连续七个月: after these a month count is a length of time, not a date.
 RUN_WORDS = ("连续", "連續", "连", "連")
+# 连升三日, 連跌五月: a verb of change between 连 and the count.
+RUN_VERBS = "升跌涨漲降增减減"
 
 # A negative temperature: 零下5℃ is -5 ℃.
 BELOW_ZERO = ("零下",)

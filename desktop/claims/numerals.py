@@ -368,9 +368,14 @@ def _parse_chinese_decimal(s: str, text: str) -> Decimal:
     if any(ch in _ASCII_ARABIC for ch in whole):
         raise _fail(text, "Arabic and Chinese digits on the two sides of a point")
     value = _parse_level(whole, 0, text) if not all(ch in _CN_PLAIN_DIGITS for ch in whole) else None
+    if value is None and s[at] == "." and len(whole) == 2:
+        # 三二．一五 (a Taiwan exchange rate): the printed point is the
+        # digit-by-digit style of tables and prices, where two digits before
+        # it are a figure; no one prints a range "three or two" with a point.
+        value = Decimal(_CN_DIGITS[whole[0]] * 10 + _CN_DIGITS[whole[1]])
     if value is None:
         # 三点二; a longer digit-by-digit run before the point follows the rule
-        # of the integers (一二点五 is a range, 二〇二三点五 a figure).
+        # of the integers (一二点五, said aloud, is a range; 二〇二三点五 a figure).
         value = _parse_digit_by_digit(whole, text)
     digits = "".join(str(_CN_DIGITS[ch]) for ch in fraction)
     value = EXACT.add(value, Decimal(f"0.{digits}"))
@@ -571,6 +576,14 @@ _SUBUNITS = (("角", 1), ("毛", 1), ("分", 2))
 _SUBUNIT_DIGIT = re.compile(r"[0-9０-９〇零一二三四五六七八九两兩]")
 
 
+def _is_fraction_of(text: str, pos: int) -> bool:
+    """After 分之 at `pos`: a numeral makes it a fraction (三分之一), 间 or 内 a place (5分之间)."""
+    return text[pos : pos + 1] in _FRACTION_DIGITS
+
+
+_FRACTION_DIGITS = frozenset(DIGIT_CHARS) - {".", ",", "．"}
+
+
 def read_subunits(text: str, pos: int) -> tuple[Decimal, int] | None:
     """The 角 and 分 after an amount in 元 at `pos`: (the fraction of a 元, where it ends), or None.
 
@@ -589,8 +602,9 @@ def read_subunits(text: str, pos: int) -> tuple[Decimal, int] | None:
             break
         word = text[at + 1 : at + 2]
         step = next((p for w, p in _SUBUNITS if w == word), 0)
-        # 5分钟 is minutes, 三分之一 a fraction, 5角度 an angle
-        if step <= place or text[at + 2 : at + 3] in ("钟", "鐘", "之", "度"):
+        # 5分钟 is minutes, 三分之一 a fraction (not 5分之间), 5角度 an angle
+        after = text[at + 2 : at + 3]
+        if step <= place or after in ("钟", "鐘", "度") or after == "之" and _is_fraction_of(text, at + 3):
             break
         amount = _CN_DIGITS.get(digit.translate(_FOLD))
         if amount is None:
