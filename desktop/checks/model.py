@@ -52,6 +52,8 @@ class Operand:
     end: int
     claim_id: str = ""
     value: str = ""  # the value used in the arithmetic, as a plain decimal
+    # The document the figure is in when it is not the finding's own (a repeat across articles or files).
+    document: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,27 @@
+"""Figures stated more than once: repeats that agree, and conflicts that do not.
+
+    repeats.fold      Traditional characters folded to Simplified
+    repeats.key       a claim's metric key: subject words, place, period, unit family, qualifiers
+    repeats.match     whether two keyed figures are one metric, and whether they agree
+    repeats.find      groups and conflicts among the figures of several documents
+    repeats.messages  the wording of repeat findings (zh, en)
+    repeats.place     repeats among whole files, placed in the decoded files
+
+A repeat is a Finding with check "repeat": `holds` True when the figures
+agree (as written or within rounding), False for a conflict, operands
+`first` and `second`.  Qt-free.
+"""
+
+from __future__ import annotations
+
+from desktop.checks.repeats.find import REPEAT, Document, find_repeats, find_repeats_in_article
+from desktop.checks.repeats.place import PlacedRepeat, repeats_of_files
+
+__all__ = [
+    "REPEAT",
+    "Document",
+    "PlacedRepeat",
+    "find_repeats",
+    "find_repeats_in_article",
+    "repeats_of_files",
+]

@@ -1,0 +1,296 @@
+"""What a figure measures: its metric key, read from the claim and the words around it.
+
+Two statements are of the same metric when they count or measure the same
+thing (subject), for the same place and the same period, in the same unit.
+The key holds each part after normalising what differs only in writing:
+
+- the value has its magnitude applied already (3.5万 is 35000, `Claim.value`),
+  so 元, 万元 and 亿元 are one family, and 名 counts the same people as 人;
+- Traditional and Simplified characters are folded (`fold`);
+- % and 个百分点 stay apart: a rate and a difference of rates are not one metric.
+
+The words are what decides: the claim's subject (from the detector's
+context) and the character pairs of the few characters around the figure,
+without the words every news sentence has (全市, 目前, 累计, 实现).
+Qualifiers that change what a figure counts (累计 or 新增, a target or an
+outcome, 其中 a subset, a change rather than a level) are kept apart, since
+the same subject words with another qualifier are another metric.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+
+from desktop.checks.figures import Figure
+from desktop.checks.repeats.fold import fold
+from desktop.checks.text import ArticleText, Item
+
+# Units written differently for the same thing counted.
+_UNIT_FAMILY = {
+    "圆": "元",
+    "块钱": "元",
+    "块": "元",
+    "人民币": "元",
+    "名": "人",
+    "位": "人",
+    "％": "%",
+    "百分点": "个百分点",
+}
+# How many characters around the figure name its metric: the noun phrase
+# before it (签约覆盖率61.25%) or after it (90家基层医疗机构).
+_BEFORE = 16
+_AFTER = 10
+# Sentence and clause ends for the windows.  A window stops at the end of
+# its sentence: the next sentence is about something else.
+_SENTENCE_END = re.compile(r"[。！？!?；;]|(?<=[。！？!?；;：:，,])\n")
+_CLAUSE_END = re.compile(r"[，,。！？!?；;、]")
+_SPACE = re.compile(r"\s+")
+_CJK = re.compile(r"[\u3400-\u9fff]+")
+
+# Characters that carry no metric on their own: particles, prepositions,
+# verbs of being and reporting.  A pair with one of them names nothing.
+_FUNCTION = frozenset(
+    "的了和与及等为是在已将有共达到至由从并也都其这该此对向把被于以之或而就又再还更最各着过"
+)
+# Pairs every news sentence has: places and times in general, verbs of
+# change and completion.  Two figures sharing them share no metric.
+_COMMON_PAIRS = frozenset(
+    [
+        "全市",
+        "我市",
+        "本市",
+        "全省",
+        "本省",
+        "全国",
+        "全县",
+        "全区",
+        "市区",
+        "目前",
+        "截至",
+        "截止",
+        "今年",
+        "去年",
+        "明年",
+        "上年",
+        "同比",
+        "环比",
+        "累计",
+        "实现",
+        "完成",
+        "其中",
+        "以上",
+        "以下",
+        "左右",
+        "增长",
+        "提高",
+        "提升",
+        "下降",
+        "降低",
+        "减少",
+        "增加",
+        "分别",
+        "共计",
+        "总计",
+        "已经",
+        "正在",
+        "开展",
+        "工作",
+        "进行",
+        "推进",
+        "全部",
+        "我们",
+        "记者",
+        "获悉",
+        "介绍",
+        "表示",
+        "通过",
+        "持续",
+        "不断",
+        "一步",
+        "进一",
+        "年以",
+        "以来",
+        "月底",
+        "年底",
+        "上半",
+        "半年",
+        "下半",
+        "季度",
+        "年度",
+        "达到",
+        "超过",
+        "突破",
+        "万元",
+        "亿元",
+        "百分",
+        "分点",
+        "个百",
+        "新闻",
+        "发布",
+    ]
+)
+
+# Qualifiers, each a set of words looked for in the figure's clause before it.
+_QUALIFIERS: dict[str, tuple[str, ...]] = {
+    "cumulative": ("累计", "累積", "共计", "總計", "总计", "合计", "历年", "歷年", "以来", "以來"),
+    "new": ("新增", "新建", "新招", "新开", "新增加", "新认定", "新发"),
+    "target": (
+        "将",
+        "將",
+        "计划",
+        "計劃",
+        "力争",
+        "目标",
+        "目標",
+        "预计",
+        "預計",
+        "拟",
+        "擬",
+        "到20",
+        "至20",
+    ),
+    "subset": ("其中", "含", "包括", "以内", "之中"),
+    "change": (
+        "增长",
+        "增長",
+        "增加",
+        "提高",
+        "提升",
+        "上升",
+        "下降",
+        "降低",
+        "减少",
+        "減少",
+        "降幅",
+        "增幅",
+        "增速",
+        "降价",
+        "降價",
+    ),
+    "average": ("平均", "人均", "户均", "戶均", "均价", "均價"),
+    "share": ("占", "佔", "比重", "比例", "占比"),
+    "rank": ("第", "居", "列", "位居", "排名"),
+}
+# A four-digit year in a period: two periods with different years are different.
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_PERIOD_NOISE = re.compile(r"^(?:截至|截止到|截止|到|至|自|从|從)|(?:以来|以來|份|底|末)$|份")
+# Place words that say "this city" or "this province" in the reporter's voice.
+_PLACE_SAME = {"我市": "市", "本市": "市", "全市": "市", "我省": "省", "本省": "省", "全省": "省"}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A claim with where it is: its document's index and name, and its Item in that document."""
+
+    document: int
+    name: str
+    item: Item
+
+
+class MetricKey:
+    """The metric a claim states, with the words that name it; built once per claim."""
+
+    def __init__(self, located: Located, article: ArticleText) -> None:
+        self.located = located
+        item = located.item
+        claim = item.claim
+        text = article.text
+        self.item = item
+        self.claim = claim
+        sentence_start, sentence_end = item.sentence
+        # The windows stay in the figure's sentence; a line break without a
+        # full stop before it does not end one (a headline laid out on two lines).
+        before_start = max(0, item.start - _BEFORE)
+        cut = _SENTENCE_END.search(text, before_start, item.start)
+        while cut is not None:
+            before_start = cut.end()
+            cut = _SENTENCE_END.search(text, before_start, item.start)
+        after_end = min(len(text), item.end + _AFTER)
+        cut = _SENTENCE_END.search(text, item.end, after_end)
+        after_end = cut.start() if cut else after_end
+        self.before = _unspaced(fold(text[before_start : item.start]))
+        clause_end = _CLAUSE_END.search(text, item.end, after_end)
+        self.after_clause = _unspaced(fold(text[item.end : clause_end.start() if clause_end else after_end]))
+        self.clause_before = fold(article.clause_before(item))
+        self.sentence = fold(text[sentence_start:sentence_end])
+        self.subject = fold(claim.subject)
+        self.place = _PLACE_SAME.get(fold(claim.place), fold(claim.place))
+        # The pipeline gives a claim its article's date when its sentence
+        # names no time; only a period the sentence states is a period.
+        self.period = _period(fold(claim.time)) if claim.time and fold(claim.time) in self.sentence else ""
+
+    @cached_property
+    def family(self) -> str:
+        """The unit family: 元 for any amount of yuan, 人 for 名 and 位 of people, `rank` for a rank."""
+        if self.claim.kind == "rank":
+            # 前三名 (among the first three) is not 第三 (the third).
+            return "rank-top" if "前" in self.claim.text else "rank"
+        unit = fold(self.claim.unit)
+        return _UNIT_FAMILY.get(unit, unit)
+
+    @property
+    def value(self) -> Decimal:
+        return self.claim.value
+
+    @property
+    def figure(self) -> Figure:
+        return self.item.figure
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The character pairs that name the metric: from the window around the figure, and the subject."""
+        return _pairs(self.before) | _pairs(self.after_clause) | _pairs(self.subject)
+
+    @cached_property
+    def qualifiers(self) -> frozenset[str]:
+        """What the words just before the figure say it is: cumulative, new, a target, a subset, a change ..."""
+        before = self.clause_before
+        found = {name for name, words in _QUALIFIERS.items() if any(w in before for w in words)}
+        if self.claim.kind in ("change",) or self.family in ("个百分点", "倍"):
+            found.add("change")
+        return frozenset(found)
+
+    @cached_property
+    def specificity(self) -> int:
+        """How many significant digits the figure is written with: 8325 has 4, 90 and 10亿 have 1.
+
+        A figure of many digits seldom recurs by chance; 5项 or 100% recur on
+        every page, so they need more shared words to be linked.
+        """
+        figure = self.figure
+        if figure.significant <= 0 or self.value == 0:
+            return 1
+        digits = abs(self.value) / figure.significant
+        return max(1, len(str(int(digits))))
+
+    @cached_property
+    def years(self) -> frozenset[str]:
+        return frozenset(_YEAR.findall(self.period))
+
+    @property
+    def is_range(self) -> bool:
+        return self.claim.value_low is not None
+
+
+def _unspaced(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def _period(time: str) -> str:
+    """A period as stated, without the words that only introduce it (截至, 以来, 份)."""
+    return _PERIOD_NOISE.sub("", time)
+
+
+def _pairs(text: str) -> frozenset[str]:
+    """The character pairs of `text`'s runs of Chinese characters, without pairs that name nothing."""
+    out: set[str] = set()
+    for run in _CJK.findall(text):
+        for i in range(len(run) - 1):
+            pair = run[i : i + 2]
+            if pair[0] in _FUNCTION or pair[1] in _FUNCTION or pair in _COMMON_PAIRS:
+                continue
+            out.add(pair)
+    return frozenset(out)

@@ -1,0 +1,146 @@
+"""Whether two figures state the same metric, and if so whether they agree.
+
+Two tests of different strength, because the two answers cost differently:
+
+- **the same figure again** (equal values, or one a rounding of the other):
+  linked when the words around both name the same thing.  The rarer the
+  figure, the less evidence it needs: 8325人 twice in an article is one
+  figure stated twice as soon as one word is shared, 5项 twice needs the
+  subject and more.
+- **a conflict** (values that no rounding reconciles): only when everything
+  says it is one metric: the same subject, most words shared, the same
+  qualifiers (not 累计 against 新增, not a target against an outcome, not
+  其中 a subset), the same place, and the same period stated in both (or,
+  inside one article, stated in neither).  A different period, place or
+  subset is the usual reason two figures differ, and a check that is not
+  sure stays quiet.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from desktop.checks.repeats.key import MetricKey
+
+# Evidence an equal pair needs, by the figure's significant digits (1, 2, 3+):
+# how many metric character pairs the two windows share.  A shared subject
+# counts as this many pairs.
+_NEEDED = {1: 4, 2: 2}
+_NEEDED_SPECIFIC = 1
+_SUBJECT_WEIGHT = 2
+# A subject shorter than this is too general to name a metric by itself (人, 率).
+_SUBJECT_MIN = 2
+# A conflict needs at least this share of the smaller window's pairs in common.
+_CONFLICT_OVERLAP = 0.5
+_CONFLICT_MIN_PAIRS = 3
+
+
+class Verdict(Enum):
+    UNRELATED = "unrelated"
+    SAME = "same"  # the same value as written
+    ROUNDED = "rounded"  # one figure is a rounding of the other
+    CONFLICT = "conflict"
+
+
+def compare(a: MetricKey, b: MetricKey) -> Verdict:
+    """How figure `b` stands to figure `a`: unrelated, the same, a rounding, or a conflict."""
+    if a.family != b.family:
+        return Verdict.UNRELATED
+    if a.item.sentence == b.item.sentence and a.located.document == b.located.document:
+        # Two figures of one sentence are compared or listed by it; the one
+        # repeat there is a phrase laid out twice (a sub-headline glued to its paragraph).
+        return Verdict.SAME if _laid_out_twice(a, b) else Verdict.UNRELATED
+    if _other_year(a, b) or _other_place(a, b):
+        return Verdict.UNRELATED
+    agreement = _agreement(a, b)
+    if agreement is not Verdict.CONFLICT:
+        return agreement if _same_figure_words(a, b) else Verdict.UNRELATED
+    return Verdict.CONFLICT if _one_metric(a, b) else Verdict.UNRELATED
+
+
+def _agreement(a: MetricKey, b: MetricKey) -> Verdict:
+    """Whether the values agree as written, within rounding, or not at all."""
+    if a.is_range or b.is_range:
+        same = a.value == b.value and a.claim.value_low == b.claim.value_low
+        return Verdict.SAME if same else Verdict.CONFLICT
+    if a.value == b.value and a.figure.approx == b.figure.approx:
+        return Verdict.SAME
+    if a.figure.interval.meets(b.figure.interval):
+        return Verdict.ROUNDED
+    return Verdict.CONFLICT
+
+
+def evidence(a: MetricKey, b: MetricKey) -> int:
+    """How many metric words the two figures share (a shared subject, or the same phrase around them, weigh more)."""
+    shared = len(a.words & b.words)
+    if len(a.subject) >= _SUBJECT_MIN and a.subject == b.subject:
+        shared += _SUBJECT_WEIGHT
+    if _phrase_around(a, b) >= _PHRASE_AROUND:
+        shared += _SUBJECT_WEIGHT
+    return shared
+
+
+def _phrase_around(a: MetricKey, b: MetricKey) -> int:
+    """How many characters the same phrase runs on either side of the figures (批次305种药品 after both 8个)."""
+    return _common_prefix(a.after_clause, b.after_clause) + _common_prefix(a.before[::-1], b.before[::-1])
+
+
+def _common_prefix(x: str, y: str) -> int:
+    shared = 0
+    for p, q in zip(x, y, strict=False):
+        if p != q:
+            break
+        shared += 1
+    return shared
+
+
+def _same_figure_words(a: MetricKey, b: MetricKey) -> bool:
+    specificity = min(a.specificity, b.specificity)
+    return evidence(a, b) >= _NEEDED.get(specificity, _NEEDED_SPECIFIC)
+
+
+def _one_metric(a: MetricKey, b: MetricKey) -> bool:
+    if a.family.startswith("rank") or a.is_range or b.is_range:
+        return False  # ranks are read with their list; ranges with their ends
+    if len(a.subject) < _SUBJECT_MIN or a.subject != b.subject:
+        return False
+    if a.qualifiers != b.qualifiers or a.place != b.place:
+        return False
+    if not _same_period(a, b):
+        return False
+    shared = a.words & b.words
+    smaller = min(len(a.words), len(b.words))
+    return len(shared) >= _CONFLICT_MIN_PAIRS and len(shared) >= _CONFLICT_OVERLAP * smaller
+
+
+def _same_period(a: MetricKey, b: MetricKey) -> bool:
+    """The same period stated in both; or, inside one article, a period stated in neither."""
+    if a.period and b.period:
+        return a.period == b.period
+    return not a.period and not b.period and a.located.document == b.located.document
+
+
+def _other_year(a: MetricKey, b: MetricKey) -> bool:
+    """Both periods name a year, and not the same one (2022年 and 2023年 figures are two figures)."""
+    return bool(a.years and b.years and not a.years & b.years)
+
+
+def _other_place(a: MetricKey, b: MetricKey) -> bool:
+    """Both figures name a place, and not the same one (全省 against 全市)."""
+    return bool(a.place and b.place and a.place != b.place)
+
+
+# How long the same words after and before a figure must run to tell a
+# phrase laid out twice in one sentence.
+_PHRASE = 4
+_PHRASE_BEFORE = 2
+# The same words around two figures over this many characters (both sides
+# together) count like a shared subject.
+_PHRASE_AROUND = 6
+
+
+def _laid_out_twice(a: MetricKey, b: MetricKey) -> bool:
+    """The same words on both sides of the same figure, twice in one sentence: a layout repeat."""
+    after = _common_prefix(a.after_clause, b.after_clause)
+    before = _common_prefix(a.before[::-1], b.before[::-1])
+    return a.value == b.value and after >= _PHRASE and before >= _PHRASE_BEFORE
