@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from desktop import __version__
 from desktop.cli.check import add_check_command
 from desktop.cli.files import EXIT_REFUSED, EXIT_USAGE, cmd_articles_in_files, cmd_detect, cmd_summary
+from desktop.cli.match import add_match_command
 from desktop.cli.review import add_review_commands, cmd_articles_in_db, database_path, run_review_command
 
 EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     detect.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     detect.set_defaults(func=cmd_detect)
     add_check_command(commands)
+    add_match_command(commands)
 
     articles = commands.add_parser("articles", help="list the articles in files, or in the review database")
     articles.add_argument("files", nargs="*", metavar="FILE")

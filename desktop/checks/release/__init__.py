@@ -1,0 +1,31 @@
+"""Match an article's figures to the release it was written from (issue 13 §3).
+
+    checks.release.script    Traditional → Simplified, for comparing words
+    checks.release.figure    a figure normalised: value, unit family, precision;
+                             table cells and bare index levels the detector leaves out
+    checks.release.values    equal, rounded or truncated values
+    checks.release.context   what a figure is about: metric words, direction, base, period
+    checks.release.matcher   same / rounded / absent for every article figure
+    checks.release.propose   which of several documents an article was written from
+    checks.release.document  a whole file's claims placed in its text
+    checks.release.messages  the explanations, in Chinese and English
+
+Qt-free, like the rest of desktop/checks.
+"""
+
+from __future__ import annotations
+
+from desktop.checks.release.matcher import figures_in, match_release
+from desktop.checks.release.model import ABSENT, CONFIRMING, DIFFERENT, LABELS, ROUNDED, SAME, ReleaseMatch
+
+__all__ = [
+    "ABSENT",
+    "CONFIRMING",
+    "DIFFERENT",
+    "LABELS",
+    "ROUNDED",
+    "SAME",
+    "ReleaseMatch",
+    "figures_in",
+    "match_release",
+]

@@ -1,0 +1,275 @@
+"""What a figure is about, read from the words around it.
+
+An article restates a release in its own words and script, so the context
+of a figure is compared on Simplified characters with every figure masked:
+
+- `subject`: the metric words nearest before the figure (工业生产指数,
+  失业人数), taken from its own clause, or from the clauses before it when
+  its own clause has none (``营业额为1兆645亿元,年增5.9%``: 5.9% is about
+  营业额);
+- `direction`: up or down when a change is stated (年增, 减少, 下降);
+- `base`: what a change is measured against (上月, 上年同期, 上季);
+- `period`: the month, quarter, half or cumulative stretch named nearest
+  before the figure (4月, 1至4月, 第4季, 上半年).
+
+Direction, base and period are compared only when both sides state them;
+one that contradicts the other marks another metric, whatever the value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.checks.release.figure import TextFigure
+from desktop.checks.release.script import to_simplified
+
+PASSAGE_END = "。！？!?\n"
+SENTENCE_END = PASSAGE_END + "；;"
+CLAUSE_END = SENTENCE_END + "，,、：:（）()「」“”"
+MASK = "#"
+# How many metric characters before a figure name what it measures.
+SUBJECT_REACH = 8
+
+UP, DOWN = "up", "down"
+_DIRECTION = re.compile(
+    r"(?P<down>负成长|減少|减少|下降|减幅|衰退|下跌|下滑|萎缩|缩减|减|降|跌)"
+    r"|(?P<up>增加|增长|增幅|成长|上升|上涨|提高|扩大|增(?!值)|升|涨)"
+)
+_BASE = re.compile(
+    r"(?P<yoy>上年同[月期季]|去年同期|较上年|比上年|较去年|年增|年减|按年|同比)"
+    r"|(?P<mom>较上月|与上月|比上月|上月|月增|月减)"
+    r"|(?P<qoq>较上季|上季|按季|季增|季减|环比)"
+)
+_CN_DIGIT = {"一": "1", "二": "2", "三": "3", "四": "4", "两": "2"}
+_PERIOD = re.compile(
+    r"(?P<half>上半年|下半年)"
+    r"|(?P<span>(?P<from>\d{1,2})\s*[至到\-~－]\s*(?P<to>\d{1,2})\s*月)"
+    r"|(?:前|首)(?P<first>[1-9一二三四]|1[0-2])(?:个)?(?P<what>季度?|月)"
+    r"|(?P<year>全年)"
+    r"|第(?P<quarter>[1-4一二三四])\s*季"
+    r"|(?<![\d个])(?P<month>\d{1,2})\s*月(?!底)"
+)
+# Words that say nothing about which metric a figure measures: verbs of
+# change and comparison, periods, function words, currencies and magnitudes.
+_NOT_METRIC = re.compile(
+    r"负成长|正成长|"
+    + _DIRECTION.pattern.replace("(?P<down>", "(?:").replace("(?P<up>", "(?:")
+    + "|"
+    + _BASE.pattern.replace("(?P<yoy>", "(?:").replace("(?P<mom>", "(?:").replace("(?P<qoq>", "(?:")
+    + r"|上半年|下半年|全年|今年|去年|本年|同期|单月|截至|为止|底止|第[一二三四\d]季度?|[\d一二三四五六七八九十]+[年月日季]"
+    r"|人民币|港币|新台币|美元|港元|约|逾|近|为|是|达到|达|至|到|的|其中|以及|及|和|与|则|亦|也|平均|共|计|或|而|且"
+    r"|分别|各|有|在|于|了|其|由|从|因|主因|此外|另外|至于|同步|已|将|仍|再|又|等|之|后|较|比|持平|元|亿|万|千"
+)
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff#]")
+
+
+@dataclass(frozen=True)
+class Context:
+    """The context of one figure (all text Simplified, figures masked as #)."""
+
+    sentence: str  # the whole sentence (up to 。 or ；), masked
+    passage_index: int  # which passage of the text (up to 。 or a line break: a release item)
+    position: int  # the figure's place among the figures of its passage
+    subject: str  # the metric words nearest before the figure ("" when none)
+    own_subject: bool  # whether the subject is in the figure's own clause
+    direction: str  # UP, DOWN or ""
+    base: str  # "yoy", "mom", "qoq" or ""
+    period: str  # "m4", "c1-4", "q4", "c1-6", "c1-12" or ""
+    first_line: bool  # the figure is in the text's first line (a headline or a title)
+
+    @property
+    def metric_chars(self) -> frozenset[str]:
+        return frozenset(self.subject) - {MASK}
+
+
+def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
+    """The Context of every figure of `text`, in the order given."""
+    masked = list(text)
+    for figure in figures:
+        masked[figure.start : figure.end] = MASK * (figure.end - figure.start)
+    plain = to_simplified("".join(masked))
+    sentence_starts = [0] + [i + 1 for i, ch in enumerate(plain) if ch in SENTENCE_END]
+    passage_starts = [0] + [i + 1 for i, ch in enumerate(plain) if ch in PASSAGE_END]
+    first_line_end = text.find("\n") if "\n" in text.strip("\n") else len(text)
+    order = sorted(range(len(figures)), key=lambda i: figures[i].start)
+    positions: dict[int, int] = {}
+    counts: dict[int, int] = {}
+    for i in order:
+        passage = _index(passage_starts, figures[i].start)
+        positions[i] = counts.get(passage, 0)
+        counts[passage] = positions[i] + 1
+    found: list[Context] = []
+    for i, figure in enumerate(figures):
+        start = sentence_starts[_index(sentence_starts, figure.start)]
+        end = min((j for j in range(figure.end, len(plain)) if plain[j] in SENTENCE_END), default=len(plain))
+        lead = plain[start : figure.start]
+        passage = _index(passage_starts, figure.start)
+        subject, own = _subject(lead)
+        found.append(
+            Context(
+                sentence=_squeeze(plain[start:end]),
+                passage_index=passage,
+                position=positions[i],
+                subject=subject,
+                own_subject=own,
+                direction=_own_clause(_DIRECTION, lead),
+                base=_own_clause(_BASE, lead),
+                period=_period(plain[passage_starts[passage] : figure.start]),
+                first_line=figure.start < first_line_end and text[:first_line_end].strip() != "",
+            )
+        )
+    return found
+
+
+def coverage(context: Context, other: Context) -> float | None:
+    """How much of `context`'s metric words `other`'s sentence holds (None: no metric words).
+
+    Characters and character pairs count alike: pairs keep 工业部门 apart from
+    就业人数, characters let 制造生产指数 meet 制造业 and 工业生产.
+    """
+    chars = context.metric_chars
+    if not chars:
+        return None
+    pairs = _pairs(context.subject)
+    seen_chars = len(chars & set(other.sentence)) / len(chars)
+    if not pairs:
+        return seen_chars
+    sentence_pairs = _pairs(other.sentence)
+    return (seen_chars + len(pairs & sentence_pairs) / len(pairs)) / 2
+
+
+def coverage_pairs(context: Context, other: Context) -> float | None:
+    """The share of `context`'s metric character pairs found in `other`'s sentence (None: no pairs)."""
+    pairs = _pairs(context.subject)
+    if not pairs:
+        return None
+    return len(pairs & _pairs(other.sentence)) / len(pairs)
+
+
+def conflicts(a: Context, b: Context) -> str:
+    """The first of direction, base and period that both state differently ("" when none)."""
+    if a.direction and b.direction and a.direction != b.direction:
+        return "direction"
+    if a.period and b.period and a.period != b.period:
+        return "period"
+    if a.base and b.base and a.base != b.base:
+        return "base"
+    return ""
+
+
+def agreements(a: Context, b: Context) -> int:
+    """How many of direction, base and period both state alike."""
+    return sum(
+        1 for x, y in ((a.direction, b.direction), (a.base, b.base), (a.period, b.period)) if x and x == y
+    )
+
+
+def _index(starts: Sequence[int], offset: int) -> int:
+    low, high = 0, len(starts)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _clauses(lead: str) -> list[str]:
+    """The clauses of a sentence's lead, the figure's own clause last."""
+    parts: list[str] = []
+    current: list[str] = []
+    for i, ch in enumerate(lead):
+        # A comma between digits groups a number; it never ends a clause.
+        grouping = ch in ",，" and 0 < i < len(lead) - 1 and lead[i - 1] == MASK and lead[i + 1] == MASK
+        if ch in CLAUSE_END and not grouping:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _metric_words(clause: str) -> str:
+    """A clause with everything that is not a metric word taken out."""
+    squeezed = _squeeze(clause)
+    return _NOT_CJK.sub("", _NOT_METRIC.sub(MASK, squeezed)).strip(MASK)
+
+
+def _subject(lead: str) -> tuple[str, bool]:
+    """The metric words nearest before the figure, and whether they are in its own clause."""
+    clauses = _clauses(lead)
+    words = ""
+    own = True
+    for clause in reversed(clauses):
+        words = (_metric_words(clause) + MASK + words).strip(MASK) if words else _metric_words(clause)
+        if len(words.replace(MASK, "")) >= 2:
+            break
+        own = False
+    words = words.replace(MASK * 2, MASK)
+    return words[-SUBJECT_REACH:].strip(MASK), own
+
+
+def _own_clause(pattern: re.Pattern[str], lead: str) -> str:
+    """What `pattern` finds last in the figure's own clause, or in the one before when it only continues it.
+
+    ``增加1千人、0.04%``: 0.04% is an increase too; ``失业人数45.4万人`` after
+    ``同步增加,其中,`` is a level, not an increase.
+    """
+    clauses = _clauses(lead)
+    for clause in reversed(clauses):
+        found = _last_group(pattern, _squeeze(clause))
+        if found:
+            return found
+        rest = _squeeze(clause).replace(MASK, "")
+        if rest not in ("", "或", "及", "和", "与"):
+            return ""
+    return ""
+
+
+def _last_group(pattern: re.Pattern[str], text: str) -> str:
+    last = ""
+    for match in pattern.finditer(text):
+        last = match.lastgroup or ""
+    return last
+
+
+def _period(passage_lead: str) -> str:
+    """The period named nearest before the figure in its passage.
+
+    A clause that names two periods (7月单月或1至7月) says nothing certain
+    about the figures after it, so it gives none.
+    """
+    for clause in reversed(_clauses(passage_lead)):
+        named = {_period_of(m) for m in _PERIOD.finditer(_squeeze(clause))}
+        if len(named) > 1:
+            return ""
+        if named:
+            return named.pop()
+    return ""
+
+
+def _period_of(match: re.Match[str]) -> str:
+    if match.group("half"):
+        return "c1-6" if match.group("half") == "上半年" else "c7-12"
+    if match.group("span"):
+        return f"c{int(match.group('from'))}-{int(match.group('to'))}"
+    if match.group("first"):
+        n = int(_CN_DIGIT.get(match.group("first"), match.group("first")))
+        return f"c1-{n * 3 if match.group('what').startswith('季') else n}"
+    if match.group("year"):
+        return "c1-12"
+    if match.group("quarter"):
+        return f"q{_CN_DIGIT.get(match.group('quarter'), match.group('quarter'))}"
+    return f"m{int(match.group('month'))}"
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1) if MASK not in text[i : i + 2]}

@@ -1,0 +1,199 @@
+"""A figure of an article or a release, normalised for comparison.
+
+The detector's claims already carry the value with its magnitude applied
+(25萬9,445 and 259,445 are both 259445; 1兆645億元 is 1064500000000 元) and
+the unit as written; here the unit is folded to one spelling per family
+(Traditional → Simplified, ％ → %, 個百分點 → 个百分点) and each figure gets
+its written precision, which tells a rounding (705.5億元 for 70,551 百万元)
+from a different figure.
+
+Releases also print figures the detector does not count as claims: the
+cells of a results table under a unit header (``(人民币百万元)``) and bare
+index levels (``工業生產指數129.62``).  `bare_figures` finds those that are
+unmistakably figures — written with a decimal point or thousands
+separators — outside every claim, and reads them with the one number parser
+(desktop/claims/numerals.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from desktop.checks.figures import figure_of
+from desktop.checks.release.script import to_simplified
+from desktop.claims.model import Claim
+from desktop.claims.numerals import NumberError, parse_number
+
+ONE = Decimal(1)
+
+_UNIT_SPELLING = {"％": "%", "百分点": "个百分点", "个百分点": "个百分点", "‰": "‰"}
+
+
+@dataclass(frozen=True)
+class TextFigure:
+    """A figure placed in a text: where it is, its value, unit family and precision.
+
+    `step` is one unit of the last written digit, in the value's terms
+    (705.5億元 -> 10000000, 3.84% -> 0.01); `claim` is None for a figure the
+    detector does not count (a table cell, a bare index level).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    unit: str
+    kind: str
+    step: Decimal
+    approx: str = ""
+    claim: Claim | None = None
+
+    @property
+    def significant_digits(self) -> int:
+        """How many significant digits the figure is written with (0.01 -> 1, 129.62 -> 5)."""
+        if self.value == 0 or self.step <= 0:
+            return 1
+        digits = (abs(self.value) / self.step).to_integral_value()
+        return len(str(digits).rstrip("0") or "0") if digits else 1
+
+    @property
+    def written_digits(self) -> int:
+        """Digits written from the first significant one to the last (1.0 -> 2, 8000 -> 1)."""
+        if self.value == 0 or self.step <= 0:
+            return 1
+        return len(str((abs(self.value) / self.step).to_integral_value()))
+
+
+def normal_unit(unit: str) -> str:
+    """One spelling per unit: Simplified characters, % for ％, 个百分点 for 百分點."""
+    simple = to_simplified(unit.strip())
+    return _UNIT_SPELLING.get(simple, simple)
+
+
+def figure_of_claim(claim: Claim, text: str) -> TextFigure:
+    """The TextFigure of a claim whose `start`/`end` index `text`."""
+    written = figure_of(claim, text)
+    return TextFigure(
+        start=claim.start,
+        end=claim.end,
+        text=claim.text,
+        value=claim.value,
+        unit=normal_unit(claim.unit),
+        kind=claim.kind,
+        step=written.step,
+        approx=written.approx,
+        claim=claim,
+    )
+
+
+# A number that cannot be a year, a date or a code: decimals or grouping.
+_BARE = re.compile(
+    r"(?<![0-9.,０-９A-Za-z])(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+\.[0-9]+)(?![0-9A-Za-z])"
+)
+# What follows a number that makes it a date, a time or a version, not a figure.
+_NOT_AFTER = re.compile(r"\s*[年月日号時时点點:：版]")
+# A table's unit header: (人民币百万元,另有指明者除外), （单位：亿元）, (每股人民币元).
+_UNIT_HEADER = re.compile(
+    r"[(（]\s*(?:单位|單位)?[:：]?\s*(?P<per>每股)?\s*(?:人民币|人民幣|港币|港幣|港元|美元|新台币|新臺幣)?"
+    r"(?P<scale>千|百万|百萬|万|萬|千万|千萬|亿|億|十亿|十億)?(?P<unit>元)"
+)
+_SCALES = {
+    "": ONE,
+    "千": Decimal(10**3),
+    "万": Decimal(10**4),
+    "萬": Decimal(10**4),
+    "百万": Decimal(10**6),
+    "百萬": Decimal(10**6),
+    "千万": Decimal(10**7),
+    "千萬": Decimal(10**7),
+    "亿": Decimal(10**8),
+    "億": Decimal(10**8),
+    "十亿": Decimal(10**9),
+    "十億": Decimal(10**9),
+}
+# A row under a per-share header starts with a dash (-基本, -摊薄).
+_SUB_ROW = re.compile(r"\s*[-－—–]")
+
+
+@dataclass(frozen=True)
+class _Header:
+    line: int
+    scale: Decimal
+    per_share: bool
+
+
+def bare_figures(text: str, claims: Sequence[Claim]) -> list[TextFigure]:
+    """Figures written with decimals or grouping that no claim covers.
+
+    Under a table's unit header a cell is money in that unit (70,551 under
+    ``(人民币百万元)`` is 70551000000 元); a per-share header (``(每股人民币元)``)
+    holds only for the dash rows right under it, as results tables print
+    them.  Elsewhere the figure has no unit (an index level).
+    """
+    covered = sorted((c.start, c.end) for c in claims)
+    lines = text.split("\n")
+    line_starts = [0]
+    for line in lines[:-1]:
+        line_starts.append(line_starts[-1] + len(line) + 1)
+    headers = [
+        _Header(i, _SCALES.get(m.group("scale") or "", ONE), bool(m.group("per")))
+        for i, line in enumerate(lines)
+        for m in [_UNIT_HEADER.search(line)]
+        if m is not None
+    ]
+    found: list[TextFigure] = []
+    for match in _BARE.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in covered) or _NOT_AFTER.match(text, end):
+            continue
+        try:
+            number = parse_number(match.group())
+        except NumberError:
+            continue
+        digits = match.group().replace(",", "")
+        places = len(digits.split(".")[1]) if "." in digits else 0
+        scale, unit, kind = _table_unit(headers, lines, _line_of(line_starts, start))
+        found.append(
+            TextFigure(
+                start=start,
+                end=end,
+                text=match.group(),
+                value=number * scale,
+                unit=unit,
+                kind=kind,
+                step=ONE.scaleb(-places) * scale,
+            )
+        )
+    return found
+
+
+def _line_of(line_starts: list[int], offset: int) -> int:
+    low, high = 0, len(line_starts)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if line_starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def _table_unit(headers: Sequence[_Header], lines: Sequence[str], line: int) -> tuple[Decimal, str, str]:
+    """(scale, unit, kind) of a cell on `line`, from the headers above it."""
+    main: _Header | None = None
+    per_share: _Header | None = None
+    for header in headers:
+        if header.line > line:
+            break
+        if header.per_share:
+            per_share = header
+        else:
+            main, per_share = header, None
+    if per_share is not None and all(_SUB_ROW.match(lines[i]) for i in range(per_share.line + 1, line + 1)):
+        return per_share.scale, "元", "money"
+    if main is not None:
+        return main.scale, "元", "money"
+    return ONE, "", "measure"

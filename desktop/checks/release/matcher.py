@@ -1,0 +1,226 @@
+"""Label every figure of an article against the release it was written from.
+
+For each article figure the release's figures of equal or rounded value in
+the same unit family are candidates (checks.release.values).  A candidate
+is taken only when the context says it is the same metric, because a wrong
+confirmation (telling the editor the release backs a figure it does not)
+costs more than no answer:
+
+- it is refused outright when both sides state a direction, a period or a
+  comparison base and they differ (the rice harvest's 增长0.7% is not the
+  sown area's 下降0.7%), or when the figure's own clause names a metric the
+  release sentence has no word of (工业部门增加1千人 is not 就业人数增加1千人);
+- otherwise evidence adds up: the metric words found in the release
+  sentence, direction, base and period stated alike, a neighbouring figure
+  of the article matching a figure of the same release sentence (articles
+  restate a release sentence by sentence), and how specific the value is
+  (631.3億元 rounding 63,133 百万元 is no coincidence; 15% may well be).
+
+Below the threshold the figure is `absent`, with the reason when a figure of
+equal value was turned down.  Among several candidates the best evidence
+wins; on a tie a release figure not yet used by an earlier article figure
+(分别为132.87及135.05 … 0.88%及0.89%), then the earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from desktop.checks.figures import plain
+from desktop.checks.model import Message
+from desktop.checks.release.context import Context, agreements, conflicts, contexts, coverage, coverage_pairs
+from desktop.checks.release.figure import TextFigure, bare_figures, figure_of_claim
+from desktop.checks.release.messages import reason_args
+from desktop.checks.release.model import ABSENT, ROUNDED, SAME, ReleaseMatch
+from desktop.checks.release.script import to_simplified
+from desktop.checks.release.values import TRUNCATED, reduce, value_relation
+from desktop.claims.model import Claim
+
+# Evidence needed to confirm a figure (see `_evidence`).
+THRESHOLD = 3.0
+# How far apart (in figures) two neighbours may be, in the article and in the release.
+ARTICLE_NEIGHBOURS = 2
+RELEASE_NEIGHBOURS = 5
+_DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    index: int  # of the release figure
+    relation: str  # SAME, ROUNDED or TRUNCATED
+    veto: str  # why it is another metric ("" when it may be the same)
+
+
+def figures_in(text: str, claims: Sequence[Claim]) -> list[TextFigure]:
+    """Every figure of a text: its claims (offsets into `text`) and the bare figures they leave out."""
+    figures = [figure_of_claim(c, text) for c in claims]
+    figures.extend(bare_figures(text, claims))
+    return sorted(figures, key=lambda f: (f.start, f.end))
+
+
+def match_release(
+    article_text: str, article_claims: Sequence[Claim], release_text: str, release_claims: Sequence[Claim]
+) -> list[ReleaseMatch]:
+    """One ReleaseMatch per figure of the article, in text order.
+
+    Claims' `start`/`end` index their text (as the detector gives them for
+    an article's display text; for a whole file, place them first, see
+    checks.release.document).
+    """
+    article = figures_in(article_text, article_claims)
+    release = figures_in(release_text, release_claims)
+    a_ctx = contexts(article_text, article)
+    r_ctx = contexts(release_text, release)
+    candidates = [_candidates(f, c, release, r_ctx) for f, c in zip(article, a_ctx, strict=True)]
+    used: set[int] = set()
+    matches: list[ReleaseMatch] = []
+    for i, figure in enumerate(article):
+        scored = [
+            (_evidence(i, c, article, a_ctx, release, r_ctx, candidates), c)
+            for c in candidates[i]
+            if not c.veto and not _contradicted(figure, a_ctx[i], r_ctx[c.index])
+        ]
+        accepted = [(score, c) for score, c in scored if score >= THRESHOLD]
+        if accepted:
+            best = max(accepted, key=lambda sc: (sc[0], sc[1].index not in used, -sc[1].index))[1]
+            used.add(best.index)
+            matches.append(_confirmed(figure, release[best.index], best.relation))
+        else:
+            matches.append(_absent(figure, candidates[i], release))
+    return matches
+
+
+def _candidates(
+    figure: TextFigure, context: Context, release: Sequence[TextFigure], r_ctx: Sequence[Context]
+) -> list[_Candidate]:
+    found = []
+    for j, other in enumerate(release):
+        relation = value_relation(figure, other)
+        if relation:
+            found.append(_Candidate(j, relation, conflicts(context, r_ctx[j])))
+    return found
+
+
+def _contradicted(figure: TextFigure, context: Context, other: Context) -> bool:
+    """The figure's own clause names a metric of which the release sentence has not one character.
+
+    Not applied to very specific figures (four significant digits and more),
+    whose value alone identifies them whatever words the article uses
+    (纯利 for 本公司权益持有人应占盈利).
+    """
+    if figure.significant_digits >= 4 or not context.own_subject:
+        return False
+    return coverage_pairs(context, other) == 0
+
+
+def _evidence(
+    i: int,
+    candidate: _Candidate,
+    article: Sequence[TextFigure],
+    a_ctx: Sequence[Context],
+    release: Sequence[TextFigure],
+    r_ctx: Sequence[Context],
+    candidates: Sequence[Sequence[_Candidate]],
+) -> float:
+    figure, context, other = article[i], a_ctx[i], r_ctx[candidate.index]
+    score = 0.0
+    digits = figure.significant_digits
+    score += 3.0 if digits >= 4 else 1.5 if digits == 3 else 0.5 if digits == 2 else 0.0
+    score += 2 * (coverage(context, other) or 0.0)
+    score += agreements(context, other)
+    score += _anchor(i, candidate, article, a_ctx, r_ctx, candidates)
+    if candidate.relation == SAME:
+        score += 0.5
+    if sum(1 for c in candidates[i] if not c.veto) == 1:
+        score += 0.5
+    if context.first_line and other.first_line:
+        score += 0.5
+    del release
+    return score
+
+
+def _anchor(
+    i: int,
+    candidate: _Candidate,
+    article: Sequence[TextFigure],
+    a_ctx: Sequence[Context],
+    r_ctx: Sequence[Context],
+    candidates: Sequence[Sequence[_Candidate]],
+) -> float:
+    """2 when a specific neighbouring figure matches a figure near the candidate, 1 for a less specific one."""
+    here, there = a_ctx[i], r_ctx[candidate.index]
+    best = 0.0
+    for n, neighbour in enumerate(a_ctx):
+        if n == i or neighbour.passage_index != here.passage_index:
+            continue
+        if abs(neighbour.position - here.position) > ARTICLE_NEIGHBOURS:
+            continue
+        for c in candidates[n]:
+            near = r_ctx[c.index]
+            if (
+                c.veto
+                or c.index == candidate.index
+                or near.passage_index != there.passage_index
+                or abs(near.position - there.position) > RELEASE_NEIGHBOURS
+            ):
+                continue
+            best = max(best, 2.0 if article[n].significant_digits >= 3 else 1.0)
+    return best
+
+
+def _confirmed(figure: TextFigure, source: TextFigure, relation: str) -> ReleaseMatch:
+    if relation == SAME:
+        notation = _squeeze(to_simplified(source.text)) != _squeeze(to_simplified(figure.text))
+        code = "release.same_notation" if notation else "release.same"
+        return ReleaseMatch(
+            figure, SAME, source, Message(code, (("source", source.text), ("text", figure.text)))
+        )
+    places = _places(figure.text)
+    args: tuple[tuple[str, str], ...] = (
+        ("source", source.text),
+        ("text", figure.text),
+        ("places", str(places)),
+    )
+    if relation == TRUNCATED:
+        multiplier = _multiplier(figure)
+        rounded = reduce(source.value, figure.step, ROUND_HALF_UP) / multiplier
+        args += (("rounded", plain(rounded, places)),)
+        return ReleaseMatch(figure, ROUNDED, source, Message("release.truncated", args))
+    return ReleaseMatch(figure, ROUNDED, source, Message("release.rounded", args))
+
+
+def _absent(
+    figure: TextFigure, candidates: Sequence[_Candidate], release: Sequence[TextFigure]
+) -> ReleaseMatch:
+    vetoed = [c for c in candidates if c.veto]
+    if vetoed:
+        c = vetoed[0]
+        args = (("source", release[c.index].text), *reason_args(c.veto))
+        return ReleaseMatch(figure, ABSENT, None, Message("release.absent_other_metric", args))
+    if candidates:
+        args = (("source", release[candidates[0].index].text),)
+        return ReleaseMatch(figure, ABSENT, None, Message("release.absent_unsure", args))
+    return ReleaseMatch(figure, ABSENT, None, Message("release.absent"))
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _places(text: str) -> int:
+    digits = _DIGITS.search(text)
+    if digits is None or "." not in digits.group():
+        return 0
+    return len(digits.group().split(".")[1])
+
+
+def _multiplier(figure: TextFigure) -> Decimal:
+    """What the written digits are multiplied by (705.5億元 -> 100000000), from the value and the digits."""
+    digits = _DIGITS.search(figure.text)
+    if digits is None:
+        return Decimal(1)
+    written = Decimal(digits.group().replace(",", ""))
+    return figure.value / written if written else Decimal(1)
