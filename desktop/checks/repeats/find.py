@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 from desktop.checks.figures import HUNDRED, plain
 from desktop.checks.model import Finding, Message, Operand
-from desktop.checks.relations.common import in_units_of, written
+from desktop.checks.relations.common import in_units_of
 from desktop.checks.repeats.key import Located, MetricKey
 from desktop.checks.repeats.match import Verdict, compare
 from desktop.checks.repeats.messages import ARTICLE, FILE, OTHER
@@ -40,22 +41,15 @@ def find_repeats(documents: Sequence[Document]) -> list[list[Finding]]:
     its name.  A finding's span and its own operand index its document's
     text; an operand in another document carries that document's name in
     `Operand.document` (its offsets index that document's text, and its
-    claim id names it).
+    claim id names it).  A repeat is shown on the later statement; a
+    conflict on both, since either may be the wrong one.
     """
     keys = _keys(documents)
-    groups, conflicts = _pairs(keys)
     findings: list[list[Finding]] = [[] for _ in documents]
-    for group in groups:
-        # Every pair of the group: which statement a reader (or the gold)
-        # takes as the first is not always the first in the text.
-        for n, first in enumerate(group):
-            for key in group[n + 1 :]:
-                verdict = compare(first, key)
-                verdict = verdict if verdict in (Verdict.SAME, Verdict.ROUNDED) else _by_value(first, key)
-                findings[key.located.document].append(_finding(key, first, first, key, verdict))
-    for a, b in conflicts:
-        findings[b.located.document].append(_finding(b, a, a, b, Verdict.CONFLICT))
-        findings[a.located.document].append(_finding(a, b, a, b, Verdict.CONFLICT))
+    for first, second, verdict in _links(keys):
+        findings[second.located.document].append(_finding(second, first, first, second, verdict))
+        if verdict is Verdict.CONFLICT:
+            findings[first.located.document].append(_finding(first, second, first, second, verdict))
     return [sorted(found, key=lambda f: (f.start, f.end)) for found in findings]
 
 
@@ -76,8 +70,17 @@ def _keys(documents: Sequence[Document]) -> list[MetricKey]:
     return keys
 
 
-def _pairs(keys: list[MetricKey]) -> tuple[list[list[MetricKey]], list[tuple[MetricKey, MetricKey]]]:
-    """Groups of one figure stated again (in text order), and conflicting pairs of first statements."""
+def _links(keys: list[MetricKey]) -> list[tuple[MetricKey, MetricKey, Verdict]]:
+    """The pairs (earlier, later) worth telling the editor about, with their verdict.
+
+    Figures stated with the same value are gathered into groups, and every
+    pair of a group is linked: which statement a reader (or the gold) takes
+    as the first is not always the first in the text.  Roundings and
+    conflicts are told once per pair of groups.  Only equal values gather:
+    a rounding is a link between two figures, not a reason to take a third
+    figure that rounds the same way as equal to either (突破3200亿元 agrees
+    with 3215.6亿元 and with 3251.6亿元, which disagree).
+    """
     parent = list(range(len(keys)))
 
     def root(i: int) -> int:
@@ -86,37 +89,66 @@ def _pairs(keys: list[MetricKey]) -> tuple[list[list[MetricKey]], list[tuple[Met
             i = parent[i]
         return i
 
-    conflicting: list[tuple[int, int]] = []
+    judged: list[tuple[int, int, Verdict]] = []
     for i, j in _candidates(keys):
         verdict = compare(keys[i], keys[j])
-        if verdict in (Verdict.SAME, Verdict.ROUNDED):
+        if verdict is Verdict.SAME:
             a, b = root(i), root(j)
             if a != b:
                 parent[max(a, b)] = min(a, b)  # the earliest statement stays the group's first
-        elif verdict is Verdict.CONFLICT:
-            conflicting.append((i, j))
-    members: dict[int, list[MetricKey]] = defaultdict(list)
+        elif verdict is not Verdict.UNRELATED:
+            judged.append((i, j, verdict))
+    members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):
-        members[root(i)].append(keys[i])
-    groups = [group for _, group in sorted(members.items()) if len(group) > 1]
-    pairs = {tuple(sorted((root(i), root(j)))) for i, j in conflicting if root(i) != root(j)}
+        members[root(i)].append(i)
+    links = [
+        (keys[i], keys[j], Verdict.SAME) for group in members.values() for i, j in _group_pairs(keys, group)
+    ]
+    between: dict[tuple[int, int], tuple[int, int, Verdict]] = {}
+    for i, j, verdict in judged:
+        a, b = root(i), root(j)
+        if a != b:
+            between.setdefault((min(a, b), max(a, b)), (min(a, b), max(a, b), verdict))
     # A metric stated with three or more values is a list of like statements
     # about different things (已有9.37万人享受待遇 after each of five
     # policies), whose topic the words around the figures do not carry: no
     # pair of them is a conflict.
     opponents: dict[int, int] = defaultdict(int)
-    for a, b in pairs:
-        opponents[a] += 1
-        opponents[b] += 1
-    conflicts = [(keys[a], keys[b]) for a, b in sorted(pairs) if opponents[a] == 1 and opponents[b] == 1]
-    return groups, conflicts
+    for a, b, verdict in between.values():
+        if verdict is Verdict.CONFLICT:
+            opponents[a] += 1
+            opponents[b] += 1
+    for a, b, verdict in between.values():
+        if verdict is Verdict.CONFLICT and (opponents[a] > 1 or opponents[b] > 1):
+            continue
+        links.append((keys[a], keys[b], verdict))
+    return links
+
+
+def _group_pairs(keys: list[MetricKey], group: list[int]) -> Iterable[tuple[int, int]]:
+    """The pairs of a group linked: each statement with every earlier one of its file, and the first of each other file.
+
+    The first statement in another file stands for that file: linking
+    every statement of it would say the same thing several times.
+    """
+    for n, j in enumerate(group):
+        firsts: set[str] = set()
+        for i in group[:n]:
+            name = keys[i].located.name
+            if name == keys[j].located.name:
+                yield i, j
+            elif name not in firsts:
+                firsts.add(name)
+                yield i, j
 
 
 def _candidates(keys: list[MetricKey]) -> Iterable[tuple[int, int]]:
-    """Pairs (i < j) of one unit family with the same value or the same subject."""
+    """Pairs (i < j) of one unit family with the same value, a value as rounded, or the same subject."""
     buckets: dict[tuple[str, str, object], list[int]] = defaultdict(list)
     for index, key in enumerate(keys):
         buckets[("value", key.family, key.value.normalize())].append(index)
+        # 約12.9萬人 and 128650人: the same value to two significant digits.
+        buckets[("near", key.family, _two_digits(key.value))].append(index)
         if key.subject:
             buckets[("subject", key.family, key.subject)].append(index)
     seen: set[tuple[int, int]] = set()
@@ -128,11 +160,11 @@ def _candidates(keys: list[MetricKey]) -> Iterable[tuple[int, int]]:
                     yield i, j
 
 
-def _by_value(a: MetricKey, b: MetricKey) -> Verdict:
-    """The verdict for a figure linked to its group's first statement through another one."""
-    if a.value == b.value:
-        return Verdict.SAME
-    return Verdict.ROUNDED
+def _two_digits(value: Decimal) -> Decimal:
+    if not value:
+        return value
+    exponent = value.adjusted() - 1
+    return value.scaleb(-exponent).quantize(Decimal(1), rounding=ROUND_HALF_UP).scaleb(exponent).normalize()
 
 
 def _finding(
@@ -140,15 +172,15 @@ def _finding(
 ) -> Finding:
     """A repeat finding shown on `home`, with `other` as the figure it repeats or contradicts."""
     operands = tuple(_operand(key, role, home) for key, role in ((first, "first"), (second, "second")))
-    args = {"stated": written(home.item), "other": written(other.item)}
+    args = {"stated": home.claim.text, "other": other.claim.text}
     scope = _scope(home, other)
     if scope != ARTICLE:
         args["document"] = other.located.name
     difference = second.value - first.value
     if verdict is Verdict.CONFLICT:
         high, low = (first, second) if first.value > second.value else (second, first)
-        args["high"] = written(high.item)
-        args["low"] = written(low.item)
+        args["high"] = high.claim.text
+        args["low"] = low.claim.text
         args["difference"] = in_units_of(home.item, abs(difference)) + home.claim.unit
         args["relative"] = f"{plain(abs(difference) / low.value * HUNDRED, 1)} %" if low.value else "—"
     code = f"repeat.{verdict.value}.{scope}"

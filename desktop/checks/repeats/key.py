@@ -280,8 +280,12 @@ def _unspaced(text: str) -> str:
 
 
 def _period(time: str) -> str:
-    """A period as stated, without the words that only introduce it (截至, 以来, 份)."""
-    return _PERIOD_NOISE.sub("", time)
+    """A period as stated, without the words that only introduce it (截至, 以来, 份).
+
+    今年上半年 is 上半年 in the same paper: 今年 adds nothing before a part of the year.
+    """
+    period = _PERIOD_NOISE.sub("", time)
+    return period[2:] if period.startswith("今年") and len(period) > 2 else period
 
 
 def _pairs(text: str) -> frozenset[str]:

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from desktop.checks.figures import EXACT
+from desktop.checks.relations.common import magnitude_of
 from desktop.checks.repeats.key import MetricKey
 
 # Evidence an equal pair needs, by the figure's significant digits (1, 2, 3+):
@@ -53,6 +55,9 @@ def compare(a: MetricKey, b: MetricKey) -> Verdict:
     if _other_year(a, b) or _other_place(a, b):
         return Verdict.UNRELATED
     agreement = _agreement(a, b)
+    if agreement is Verdict.ROUNDED and a.qualifiers != b.qualifiers:
+        # 新建3600个 and 计划新建4000个: a rounding must be of the same figure.
+        return Verdict.UNRELATED
     if agreement is not Verdict.CONFLICT:
         return agreement if _same_figure_words(a, b) else Verdict.UNRELATED
     return Verdict.CONFLICT if _one_metric(a, b) else Verdict.UNRELATED
@@ -65,9 +70,19 @@ def _agreement(a: MetricKey, b: MetricKey) -> Verdict:
         return Verdict.SAME if same else Verdict.CONFLICT
     if a.value == b.value and a.figure.approx == b.figure.approx:
         return Verdict.SAME
-    if a.figure.interval.meets(b.figure.interval):
+    if a.figure.interval.meets(b.figure.interval) and (_written_rounded(a) or _written_rounded(b)):
         return Verdict.ROUNDED
     return Verdict.CONFLICT
+
+
+def _written_rounded(key: MetricKey) -> bool:
+    """Whether the figure is written as a rounding: with 万/亿, decimals or an approximation word.
+
+    A round integer (4000个) may be exact: taken as a rounding, it would
+    agree with every figure near it.
+    """
+    figure = key.figure
+    return figure.approx != EXACT or figure.places > 0 or magnitude_of(key.item)[0] > 1
 
 
 def evidence(a: MetricKey, b: MetricKey) -> int:
@@ -114,7 +129,14 @@ def _one_metric(a: MetricKey, b: MetricKey) -> bool:
 
 
 def _same_period(a: MetricKey, b: MetricKey) -> bool:
-    """The same period stated in both; or, inside one article, a period stated in neither."""
+    """The same period stated in both; or, inside one article, a period stated in neither.
+
+    Files may be of different years, so between files only a period with
+    its year (2023年, 2023年上半年) is the same period: 上半年 in this
+    year's paper and 上半年 in last year's are not.
+    """
+    if a.located.name != b.located.name and not (a.years and b.years):
+        return False
     if a.period and b.period:
         return a.period == b.period
     return not a.period and not b.period and a.located.document == b.located.document
