@@ -642,8 +642,8 @@ APPROX_AFTER_MULTIPLE = ("多", "余", "餘")
 RANK_UNITS = ("位", "名")
 # 第N大, 第N高, 第N多 rank a result (第二大贸易伙伴, 創歷年第二高, 同期第二多);
 # the characters after the adjective that make a word of it (第二高峰 is a
-# second peak, 第一大道 an avenue, 第三大会 a meeting) leave it a name.
-RANK_ADJECTIVES = {"大": "道街会會", "高": "峰潮中", "多": "", "低": "谷潮", "少": ""}
+# second peak, 第一大道 an avenue, 第二高中 a school, 第三大队 a team) leave it a name.
+RANK_ADJECTIVES = {"大": "道街会會队隊桥橋厦廈楼樓", "高": "峰潮中级級校", "多": "", "低": "谷潮", "少": ""}
 # A range of floor areas before 的 and a kind of home (90至144平方米的改善型住房)
 # is a size band of the market, not a measured area.
 AREA_UNITS = ("平方米", "平米", "平方公尺", "平方英尺", "平方呎", "呎", "坪")
@@ -738,6 +738,53 @@ YEAR_DURATION_AFTER = (
     "。",
     "；",
     "、",
+    # what was done in that time: 三年新增学位4.2万个, 五年累计投入
+    "新增",
+    "累计",
+    "累計",
+)
+
+# A money or measured figure after one of these and before 的 and a group
+# (自付费用超过3万元的困难群众, 收入低於一萬元的家庭) draws the line that
+# defines the group; 超过3万名的志愿者 (a count) still counts them.
+THRESHOLD_VERBS = (
+    "超过",
+    "超過",
+    "高于",
+    "高於",
+    "低于",
+    "低於",
+    "不足",
+    "不到",
+    "少于",
+    "少於",
+    "多于",
+    "多於",
+)
+GROUP_NOUNS = (
+    "群众",
+    "民眾",
+    "人员",
+    "人員",
+    "人群",
+    "人士",
+    "家庭",
+    "住户",
+    "住戶",
+    "对象",
+    "對象",
+    "患者",
+    "病人",
+    "居民",
+    "市民",
+    "职工",
+    "職工",
+    "学生",
+    "學生",
+    "企业",
+    "企業",
+    "纳税人",
+    "納稅人",
 )
 
 # After "N unit 以上/以下", a noun means the number draws a line that defines

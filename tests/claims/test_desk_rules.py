@@ -5,8 +5,9 @@ property and sport copy (伙, 记, mg/100ml), prices said the way people say
 them with no currency word (月租两万三, 千三左右) or with the currency before
 the number (澳门元二百亿), ranks by any adjective (第二高, 第二多), a market's
 trading days, approximation words after 百分之 and after a multiple (倍多),
-net buying and selling (买超, 賣超), the first months of a year, and size
-bands of homes.  Each row asserts the whole list of claims of its sentence
+net buying and selling (买超, 賣超), the first months of a year, size
+bands of homes, the money line that defines a group (超过3万元的困难群众)
+and years of work (三年新增).  Each row asserts the whole list of claims of its sentence
 as ``(span, value, unit, kind)``; every rule has sentences in Simplified and
 in Traditional characters and near misses that must stay as they were.  The
 sentences are made up, not taken from any test page.
@@ -228,6 +229,37 @@ SIZE_BANDS = [
     case("a-measured-range-stays", "降雨量50至80毫米。", C("80毫米", "80", "毫米", "measure")),
     case("an-area-range-stays", "户型面积在90至144平方米之间。", C("144平方米", "144", "平方米", "measure")),
 ]
+
+
+THRESHOLDS_OF_A_GROUP = [
+    case("money-line-of-a-group", "对自付费用超过5万元的困难群众实施救助。"),
+    case("money-line-of-a-group-traditional", "向入息低於一萬二千元的家庭發放津貼。"),
+    case("a-count-of-the-group-stays", "超过3万名的志愿者参与服务。", C("3万名", "30000", "名", "count")),
+    case(
+        "an-amount-stays",
+        "投资超过5亿元的项目有12个。",
+        C("5亿元", "500000000", "元", "money"),
+        C("12个", "12", "个", "count"),
+    ),
+    case(
+        "years-of-work",
+        "三年新增学位4.2万个。",
+        C("三年", "3", "年", "duration"),
+        C("4.2万个", "42000", "个", "count"),
+    ),
+    case(
+        "years-of-work-traditional",
+        "五年累計投入八十億元。",
+        C("五年", "5", "年", "duration"),
+        C("八十億元", "8000000000", "元", "money"),
+    ),
+    case("a-plan-is-a-name", "实施学前教育三年行动。"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THRESHOLDS_OF_A_GROUP)
+def test_thresholds_of_a_group_and_years_of_work(text: str, expected: list[Row]) -> None:
+    assert claims_of(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), RUNS_AND_PERIODS)
