@@ -262,6 +262,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return refuse(f"{refusal}; nothing was written")
     statuses: list[str] = args.status
     with opened(args) as store:
+        if not store.read_only:
+            store.refresh_checks()  # a database from before the checks: its 核查提示 and 提示 filled first
         total = store.count_export_rows(statuses, args.article)
         articles = [a for a in store.articles() if not args.article or a.id in args.article]
         show, finish = _progress_printer("exporting")
@@ -282,6 +284,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 filters_description="；".join(filters) or "全部",
                 database=store.path,
                 database_id=store.database_id,
+                findings=store.export_findings(args.article),
             )
         except TargetRefused as error:
             finish()

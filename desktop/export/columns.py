@@ -15,6 +15,8 @@ from desktop.export.labels import REASON_LABELS, STATUS_LABELS
 
 DETAIL_SHEET = "核查明细"
 SUMMARY_SHEET = "文章汇总"
+# Every finding of the checks (desktop.export.findings_sheet); written when the caller passes them.
+FINDINGS_SHEET = "核查提示"
 NOTES_SHEET = "说明"
 # Texts longer than a cell holds, in full (desktop.export.longtext); only when there are any.
 LONG_TEXT_SHEET = "长文本"
@@ -94,6 +96,16 @@ COLUMNS: tuple[Column, ...] = (
     # Read back but not editable: the decision's version when exported, so an
     # old workbook cannot silently undo a decision made after it was written.
     Column("version", "版本", "导出时的决定版本，回读时用来发现导出后又被改过的数字，请勿修改", 6, 8),
+    # Output only, last so no column editors know moves: the claim's open
+    # flags, one line each (the whole finding is on 核查提示).  Never read back.
+    Column(
+        "flags",
+        "提示",
+        "自动核查对这个数字提出、尚未处理的问题，一行一条；详见“核查提示”表",
+        12,
+        50,
+        wrap=True,
+    ),
 )
 
 COLUMN_INDEX = {column.key: index for index, column in enumerate(COLUMNS)}

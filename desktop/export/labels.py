@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from desktop.store.records import REASON_LABELS_ZH, STATUS_LABELS_ZH
+from desktop.store.records import FINDING_STATUS_LABELS_ZH, REASON_LABELS_ZH, STATUS_LABELS_ZH
 
 KIND_LABELS = MappingProxyType(
     {
@@ -25,6 +25,14 @@ KIND_LABELS = MappingProxyType(
 )
 
 STATUS_LABELS = MappingProxyType(dict(STATUS_LABELS_ZH))
+
+# The checks (desktop.checks): what each kind is called, the three verdicts,
+# and what editors did about a finding.
+CHECK_LABELS = MappingProxyType(
+    {"sum": "加总", "change": "增减", "share": "占比", "average": "平均", "usage": "数字用法"}
+)
+VERDICT_LABELS = MappingProxyType({True: "成立", False: "不成立", None: "无法核算"})
+FINDING_STATUS_LABELS = MappingProxyType(dict(FINDING_STATUS_LABELS_ZH))
 
 REASON_LABELS = MappingProxyType(dict(REASON_LABELS_ZH))
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop import __version__
 from desktop.export.cells import DATETIME_FORMAT, HEADER_FONT, CellMaker, bold_cell, clean_text, header_cells
-from desktop.export.columns import COLUMNS, DATABASE_ID_LABEL, DETAIL_SHEET, LONG_TEXT_SHEET
+from desktop.export.columns import COLUMNS, DATABASE_ID_LABEL, DETAIL_SHEET, FINDINGS_SHEET, LONG_TEXT_SHEET
 from desktop.export.labels import REASON_LABELS, STATUS_LABELS
 
 # The window's menu command, word for word as its Chinese menu shows it (a test holds the two together).
@@ -41,6 +41,7 @@ def write_notes(
     articles: int,
     database_id: str | None = None,
     long_texts: int = 0,
+    findings: int | None = None,
 ) -> None:
     sheet.column_dimensions["A"].width = 16.0
     sheet.column_dimensions["B"].width = 100.0
@@ -57,6 +58,13 @@ def write_notes(
     sheet.append([bold_cell(sheet, "FactDesk 版本", HEADER_FONT), __version__])
     if database_id:
         sheet.append([bold_cell(sheet, DATABASE_ID_LABEL, HEADER_FONT), text(database_id)])
+    if findings is not None:
+        sheet.append(
+            [
+                bold_cell(sheet, FINDINGS_SHEET, HEADER_FONT),
+                f"自动核查的 {findings} 条提示（算术关系与数字用法），见“{FINDINGS_SHEET}”表；该表只供查看，导回时不读取",
+            ]
+        )
     if long_texts:
         sheet.append(
             [

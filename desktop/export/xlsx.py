@@ -2,7 +2,8 @@
 
 Three sheets: 核查明细 (one row per claim, the round-trip sheet), 文章汇总
 (one row per article, with a chart) and 说明 (what the columns mean, who
-made the file, how to send edits back).
+made the file, how to send edits back); with the checks' findings, a fourth,
+核查提示 (every finding, its explanation and what editors did), after the first.
 
 The workbook is streamed (openpyxl write-only mode), so a 100,000-claim
 export holds a few hundred rows in memory, not the whole sheet.  What
@@ -53,19 +54,21 @@ from desktop.export.columns import (
     COLUMNS,
     DATABASE_ID_PROPERTY,
     DETAIL_SHEET,
+    FINDINGS_SHEET,
     HEADERS,
     LONG_TEXT_SHEET,
     NOTES_SHEET,
     SUMMARY_SHEET,
     display_width,
 )
+from desktop.export.findings_sheet import write_findings
 from desktop.export.labels import KIND_LABELS, REASON_LABELS, STATUS_LABELS
 from desktop.export.longtext import LongTextSheet
 from desktop.export.notes import write_notes
 from desktop.export.streaming import fast_rows, stream_to_unnamed_file
 from desktop.export.summary import write_summary
 from desktop.export.target import check_target
-from desktop.store.records import ArticleSummary, ExportRow
+from desktop.store.records import ArticleSummary, ExportRow, FindingExportRow
 
 PROGRESS_EVERY = 500  # rows between progress reports and cancel checks
 WIDTH_SAMPLE = 200  # rows looked at to size the columns
@@ -82,6 +85,7 @@ class ExportReport:
     path: Path
     rows: int  # claims written to 核查明细
     articles: int  # rows of 文章汇总
+    findings: int = 0  # rows of 核查提示
 
 
 def export_workbook(
@@ -97,6 +101,7 @@ def export_workbook(
     filters_description: str = "",
     database: Path | None = None,
     database_id: str | None = None,
+    findings: Iterable[FindingExportRow] | None = None,
 ) -> ExportReport:
     """Write `rows` and `articles` to the workbook at `path`, all or nothing.
 
@@ -111,7 +116,9 @@ def export_workbook(
     (rows, rows); `should_cancel` is polled as often and raises
     ExportCancelled when it returns True.  `database_id` is written into
     the workbook so that its decisions are only ever read back into the
-    database they came from.
+    database they came from.  `findings` (ReviewStore.export_findings), when
+    given, fill the 核查提示 sheet; the 提示 column of 核查明细 comes with
+    the rows themselves (ExportRow.flags).
     """
     path = Path(path)
     refusal = check_target(path, database=database)
@@ -132,6 +139,7 @@ def export_workbook(
         workbook.custom_doc_props.append(StringProperty(name=DATABASE_ID_PROPERTY, value=database_id))
     # Created in the order the sheets appear; 长文本 only if a text needs it, last.
     detail = _new_sheet(workbook, DETAIL_SHEET)
+    findings_sheet = _new_sheet(workbook, FINDINGS_SHEET) if findings is not None else None
     summary = _new_sheet(workbook, SUMMARY_SHEET)
     notes = _new_sheet(workbook, NOTES_SHEET)
     long_texts = LongTextSheet(lambda: _new_sheet(workbook, LONG_TEXT_SHEET), HEADERS)
@@ -139,6 +147,11 @@ def export_workbook(
         # Opened first, so a folder that cannot take the file fails at once, not after the rows.
         with replacing(path, before_replace=still_allowed) as out:
             written = _write_detail(detail, rows, total or 0, progress, should_cancel, long_texts)
+            found = 0
+            if findings_sheet is not None and findings is not None:
+                found = write_findings(findings_sheet, findings)
+            if should_cancel is not None and should_cancel():
+                raise ExportCancelled
             write_summary(summary, articles)
             write_notes(
                 notes,
@@ -149,6 +162,7 @@ def export_workbook(
                 articles=len(articles),
                 database_id=database_id,
                 long_texts=long_texts.texts,
+                findings=found if findings is not None else None,
             )
             workbook.save(out)
     except BaseException:
@@ -156,7 +170,7 @@ def export_workbook(
         raise
     if progress is not None:
         progress(written, written)
-    return ExportReport(path=path, rows=written, articles=len(articles))
+    return ExportReport(path=path, rows=written, articles=len(articles), findings=found)
 
 
 def _new_sheet(workbook: Workbook, title: str) -> Any:
@@ -242,6 +256,7 @@ def _row_maker(maker: CellMaker, long_texts: LongTextSheet) -> Callable[[ExportR
             formatted(claim.seconds_spent, col["seconds"], SECONDS_FORMAT),
             reasons.get(claim.reason) or text(claim.reason, col["reason"]),
             claim.version,
+            wrapped("\n".join(row.flags), col["flags"]) if row.flags else None,
         ]
 
     return cells
@@ -270,6 +285,7 @@ def _all_text(row: ExportRow) -> str:
             claim.editor,
             claim.reason,
             *claim.sources,
+            *row.flags,
         )
     )
 
@@ -287,6 +303,7 @@ def _cleaned(row: ExportRow) -> ExportRow:
         headline=clean_text(row.headline),
         date=clean_text(row.date),
         file_name=clean_text(row.file_name),
+        flags=tuple(clean_text(flag) for flag in row.flags),
     )
 
 
@@ -317,6 +334,7 @@ def _display_texts(row: ExportRow) -> list[str]:
         "" if claim.seconds_spent is None else f"{claim.seconds_spent:.1f}",
         REASON_LABELS.get(claim.reason, claim.reason),
         str(claim.version),
+        max(row.flags, key=len, default=""),
     ]
 
 

@@ -578,6 +578,9 @@ def _reviewer(reviewer: str) -> str:
     return reviewer.strip()
 
 
-def flag_lines(findings: Iterable[StoredFinding]) -> tuple[str, ...]:
-    """Open flags as the 提示 column shows them: one Chinese line each."""
-    return tuple(render(f.message, "zh") for f in findings)
+def flag_lines_by_claim(db: Database, article_ids: Sequence[int]) -> dict[str, tuple[str, ...]]:
+    """Claim id -> its open flags as the workbook's 提示 column shows them, one Chinese line each."""
+    return {
+        claim_id: tuple(render(f.message, "zh") for f in found)
+        for claim_id, found in open_flags_by_claim(db, article_ids).items()
+    }

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.store import rows, sentences, sql
+from desktop.store import findings, rows, sentences, sql
 from desktop.store.errors import UnknownArticle, UnknownClaim, UnknownDocument
 from desktop.store.records import (
     REVIEWED_STATUSES,
@@ -370,6 +370,8 @@ def _export_batch(
     query = (
         f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} WHERE c.article_id IN ({marks}){filter_sql} {_READING_ORDER}"
     )
+    # The 提示 column: the open flags of the batch's claims, looked up once per batch.
+    flags = findings.flag_lines_by_claim(db, list(by_id))
     for row in _claim_rows(db, query, [*by_id, *params]):
         exported = by_id[row["article_id"]]
         yield ExportRow(
@@ -377,6 +379,7 @@ def _export_batch(
             headline=exported["headline"],
             date=exported["date"] or exported["publication_date"] or "",
             file_name=exported["file_name"],
+            flags=flags.get(row["id"], ()),
         )
 
 
