@@ -24,6 +24,7 @@ from decimal import Decimal
 
 from desktop.checks.figures import figure_of
 from desktop.checks.release.script import to_simplified
+from desktop.checks.usage import r09_magnitudes
 from desktop.claims.model import Claim
 from desktop.claims.numerals import NumberError, parse_number
 
@@ -50,6 +51,11 @@ class TextFigure:
     step: Decimal
     approx: str = ""
     claim: Claim | None = None
+    # Written against GB/T 15835 so that its value is unclear (3万5000千人):
+    # never confirmed, but it can still be found to differ from the release.
+    unclear: bool = False
+    # The unit a table header gives a bare cell ("百万元"), shown beside it.
+    note: str = ""
 
     @property
     def significant_digits(self) -> int:
@@ -123,6 +129,7 @@ class _Header:
     line: int
     scale: Decimal
     per_share: bool
+    written: str  # the scale and unit as the header writes them: 百万元, 元
 
 
 def bare_figures(text: str, claims: Sequence[Claim]) -> list[TextFigure]:
@@ -139,7 +146,9 @@ def bare_figures(text: str, claims: Sequence[Claim]) -> list[TextFigure]:
     for line in lines[:-1]:
         line_starts.append(line_starts[-1] + len(line) + 1)
     headers = [
-        _Header(i, _SCALES.get(m.group("scale") or "", ONE), bool(m.group("per")))
+        _Header(
+            i, _SCALES.get(m.group("scale") or "", ONE), bool(m.group("per")), (m.group("scale") or "") + "元"
+        )
         for i, line in enumerate(lines)
         for m in [_UNIT_HEADER.search(line)]
         if m is not None
@@ -155,16 +164,18 @@ def bare_figures(text: str, claims: Sequence[Claim]) -> list[TextFigure]:
             continue
         digits = match.group().replace(",", "")
         places = len(digits.split(".")[1]) if "." in digits else 0
-        scale, unit, kind = _table_unit(headers, lines, _line_of(line_starts, start))
+        header = _table_header(headers, lines, _line_of(line_starts, start))
+        scale = header.scale if header else ONE
         found.append(
             TextFigure(
                 start=start,
                 end=end,
                 text=match.group(),
                 value=number * scale,
-                unit=unit,
-                kind=kind,
+                unit="元" if header else "",
+                kind="money" if header else "measure",
                 step=ONE.scaleb(-places) * scale,
+                note=header.written if header else "",
             )
         )
     return found
@@ -181,8 +192,8 @@ def _line_of(line_starts: list[int], offset: int) -> int:
     return low
 
 
-def _table_unit(headers: Sequence[_Header], lines: Sequence[str], line: int) -> tuple[Decimal, str, str]:
-    """(scale, unit, kind) of a cell on `line`, from the headers above it."""
+def _table_header(headers: Sequence[_Header], lines: Sequence[str], line: int) -> _Header | None:
+    """The unit header that holds for a cell on `line`, if any."""
     main: _Header | None = None
     per_share: _Header | None = None
     for header in headers:
@@ -193,7 +204,51 @@ def _table_unit(headers: Sequence[_Header], lines: Sequence[str], line: int) -> 
         else:
             main, per_share = header, None
     if per_share is not None and all(_SUB_ROW.match(lines[i]) for i in range(per_share.line + 1, line + 1)):
-        return per_share.scale, "元", "money"
-    if main is not None:
-        return main.scale, "元", "money"
-    return ONE, "", "measure"
+        return per_share
+    return main
+
+
+# The measure word after an unclear figure: one character that is not a
+# conjunction or punctuation (3万5000千人或7.44% -> 人).
+_MEASURE_AFTER = re.compile(r"[\u4e00-\u9fff]")
+_NOT_MEASURE = frozenset("或和及至到与、")
+
+
+def unclear_figures(text: str, claims: Sequence[Claim]) -> list[TextFigure]:
+    """Figures the detector refuses because their value is unclear (3万5000千人), outside every claim.
+
+    Found by the number-usage rule that flags them (rule 9, desktop/checks/usage); the value is
+    the figure read as written (3万5000 × 千), for the record only: an unclear figure is never
+    confirmed by a release.
+    """
+    covered = [(c.start, c.end) for c in claims]
+    found = []
+    for finding in r09_magnitudes.find(text):
+        if finding.message.code != "usage.r9.unclear":
+            continue
+        start, end = finding.start, finding.end
+        if any(s < end and start < e for s, e in covered):
+            continue
+        written = text[start:end]
+        try:
+            value = parse_number(written[:-1]) * _SMALL_MAGNITUDES[written[-1]]
+        except (NumberError, KeyError):
+            continue
+        after = _MEASURE_AFTER.match(text, end)
+        unit = after.group() if after and after.group() not in _NOT_MEASURE else ""
+        found.append(
+            TextFigure(
+                start=start,
+                end=end + len(unit),
+                text=text[start : end + len(unit)],
+                value=value,
+                unit=normal_unit(unit),
+                kind="count",
+                step=ONE,
+                unclear=True,
+            )
+        )
+    return found
+
+
+_SMALL_MAGNITUDES = {"千": Decimal(1000), "百": Decimal(100), "十": Decimal(10)}

@@ -21,12 +21,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "matches the release, which writes it {source}: the same value",
     ),
     "release.rounded": (
-        "来源稿为 {source}，文中 {text} 是它四舍五入到 {places} 位小数的结果",
-        "the release has {source}; {text} is that figure rounded to {places} decimal places",
+        "来源稿为 {source}，文中 {text} 是它四舍五入到{precision}的结果",
+        "the release has {source}; {text} is that figure rounded to {precision_en}",
     ),
     "release.truncated": (
-        "来源稿为 {source}，文中 {text} 是它截断到 {places} 位小数的结果（四舍五入应为 {rounded}）",
-        "the release has {source}; {text} is that figure cut to {places} decimal places (rounding gives {rounded})",
+        "来源稿为 {source}，文中 {text} 是它截断到{precision}的结果（四舍五入应为 {rounded}）",
+        "the release has {source}; {text} is that figure cut to {precision_en} (rounding gives {rounded})",
     ),
     "release.different": (
         "来源稿同一指标（{subject}）为 {source}，文中 {text}：请核对",
@@ -53,6 +53,14 @@ REASONS: dict[str, tuple[str, str]] = {
     "base": ("比较基期不同", "it is compared with another period"),
     "unit": ("单位不同", "its unit differs"),
 }
+
+
+def precision_args(places: int) -> tuple[tuple[str, str], ...]:
+    """How precise the article's figure is written: 1 位小数 / one decimal, 整数 / whole units."""
+    if places == 0:
+        return (("precision", "整数"), ("precision_en", "whole units"))
+    plural = "s" if places > 1 else ""
+    return (("precision", f" {places} 位小数"), ("precision_en", f"{places} decimal place{plural}"))
 
 
 def reason_args(reason: str) -> tuple[tuple[str, str], ...]:

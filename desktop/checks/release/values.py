@@ -23,7 +23,7 @@ def same_unit(a: TextFigure, b: TextFigure) -> bool:
 
 def value_relation(article: TextFigure, release: TextFigure) -> str:
     """SAME, ROUNDED, TRUNCATED or "" for an article figure against a release figure."""
-    if not same_unit(article, release):
+    if not same_unit(article, release) or article.unclear or release.unclear:
         return ""
     if article.value == release.value:
         return SAME

@@ -1,0 +1,127 @@
+"""One test per match label, and the traps that must not be confirmed."""
+
+from __future__ import annotations
+
+from release_helpers import label_of, match_texts
+
+from desktop.checks.release.messages import render
+
+
+def test_same_across_scripts_and_notation() -> None:
+    release = "一、6月就業人數1,137萬2千人,較上月增加1千人或0.01%。\n二、6月失業人數44萬2千人,較上月增加8千人或1.87%。\n"
+    article = "6月失业人数为44.2万人,月增8000人、增幅1.87%。\n"
+    matches = match_texts(article, release)
+    for text, source in (("44.2万人", "44萬2千人"), ("8000人", "8千人"), ("1.87%", "1.87%")):
+        m = label_of(matches, text)
+        assert m.match == "same" and m.source is not None and m.source.text == source
+    assert label_of(matches, "8000人").message.code == "release.same_notation"
+    assert render(label_of(matches, "8000人").message) == "与来源稿一致：来源稿写作 8千人，数值相同"
+
+
+def test_rounded_and_truncated() -> None:
+    release = "4.全年與上年比較:111年工業、製造業生產指數分別為132.87及135.05,各較上年增加0.88%及0.89%。\n"
+    article = "2022年全年工業生產指數為132.87,年增0.8%;製造生產指數135.05,年增0.8%。\n"
+    matches = match_texts(article, release)
+    first, second = label_of(matches, "0.8%", 0), label_of(matches, "0.8%", 1)
+    assert first.match == second.match == "rounded"
+    # Respectively: the first 0.8% is 0.88%, the second 0.89%.
+    assert first.source is not None and first.source.text == "0.88%"
+    assert second.source is not None and second.source.text == "0.89%"
+    assert first.message.code == "release.truncated"
+    assert render(first.message, "en") == (
+        "the release has 0.88%; 0.8% is that figure cut to 1 decimal place (rounding gives 0.9)"
+    )
+
+
+def test_rounded_from_a_results_table() -> None:
+    release = (
+        "(人民币百万元,另有指明者除外)\n"
+        "收入 192,869 167,193 15% 184,504 5%\n"
+        "本公司权益持有人应占盈利 63,133 53,230 19% 55,628 13%\n"
+    )
+    article = "騰訊第三季純利631.3億元，按年升19%、按季增13%。收入按年增長15%至1928.7億元。\n"
+    matches = match_texts(article, release)
+    profit = label_of(matches, "631.3億元")
+    assert profit.match == "rounded" and profit.source is not None and profit.source.text == "63,133"
+    assert label_of(matches, "1928.7億元").match == "rounded"
+    for text in ("19%", "13%", "15%"):
+        assert label_of(matches, text).match == "same", text
+
+
+def test_equal_value_of_another_metric_is_absent() -> None:
+    release = "一、全国粮食播种面积112220千公顷(168329万亩),比2016年减少815千公顷(1222万亩),下降0.7%。\n"
+    article = "其中稻谷4171亿斤、增加30亿斤,增长0.7%。\n"
+    rice = label_of(match_texts(article, release), "0.7%")
+    assert rice.match == "absent" and rice.source is None
+    assert rice.message.code == "release.absent_other_metric"
+    assert render(rice.message) == "来源稿中的 0.7% 数值相同，但增减方向不同，不是同一指标"
+
+
+def test_equal_value_of_another_period_is_absent() -> None:
+    release = "綜計1至4月零售業營業額為1兆3,945億元,年增4.2%。\n"
+    article = "展望5月,预估零售业营业额年增4.2%。\n"
+    m = label_of(match_texts(article, release), "4.2%")
+    assert m.match == "absent"
+    assert "时期不同" in render(m.message)
+
+
+def test_equal_value_of_a_named_subset_is_absent() -> None:
+    release = "一、6月就業人數1,137萬2千人,較上月增加1千人或0.01%。\n"
+    article = "6月就业人数为1137.2万人,较上月增加1千人,其中工业部门增加1千人、0.04%。\n"
+    matches = match_texts(article, release)
+    assert label_of(matches, "1千人", 0).match == "same"
+    assert label_of(matches, "1千人", 1).match == "absent"
+
+
+def test_a_common_value_with_other_words_is_absent() -> None:
+    release = "(人民币百万元)\n收入 192,869 167,193 15% 184,504 5%\n"
+    article = "本土市場遊戲收入428億元，按年增長15%；社交網絡收入按年增長5%至323億元。\n"
+    matches = match_texts(article, release)
+    assert label_of(matches, "15%").match == "absent"
+    assert label_of(matches, "5%").match == "absent"
+
+
+def test_a_repeated_release_value_is_chosen_by_its_period() -> None:
+    release = (
+        "1.與上月比較:111年12月工業生產指數129.62,較上月增加0.14%。\n"
+        "3.與上季比較:111年第4季工業生產指數129.62,較上季減少5.18%。\n"
+    )
+    article = "2022年12月工業生產指數為129.62,年減7.9%。去年第4季工業生產指數為129.62,年減5.9%。\n"
+    matches = match_texts(article, release)
+    december, quarter = label_of(matches, "129.62", 0), label_of(matches, "129.62", 1)
+    assert december.source is not None and quarter.source is not None
+    assert december.match == quarter.match == "same"
+    assert release.index("12月") < december.source.start < release.index("3.")
+    assert quarter.source.start > release.index("第4季")
+
+
+def test_different_when_the_article_restates_a_stretch_with_one_figure_changed() -> None:
+    release = "上半年失業人數平均為43萬4千人,較上年同期減少3萬5千人或7.44%。\n"
+    article = "上半年失业人数平均为43万4000人,较上年同期减少3万6000人或7.44%。\n"
+    m = label_of(match_texts(article, release), "3万6000人")
+    assert m.match == "different"
+    assert m.source is not None and m.source.text == "3萬5千人"
+    assert render(m.message, "en").startswith("the release gives the same metric")
+
+
+def test_different_for_a_figure_whose_value_is_unclear() -> None:
+    release = "上半年失業人數平均為43萬4千人,較上年同期減少3萬5千人或7.44%。\n"
+    article = "上半年失业人数平均为43万4000人,较上年同期减少3万5000千人或7.44%。\n"
+    m = label_of(match_texts(article, release), "3万5000千人")
+    assert m.match == "different" and m.source is not None and m.source.text == "3萬5千人"
+
+
+def test_no_different_without_both_neighbours_backed() -> None:
+    release = "上半年失業人數平均為43萬4千人,較上年同期減少3萬5千人或7.44%。\n"
+    article = "上半年失业人数平均为43万4000人,较上年同期减少3万6000人。\n"
+    assert label_of(match_texts(article, release), "3万6000人").match == "absent"
+
+
+def test_absent_when_the_release_does_not_state_it() -> None:
+    release = "7月失業率3.84%,較上月上升0.10個百分點。\n"
+    article = "7月失業率3.84%,並以批發及零售業增加6千人較多。\n"
+    matches = match_texts(article, release)
+    assert label_of(matches, "3.84%").match == "same"
+    missing = label_of(matches, "6千人")
+    assert missing.match == "absent" and missing.message.code == "release.absent"
+    assert render(missing.message, "en") == "the release does not state this figure"
