@@ -65,6 +65,9 @@ def main() -> int:
     # The marginal rate of `factdesk detect` (issue 11 §4), against
     # FACTDESK_BENCH_BASELINE=<revision> too when it is set.
     subprocess.run([sys.executable, "-m", "bench.detect_bench"], check=True)
+    # The checks (issue 12 §5): in-process on the seeds, `factdesk check` against
+    # `detect` on 40 copies, and what they add to an import.
+    subprocess.run([sys.executable, "-m", "bench.checks_bench"], check=True)
     # 200 files imported in one process and with a detection pool (issue 11 §4).
     subprocess.run([sys.executable, "-m", "bench.import_bench"], check=True)
     # The slower parts last, each in its own interpreter (see main()).

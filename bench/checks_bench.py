@@ -2,12 +2,18 @@
 
     .venv/bin/python -m bench.checks_bench [COPIES]
 
+Run by `make bench` (bench/__main__.py).
+
 - all checks (relations and usage) for the five seed pages, in-process, on
   claims already detected: best of 20 runs (goal ≤ 100 ms);
 - `factdesk detect` against `factdesk check` on COPIES copies of the seed
   files minus the same on one copy (so interpreter start cancels, as in
   bench.detect_bench), best of 5, runs interleaved (goal: check ≤ 1.3 ×
-  detect).
+  detect);
+- the store: importing the seed files COPIES times (each copy made
+  different) into a fresh database in this process, with the checks run and
+  stored (desktop.store.findings) and without (their two calls replaced by
+  no-ops), best of 3, interleaved: what the checks add to an import.
 """
 
 from __future__ import annotations
@@ -16,12 +22,17 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from desktop.checks import check_article
 from desktop.paths import seed_files
 from desktop.pipeline import DocumentResult, process_file
+from desktop.store import ReviewStore, findings
+
+BENCH_DIR = Path(__file__).resolve().parent.parent / "build" / "bench"
 
 
 def best_ms(work: Callable[[], object], repeats: int) -> float:
@@ -79,7 +90,61 @@ def main(argv: list[str]) -> int:
             f"{check_s:.2f} s = {check_s / detect_s:.3f}× (goal ≤ 1.3×); whole runs on {many} files: "
             f"{min(walls[('detect', many)]):.2f} s / {min(walls[('check', many)]):.2f} s"
         )
+    bench_import(seeds, copies)
     return 0
+
+
+@contextmanager
+def _checks_off() -> Iterator[None]:
+    """The store's import as it was before the checks: their two calls in the import made no-ops."""
+    rows, store = findings.document_rows, findings.store_rows
+
+    def no_rows(result: Any) -> dict[int, list[dict[str, Any]]]:
+        return {}
+
+    def no_store(db: Any, article_id: int, new_rows: Any) -> None:
+        return None
+
+    findings.document_rows, findings.store_rows = no_rows, no_store  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        findings.document_rows, findings.store_rows = rows, store  # type: ignore[assignment]
+
+
+def bench_import(seeds: list[Path], copies: int) -> None:
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=BENCH_DIR) as folder:
+        files = []
+        for k in range(copies):
+            for p in seeds:
+                copy = Path(folder) / f"{k:03d}_{p.name}"
+                # A line of its own, or the store would skip the copy as a duplicate.
+                copy.write_text(p.read_text(encoding="utf-8") + f"\n（第{k}份）\n", encoding="utf-8")
+                files.append(copy)
+
+        def run(checks: bool) -> float:
+            db = Path(folder) / f"{time.monotonic_ns()}.sqlite"
+            with ReviewStore.open(db) as store:
+                start = time.perf_counter()
+                if checks:
+                    store.import_files(files)
+                else:
+                    with _checks_off():
+                        store.import_files(files)
+                return time.perf_counter() - start
+
+        run(True)  # the tagger loaded, the caches warm
+        times: dict[bool, list[float]] = {True: [], False: []}
+        for _ in range(3):
+            for checks in (False, True):
+                times[checks].append(run(checks))
+        without, with_checks = min(times[False]), min(times[True])
+        print(
+            f"store    import of {len(files)} files ({copies} copies of the seeds) in one process: "
+            f"{without:.2f} s without the checks, {with_checks:.2f} s with them stored = "
+            f"{with_checks / without:.3f}× (best of 3, interleaved)"
+        )
 
 
 if __name__ == "__main__":
