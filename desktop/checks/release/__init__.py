@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from desktop.checks.release.matcher import figures_in, match_release
 from desktop.checks.release.model import ABSENT, CONFIRMING, DIFFERENT, LABELS, ROUNDED, SAME, ReleaseMatch
+from desktop.checks.release.propose import Proposal, propose_document, rank_documents
 
 __all__ = [
     "ABSENT",
@@ -25,7 +26,10 @@ __all__ = [
     "LABELS",
     "ROUNDED",
     "SAME",
+    "Proposal",
     "ReleaseMatch",
     "figures_in",
     "match_release",
+    "propose_document",
+    "rank_documents",
 ]
