@@ -113,6 +113,23 @@ def document_rows(result: pipeline.DocumentResult) -> dict[int, list[dict[str, A
     return found
 
 
+def articles_with_excluded_claims(db: Database, article_ids: Sequence[int]) -> set[int]:
+    """Which of these articles have a claim the checks leave out (rejected as 非数字声明)."""
+    found: set[int] = set()
+    for first in range(0, len(article_ids), 500):
+        chunk = list(article_ids[first : first + 500])
+        found.update(
+            int(row["article_id"])
+            for row in sql.rows(
+                db,
+                f"SELECT DISTINCT article_id FROM decisions WHERE article_id IN ({', '.join('?' for _ in chunk)})"
+                " AND status = 'rejected' AND reason = ?",
+                [*chunk, NOT_A_CLAIM],
+            )
+        )
+    return found
+
+
 def refresh(db: Database, article_id: int) -> list[dict[str, Any]]:
     """Run the checks on a stored article and store its findings; inside the caller's transaction."""
     new_rows = compute(db, article_id)

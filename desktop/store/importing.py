@@ -530,10 +530,12 @@ def _finish(
             " AND complete",
             [document_id, file_name, document_id],
         )
+    # Decisions carried over may have taken a claim out of what the checks
+    # read (非数字声明): those articles are checked again as stored, here,
+    # inside the lock; every other one takes the findings made before it.
+    recheck = findings.articles_with_excluded_claims(db, list(article_ids.values())) if carried else set()
     for index, article_id in article_ids.items():
-        if previous is not None:
-            # Decisions carried over may have taken a claim out of what the
-            # checks read (非数字声明), so the article is checked as stored.
+        if article_id in recheck:
             findings.refresh(db, article_id)
         elif index in checked:
             for row in checked[index]:

@@ -182,3 +182,17 @@ def test_database_from_before_the_checks_is_checked_when_read(db_path: Path, pag
         assert store.refresh_checks() == 1
         assert store.checks_outdated() == []
         assert any(f.check == "sum" and f.id > 0 for f in store.findings(article_id))
+
+
+def test_a_changed_file_keeps_a_claim_out_that_was_rejected_as_not_a_claim(
+    checked: ReviewStore, page: Path
+) -> None:
+    flag = _sum_flag(checked)
+    part = next(i for i in flag.claim_ids if i != flag.claim_id)
+    checked.decide(part, "rejected", editor="李", reason="not-a-claim")
+    page.write_text(TEXT + "\n另据统计，全市共有站点12个。\n", encoding="utf-8")
+    assert checked.import_files([page]).documents_added == 1
+    (article,) = checked.articles()
+    assert [c.status for c in checked.claims(article.id) if c.text == "7530人"] == ["rejected"]
+    assert all(f.check != "sum" for f in checked.findings(article.id))
+    assert any(f.check == "change" for f in checked.findings(article.id))
