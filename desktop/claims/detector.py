@@ -51,7 +51,7 @@ from desktop.ingest.reflow import LAYOUT_MARKS
 # read by other rules and `factdesk redetect` reads it again (decisions kept).
 # To release a change: raise the version by one and record the digest the
 # test prints.  1 and 2 were numbered by hand, before the digest.
-DETECTOR_VERSION = "7"
+DETECTOR_VERSION = "8"
 DETECTOR_FINGERPRINTS = {
     # every numeral style, the units of other desks, money in any currency (issue 11)
     "3": "798aa9e727ab08ce5bc36697f046bed9ef542e8e785ec96f687a860ced2fac91",
@@ -65,6 +65,8 @@ DETECTOR_FINGERPRINTS = {
     "6": "5bd53f7fdea670eed062ae691a554a618595eff46702882705b40ab6f3a63e96",
     # 超过3万元的困难群众 defines a group; 三年新增, 五年累计 are lengths of time; 第二高中 is a school
     "7": "166acf56f8eba7c2924fb08a2fd58e5d0f3d3b6b0080f276ccffa38eb240ec09",
+    # a layout space inside a unit (个百分 点), points of a season or career; the corpus page shows them
+    "8": "7dec326607515bd6d0bceb0c9302d1150e9ded4688e77133cc60c0695334a928",
 }
 
 _CN_DIGITS = "〇○零一二三四五六七八九两兩壹贰貳叁參肆伍陆陸柒捌玖"
@@ -261,6 +263,29 @@ def _mark_then_number(text: str, positions: range) -> bool:
         elif char not in _INSIDE_FIGURE:
             return False
     return False
+
+
+def _spaced_unit(text: str, pos: int) -> tuple[str, int] | None:
+    """The unit at `pos` read across layout spaces (个百分 点, 平方 公里): (unit without them, where it ends).
+
+    Reflow keeps a single space between two runs of Chinese characters, and
+    whitespace is layout, never content (docs/numeric-claims.md, "The span").
+    Reads at most 12 characters; a space right at `pos` is not crossed.
+    """
+    chars: list[str] = []
+    ends: list[int] = []
+    for at in range(pos, min(len(text), pos + 12)):
+        ch = text[at]
+        if ch in " \u3000":
+            if not chars:
+                return None
+            continue
+        chars.append(ch)
+        ends.append(at + 1)
+    m = _UNIT.match("".join(chars))
+    if m is None:
+        return None
+    return m.group(), ends[m.end() - 1]
 
 
 class _Mask:
@@ -631,15 +656,19 @@ class Detector:
 
     def _read_unit(self, text: str, pos: int, arabic: bool, has_magnitude: bool) -> tuple[str, str, int]:
         m = _UNIT.match(text, pos)
+        found = (m.group(), m.end()) if m else None
+        if " " in text[pos + 1 : pos + 6] or "\u3000" in text[pos + 1 : pos + 6]:
+            spaced = _spaced_unit(text, pos)  # 0.4个百分 点: a layout space inside the unit
+            if spaced and (found is None or len(spaced[0]) > len(found[0])):
+                found = spaced
         per = _PER_POPULATION.match(text, pos)
         if per and per.end() > pos + 1 and "/" in per.group():
             return per.group(), "percent", per.end()
         noun = _COUNTED_NOUN.match(text, pos) if arabic else None
-        if noun and (m is None or noun.end() > m.end()):
+        if noun and (found is None or noun.end() > found[1]):
             return noun.group(), "count", noun.end()
-        if m:
-            unit = m.group()
-            end = m.end()
+        if found:
+            unit, end = found
             if text[end : end + 1] and text[end] in lx.UNIT_NOT_BEFORE.get(unit, ""):
                 return "", "", pos  # 76人队, 3口之家, 16球队, 600519股价: the start of a word
             if unit in _ARABIC_ONLY and not arabic:

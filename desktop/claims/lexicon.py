@@ -1001,6 +1001,10 @@ SPORT_SCORE_CUES = (
     "聯賽",
     "积分榜",
     "積分榜",
+    # a season or a career of games (本赛季总得分, 職業生涯得分)
+    "赛季",
+    "賽季",
+    "生涯",
 )
 
 # Words before a number with no unit that make it an amount of money

@@ -5,12 +5,13 @@ property and sport copy (伙, 记, mg/100ml), prices said the way people say
 them with no currency word (月租两万三, 千三左右) or with the currency before
 the number (澳门元二百亿), ranks by any adjective (第二高, 第二多), a market's
 trading days, approximation words after 百分之 and after a multiple (倍多),
-net buying and selling (买超, 賣超), the first months of a year, size
-bands of homes, the money line that defines a group (超过3万元的困难群众)
-and years of work (三年新增).  Each row asserts the whole list of claims of its sentence
-as ``(span, value, unit, kind)``; every rule has sentences in Simplified and
-in Traditional characters and near misses that must stay as they were.  The
-sentences are made up, not taken from any test page.
+net buying and selling (买超, 賣超), the first months of a year, size bands
+of homes, the money line that defines a group (超过3万元的困难群众), years
+of work (三年新增), and a layout space inside a unit (个百分 点).  Each row
+asserts the whole list of claims of its sentence as ``(span, value, unit,
+kind)``; every rule has sentences in Simplified and in Traditional
+characters and near misses that must stay as they were.  The sentences are
+made up, not taken from any test page.
 """
 
 from __future__ import annotations
@@ -215,6 +216,8 @@ SPORT_POINTS = [
         C("4分", "4", "分", "count"),
         C("3分", "3", "分", "count"),
     ),
+    case("career-points", "他职业生涯总得分突破2万分。", C("2万分", "20000", "分", "count")),
+    case("season-points-traditional", "她本賽季累計得分1,024分。", C("1,024分", "1024", "分", "count")),
     case(
         "exam-points-stay-measured",
         "本科录取分数线为480分，比去年提高5分。",
@@ -255,6 +258,23 @@ THRESHOLDS_OF_A_GROUP = [
     ),
     case("a-plan-is-a-name", "实施学前教育三年行动。"),
 ]
+
+
+SPACED_UNITS = [
+    case("space-inside-a-unit", "增速高于全省0.4个百分 点。", C("0.4个百分 点", "0.4", "个百分点", "change")),
+    case(
+        "space-inside-a-unit-traditional",
+        "比率上升１．２個百分 點。",
+        C("１．２個百分 點", "1.2", "個百分點", "change"),
+    ),
+    case("space-inside-an-area", "新增绿地12平方 公里。", C("12平方 公里", "12", "平方公里", "measure")),
+    case("a-space-before-a-noun-is-no-unit", "共有3家 医院参与。", C("3家", "3", "家", "count")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPACED_UNITS)
+def test_layout_spaces_inside_a_unit(text: str, expected: list[Row]) -> None:
+    assert claims_of(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), THRESHOLDS_OF_A_GROUP)
