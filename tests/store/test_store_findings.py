@@ -116,6 +116,11 @@ def test_accept_rejects_the_claim_through_the_decision_path(checked: ReviewStore
     assert after.note == render(flag.message, "zh")
     actions = [e.action for e in checked.history(flag.claim_id)]
     assert actions[-2:] == ["decide", "accept-finding"]
+    # Re-running the checks, re-detecting: the acceptance stays.
+    checked.run_checks(flag.article_id)
+    checked.redetect(force=True)
+    assert _sum_flag(checked).status == "accepted"
+    after = checked.claim(flag.claim_id)
     # The window's undo saves the old decision again: the finding is open again.
     checked.decide(claim.id, claim.status, editor="王编辑", expected_version=after.version, note=claim.note)
     assert _sum_flag(checked).status == "open"
