@@ -52,6 +52,8 @@ THRESHOLD = 3.0
 # How far apart (in figures) two neighbours may be, in the article and in the release.
 ARTICLE_NEIGHBOURS = 2
 RELEASE_NEIGHBOURS = 5
+# Share of its metric words a common figure's release sentence must hold, absent a matched neighbour.
+MIN_COVERAGE = 0.3
 _DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
@@ -85,11 +87,11 @@ def match_release(
     r_ctx = contexts(release_text, release)
     candidates = [_candidates(f, c, release, r_ctx) for f, c in zip(article, a_ctx, strict=True)]
     chosen: dict[int, _Candidate] = {}
-    for i, figure in enumerate(article):
+    for i in range(len(article)):
         scored = [
             (_evidence(i, c, article, a_ctx, r_ctx, candidates), c)
             for c in candidates[i]
-            if not c.veto and not _contradicted(figure, a_ctx[i], r_ctx[c.index])
+            if not c.veto and _supported(i, c, article, a_ctx, r_ctx, candidates)
         ]
         accepted = [(score, c) for score, c in scored if score >= THRESHOLD]
         if accepted:
@@ -161,16 +163,34 @@ def _candidates(
     return found
 
 
-def _contradicted(figure: TextFigure, context: Context, other: Context) -> bool:
-    """The figure's own clause names a metric of which the release sentence has not one character.
+def _supported(
+    i: int,
+    candidate: _Candidate,
+    article: Sequence[TextFigure],
+    a_ctx: Sequence[Context],
+    r_ctx: Sequence[Context],
+    candidates: Sequence[Sequence[_Candidate]],
+) -> bool:
+    """Whether anything beyond the value says the candidate is the same metric.
 
-    Not applied to very specific figures (four significant digits and more),
-    whose value alone identifies them whatever words the article uses
-    (纯利 for 本公司权益持有人应占盈利).
+    A very specific figure (four significant digits and more) is identified
+    by its value whatever words the article uses (纯利 for 本公司权益持有人应占盈利).
+    Any other needs the release sentence to hold its metric words, or a
+    neighbouring figure matched next to the candidate.  When not one pair of
+    its metric words is in the release sentence, only a neighbour will do:
+    right beside it and specific when the words are the figure's own
+    (工业部门增加1千人 beside 就业人数's 1千人 is another metric), any
+    neighbour when the words come from an earlier clause.
     """
-    if figure.significant_digits >= 4 or not context.own_subject:
-        return False
-    return coverage_pairs(context, other) == 0
+    figure, context, other = article[i], a_ctx[i], r_ctx[candidate.index]
+    if figure.significant_digits >= 4:
+        return True
+    if coverage_pairs(context, other) == 0:
+        if context.own_subject:
+            return _anchor(i, candidate, article, a_ctx, r_ctx, candidates, reach=1) >= 2.0
+        return _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
+    covered = coverage(context, other) or 0.0
+    return covered >= MIN_COVERAGE or _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
 
 
 def _evidence(
@@ -204,14 +224,20 @@ def _anchor(
     a_ctx: Sequence[Context],
     r_ctx: Sequence[Context],
     candidates: Sequence[Sequence[_Candidate]],
+    reach: int = ARTICLE_NEIGHBOURS,
 ) -> float:
-    """2 when a specific neighbouring figure matches a figure near the candidate, 1 for a less specific one."""
+    """2 when a specific neighbouring figure matches a figure near the candidate, 1 for a less specific one.
+
+    Neighbours are figures of the same passage at most `reach` figures away
+    in the article, whose candidate is another figure of the candidate's
+    passage at most RELEASE_NEIGHBOURS figures away.
+    """
     here, there = a_ctx[i], r_ctx[candidate.index]
     best = 0.0
     for n, neighbour in enumerate(a_ctx):
         if n == i or neighbour.passage_index != here.passage_index:
             continue
-        if abs(neighbour.position - here.position) > ARTICLE_NEIGHBOURS:
+        if abs(neighbour.position - here.position) > reach:
             continue
         for c in candidates[n]:
             near = r_ctx[c.index]

@@ -125,3 +125,10 @@ def test_absent_when_the_release_does_not_state_it() -> None:
     missing = label_of(matches, "6千人")
     assert missing.match == "absent" and missing.message.code == "release.absent"
     assert render(missing.message, "en") == "the release does not state this figure"
+
+
+def test_agreeing_direction_base_and_period_alone_do_not_confirm() -> None:
+    release = "6月份，社会消费品零售总额38,000亿元，同比增长12%。\n"
+    article = "6月份，手机销量达到500万部，同比增长12%。\n"
+    m = label_of(match_texts(article, release), "12%")
+    assert m.match == "absent" and m.message.code == "release.absent_unsure"
