@@ -20,7 +20,7 @@ from desktop.checks.figures import HUNDRED, plain
 from desktop.checks.model import Finding, Message, Operand
 from desktop.checks.relations.common import in_units_of
 from desktop.checks.repeats.key import Located, MetricKey
-from desktop.checks.repeats.match import Verdict, compare
+from desktop.checks.repeats.match import Verdict, compare, plausible_error
 from desktop.checks.repeats.messages import ARTICLE, FILE, OTHER
 from desktop.checks.text import ArticleText
 from desktop.claims.model import Claim
@@ -119,7 +119,9 @@ def _links(keys: list[MetricKey]) -> list[tuple[MetricKey, MetricKey, Verdict]]:
             opponents[a] += 1
             opponents[b] += 1
     for a, b, verdict in between.values():
-        if verdict is Verdict.CONFLICT and (opponents[a] > 1 or opponents[b] > 1):
+        if verdict is Verdict.CONFLICT and (
+            opponents[a] > 1 or opponents[b] > 1 or not plausible_error(keys[a], keys[b])
+        ):
             continue
         links.append((keys[a], keys[b], verdict))
     return links

@@ -174,6 +174,19 @@ _QUALIFIERS: dict[str, tuple[str, ...]] = {
     "share": ("占", "佔", "比重", "比例", "占比"),
     "rank": ("第", "居", "列", "位居", "排名"),
 }
+_RANGE_JOIN = re.compile(r"\s*(?:至|到|~|～|—|－|-)\s*")
+# Words that make every figure after them in the sentence a plan, not an outcome.
+_PLAN_WORDS = ("目标", "目標", "预期", "預期", "计划", "計劃", "力争", "力爭", "预计", "預計")
+# Periods and places in the words before a figure, which name when and where, not what.
+_PERIOD_OR_PLACE = re.compile(
+    r"(?:19|20)[0-9]{2}年度?|[0-9]{1,2}(?:[—\-~至][0-9]{1,2})?月(?:份|底|末)?|今年|去年|明年|上半年|下半年"
+    r"|前三季度|首三季|[一二三四]季度|截至|截止|目前|以来|全市|全省|全国|全县|全区|我市|本市|我省|本省"
+)
+_MONTH = re.compile(r"([0-9]{1,2}|十[一二]?|[一二三四五六七八九])月")
+_CHINESE_MONTHS = {name: n for n, name in enumerate("一二三四五六七八九十", start=1)} | {
+    "十一": 11,
+    "十二": 12,
+}
 # A four-digit year in a period: two periods with different years are different.
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _PERIOD_NOISE = re.compile(r"^(?:截至|截止到|截止|到|至|自|从|從)|(?:以来|以來|份|底|末)$|份")
@@ -216,6 +229,23 @@ class MetricKey:
         self.after_clause = _unspaced(fold(text[item.end : clause_end.start() if clause_end else after_end]))
         self.clause_before = fold(article.clause_before(item))
         self.sentence = fold(text[sentence_start:sentence_end])
+        # Which paragraph of its article the figure is in (0: the headline):
+        # a restatement that disagrees is mostly the headline's or the lead's.
+        self.paragraph = sum(1 for line in text[: item.paragraph[0]].split("\n") if line.strip())
+        self.sentence_before = fold(text[sentence_start : item.start])
+        # The figure this one describes, when one stands just before it in
+        # its clause: 净利润1.74亿元，同比增长14.9% is the growth of 1.74亿元.
+        previous = article.items[item.index - 1] if item.index > 0 else None
+        self.anchor: tuple[str, Decimal] | None = None
+        if previous is not None and previous.sentence == item.sentence and previous.end >= before_start:
+            self.anchor = (fold(previous.claim.unit), previous.claim.value)
+        # One end of a range the detector read as two figures (1.2亿元至1.6亿元).
+        following = article.next_item(item)
+        self.range_end = any(
+            other is not None
+            and _RANGE_JOIN.fullmatch(text[min(item.end, other.end) : max(item.start, other.start)])
+            for other in (previous, following)
+        )
         self.subject = fold(claim.subject)
         self.place = _PLACE_SAME.get(fold(claim.place), fold(claim.place))
         # The pipeline gives a claim its article's date when its sentence
@@ -242,13 +272,31 @@ class MetricKey:
     @cached_property
     def words(self) -> frozenset[str]:
         """The character pairs that name the metric: from the window around the figure, and the subject."""
-        return _pairs(self.before) | _pairs(self.after_clause) | _pairs(self.subject)
+        before = _PERIOD_OR_PLACE.sub("", self.before)
+        return _pairs(before) | _pairs(self.after_clause) | _pairs(self.subject)
+
+    @cached_property
+    def sentence_words(self) -> frozenset[str]:
+        """The metric character pairs of the figure's whole sentence."""
+        return _pairs(self.sentence)
+
+    @cached_property
+    def naming(self) -> frozenset[str]:
+        """The pairs of the words that name the figure in its clause, without its period and place.
+
+        上半年全市城镇新增就业 and 全市城镇新增就业 name one figure;
+        每股基本盈利 and 非国际财务报告准则每股基本盈利 do not.
+        """
+        return _pairs(_PERIOD_OR_PLACE.sub("", self.clause_before))
 
     @cached_property
     def qualifiers(self) -> frozenset[str]:
         """What the words just before the figure say it is: cumulative, new, a target, a subset, a change ..."""
         before = self.clause_before
         found = {name for name, words in _QUALIFIERS.items() if any(w in before for w in words)}
+        # A plan reaches further: 主要预期目标是：生产总值增长6%左右；一般公共预算收入增长6.5%
+        if any(w in self.sentence_before for w in _PLAN_WORDS):
+            found.add("target")
         if self.claim.kind in ("change",) or self.family in ("个百分点", "倍"):
             found.add("change")
         return frozenset(found)
@@ -263,16 +311,30 @@ class MetricKey:
         figure = self.figure
         if figure.significant <= 0 or self.value == 0:
             return 1
-        digits = abs(self.value) / figure.significant
-        return max(1, len(str(int(digits))))
+        return max(1, len(str(int(abs(self.value) / figure.significant))))
+
+    @property
+    def is_rate(self) -> bool:
+        """A rate or a change: such figures crowd into a few dozen values (增长12.6%)."""
+        return "change" in self.qualifiers or self.family in ("%", "个百分点")
 
     @cached_property
     def years(self) -> frozenset[str]:
         return frozenset(_YEAR.findall(self.period))
 
+    @cached_property
+    def month(self) -> int:
+        """The month a period ends with (6 for 6月底, 8 for 1—8月, 9 for 九月); 0 when it names none."""
+        # The context reads Arabic months only; 九月失业率 names its month in the sentence.
+        found = _MONTH.findall(self.period) or _MONTH.findall(self.sentence_before)
+        if not found:
+            return 0
+        last = found[-1]
+        return int(last) if last.isdigit() else _CHINESE_MONTHS.get(last, 0)
+
     @property
     def is_range(self) -> bool:
-        return self.claim.value_low is not None
+        return self.claim.value_low is not None or self.range_end
 
 
 def _unspaced(text: str) -> str:

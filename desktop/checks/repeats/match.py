@@ -18,6 +18,7 @@ Two tests of different strength, because the two answers cost differently:
 
 from __future__ import annotations
 
+from decimal import ROUND_DOWN, Decimal
 from enum import Enum
 
 from desktop.checks.figures import EXACT
@@ -34,6 +35,18 @@ _SUBJECT_WEIGHT = 2
 _SUBJECT_MIN = 2
 # A conflict needs at least this share of the smaller window's pairs in common.
 _CONFLICT_OVERLAP = 0.5
+# The share of the shorter sentence's words a conflict's other sentence must hold.
+_SENTENCE_OVERLAP = 0.5
+# The paragraphs at the top of an article: headline, deck or byline, lead.
+_TOP = 2
+# More evidence for a repeat in another file.
+_OTHER_FILE = 3
+# Evidence a rounding needs when the subjects differ.
+_ROUNDED_EVIDENCE = 3
+# Two statements of one figure that differ by more than this share of the
+# larger are more often two figures (a part and its total) than one figure
+# mistyped, unless they differ by a power of ten (a magnitude slipped).
+_SLIP = Decimal("0.5")
 _CONFLICT_MIN_PAIRS = 3
 
 
@@ -54,9 +67,11 @@ def compare(a: MetricKey, b: MetricKey) -> Verdict:
         return Verdict.SAME if _laid_out_twice(a, b) else Verdict.UNRELATED
     if _other_year(a, b) or _other_place(a, b):
         return Verdict.UNRELATED
+    if a.anchor and b.anchor and a.anchor != b.anchor:
+        # The growth of two different figures (净利润7.15亿元 and 1.74亿元, 17896元 and 21860元).
+        return Verdict.UNRELATED
     agreement = _agreement(a, b)
-    if agreement is Verdict.ROUNDED and a.qualifiers != b.qualifiers:
-        # 新建3600个 and 计划新建4000个: a rounding must be of the same figure.
+    if agreement is Verdict.ROUNDED and not _one_figure_rounded(a, b):
         return Verdict.UNRELATED
     if agreement is not Verdict.CONFLICT:
         return agreement if _same_figure_words(a, b) else Verdict.UNRELATED
@@ -70,9 +85,23 @@ def _agreement(a: MetricKey, b: MetricKey) -> Verdict:
         return Verdict.SAME if same else Verdict.CONFLICT
     if a.value == b.value and a.figure.approx == b.figure.approx:
         return Verdict.SAME
-    if a.figure.interval.meets(b.figure.interval) and (_written_rounded(a) or _written_rounded(b)):
+    coarse, precise = (a, b) if a.figure.step >= b.figure.step else (b, a)
+    if a.figure.approx != EXACT and b.figure.approx != EXACT:
+        # 超50万 and 54万余 agree, and say nothing by agreeing; they conflict only when they cannot meet.
+        return Verdict.UNRELATED if a.figure.interval.meets(b.figure.interval) else Verdict.CONFLICT
+    if coarse.figure.approx != EXACT:
+        # 突破3200亿元 and 3215.6亿元
+        return Verdict.ROUNDED if coarse.figure.agrees(precise.value) else Verdict.CONFLICT
+    if _written_rounded(coarse) and coarse.figure.step > precise.figure.step and _shortened(coarse, precise):
         return Verdict.ROUNDED
     return Verdict.CONFLICT
+
+
+def _shortened(coarse: MetricKey, precise: MetricKey) -> bool:
+    """Whether the coarse figure is the precise one rounded, or cut (a headline's 1.2万 for 1.25万)."""
+    step = coarse.figure.step
+    cut = (precise.value / step).to_integral_value(rounding=ROUND_DOWN) * step
+    return coarse.figure.agrees(precise.value) or cut == coarse.value
 
 
 def _written_rounded(key: MetricKey) -> bool:
@@ -109,9 +138,27 @@ def _common_prefix(x: str, y: str) -> int:
     return shared
 
 
+def _one_figure_rounded(a: MetricKey, b: MetricKey) -> bool:
+    """Two different values as one figure written twice: only of one metric, named by the same words.
+
+    A rounding agrees with every value near it (超50万 with 54万), so it
+    needs more than an equal value does: the same qualifiers (not 新建3600个
+    and 计划新建4000个) and the same subject or words enough to name it.
+    """
+    if a.qualifiers != b.qualifiers:
+        return False
+    same_subject = len(a.subject) >= _SUBJECT_MIN and a.subject == b.subject
+    return same_subject or evidence(a, b) >= _ROUNDED_EVIDENCE
+
+
 def _same_figure_words(a: MetricKey, b: MetricKey) -> bool:
     specificity = min(a.specificity, b.specificity)
-    return evidence(a, b) >= _NEEDED.get(specificity, _NEEDED_SPECIFIC)
+    needed = _NEEDED.get(specificity, _NEEDED_SPECIFIC)
+    if a.located.name != b.located.name:
+        # Another file is another day's paper: the same rate or amount there
+        # is more often a coincidence than inside one page.
+        needed += _OTHER_FILE + (1 if a.is_rate else 0)
+    return evidence(a, b) >= needed
 
 
 def _one_metric(a: MetricKey, b: MetricKey) -> bool:
@@ -121,7 +168,7 @@ def _one_metric(a: MetricKey, b: MetricKey) -> bool:
         return False
     if a.qualifiers != b.qualifiers or a.place != b.place:
         return False
-    if not _same_period(a, b):
+    if not _same_period(a, b) or a.naming != b.naming:
         return False
     shared = a.words & b.words
     smaller = min(len(a.words), len(b.words))
@@ -143,8 +190,10 @@ def _same_period(a: MetricKey, b: MetricKey) -> bool:
 
 
 def _other_year(a: MetricKey, b: MetricKey) -> bool:
-    """Both periods name a year, and not the same one (2022年 and 2023年 figures are two figures)."""
-    return bool(a.years and b.years and not a.years & b.years)
+    """Both periods name a year, or a month, and not the same one (2022年 and 2023年 figures are two figures)."""
+    return bool(a.years and b.years and not a.years & b.years) or bool(
+        a.month and b.month and a.month != b.month
+    )
 
 
 def _other_place(a: MetricKey, b: MetricKey) -> bool:
@@ -166,3 +215,41 @@ def _laid_out_twice(a: MetricKey, b: MetricKey) -> bool:
     after = _common_prefix(a.after_clause, b.after_clause)
     before = _common_prefix(a.before[::-1], b.before[::-1])
     return a.value == b.value and after >= _PHRASE and before >= _PHRASE_BEFORE
+
+
+def plausible_error(a: MetricKey, b: MetricKey) -> bool:
+    """Whether two statements of one metric that disagree look like one figure written wrong.
+
+    Not when each describes another figure (the growth of 净利润7.15亿元 and
+    of 1.74亿元), nor when they are too far apart to be a slip.
+    """
+    if a.located.document == b.located.document and min(a.paragraph, b.paragraph) > _TOP:
+        # Two paragraphs of one body stating one metric differently are
+        # mostly about two things the words do not tell apart (two
+        # defendants' fines); a headline or a lead restates the body.
+        return False
+    return _plausible_slip(a, b) and _sentences_alike(a, b)
+
+
+def _sentences_alike(a: MetricKey, b: MetricKey) -> bool:
+    """Whether most words of the shorter sentence are in the other: a restatement, not a parallel statement.
+
+    A headline restates its body's sentence almost word for word; two
+    defendants' sentences share 判处 and 并处罚金 but not their names and crimes.
+    """
+    first, second = a.sentence_words, b.sentence_words
+    smaller = min(len(first), len(second))
+    return smaller > 0 and len(first & second) >= _SENTENCE_OVERLAP * smaller
+
+
+def _plausible_slip(a: MetricKey, b: MetricKey) -> bool:
+    """Whether one value could be the other mistyped: near it, or off by a power of ten."""
+    high, low = max(abs(a.value), abs(b.value)), min(abs(a.value), abs(b.value))
+    if not high:
+        return False
+    if (high - low) / high <= _SLIP:
+        return True
+    if not low:
+        return False
+    ratio = high / low
+    return ratio == ratio.to_integral_value() and str(ratio.normalize()).rstrip("0") == "1"
