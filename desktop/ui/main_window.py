@@ -29,7 +29,8 @@ from desktop.ui.claim_list import ClaimListPanel
 from desktop.ui.help import ShortcutsDialog
 from desktop.ui.inspector import ClaimInspector
 from desktop.ui.publication_date import ask_publication_date
-from desktop.ui.review_session import UNAVAILABLE, ReviewSession
+from desktop.ui.refusal_kinds import UNAVAILABLE
+from desktop.ui.review_session import ReviewSession
 from desktop.ui.status_bar import ReviewStatusBar
 from desktop.ui.store_errors import store_error_text
 from desktop.ui.transfers import Transfers
@@ -120,6 +121,10 @@ class MainWindow(QMainWindow):
         session.refused.connect(self._refused)
         session.told.connect(self.status.tell)
         self.transfers.told.connect(self.status.tell)
+        checks = session.checks
+        checks.flags_changed.connect(self.article_view.set_flags)
+        checks.flags_changed.connect(self.claim_list.set_flags)
+        checks.claim_findings_changed.connect(self.inspector.show_findings)
 
     def _connect_panels(self) -> None:
         session = self.session
@@ -147,6 +152,9 @@ class MainWindow(QMainWindow):
         inspector.sources_requested.connect(self._sources_requested)
         inspector.note_requested.connect(self._note_requested)
         inspector.original_requested.connect(lambda _id: self.open_original())
+        inspector.checks.operand_clicked.connect(session.select_claim)
+        inspector.checks.accept_requested.connect(session.checks.accept)
+        inspector.checks.dismiss_requested.connect(session.checks.dismiss)
 
     def _restore_ui_state(self) -> None:
         keys.restore_geometry(self._settings, self, (1400, 860))

@@ -10,6 +10,7 @@ desktop/colours.py, which the workbook's status cells and chart read too.
     corrected  orange, wave underline, ✎
     rejected   vermillion, struck through, ✗
     current    the claim being reviewed: white text on blue, whatever its status
+    flagged    an open check flag: a line over the claim, bold dark vermillion text
 
 Every other colour and style sheet of the window lives here too (text
 greys, the refusal banner, chips, the article list's bars), so a theme or a
@@ -81,6 +82,7 @@ WARNING_TEXT = "#8A5A00"  # a darker orange: the correction's second look
 REVIEWED_BAR = QColor(OKABE_ITO["bluish_green"])
 TRACK_BAR = QColor("#E3E3E3")
 MUTED_COLOUR = QColor("#6B6B6B")  # date and file name: secondary, still readable
+FLAG_COLOUR = QColor(ERROR_TEXT)  # an open check flag in a list
 
 
 def status_style(status: str) -> StatusStyle:
@@ -88,8 +90,12 @@ def status_style(status: str) -> StatusStyle:
     return STATUS_STYLES.get(status, STATUS_STYLES["pending"])
 
 
-def claim_format(status: str, *, current: bool = False) -> QTextCharFormat:
-    """The character format of a claim highlight (for QTextEdit.ExtraSelection)."""
+def claim_format(status: str, *, current: bool = False, flagged: bool = False) -> QTextCharFormat:
+    """The character format of a claim highlight (for QTextEdit.ExtraSelection).
+
+    A claim with an open check flag gets a line over it (no status has one)
+    and dark vermillion bold text, so a flag reads by shape as well as colour.
+    """
     style = status_style(status)
     fmt = QTextCharFormat()
     if current:
@@ -99,6 +105,11 @@ def claim_format(status: str, *, current: bool = False) -> QTextCharFormat:
     else:
         fmt.setBackground(style.background)
         fmt.setUnderlineColor(style.colour)
+        if flagged:
+            fmt.setForeground(QColor(ERROR_TEXT))
+    if flagged:
+        fmt.setFontOverline(True)
+        fmt.setFontWeight(QFont.Weight.Bold)
     fmt.setUnderlineStyle(style.underline)
     fmt.setFontStrikeOut(style.strike_out)
     return fmt
@@ -154,6 +165,8 @@ INSPECTOR_STYLE = f"""
     #recentSources QToolButton {{
         border: 1px solid #D5DBE0; border-radius: 4px; padding: 1px 5px; background: #F6F8FA;
     }}
+    #findingRow {{ background: #F3F5F7; border-left: 3px solid #9FB0BF; }}
+    #findingFlag {{ background: #FBE3D6; border-left: 3px solid {OKABE_ITO["vermillion"]}; }}
     #historyRow {{ background: #F3F5F7; border-left: 3px solid #9FB0BF; border-radius: 0; padding: 3px 6px; }}
     QLineEdit[invalid="true"] {{ border: 2px solid {ERROR_TEXT}; border-radius: 3px; }}
 """

@@ -49,16 +49,11 @@ from desktop.store.records import (
     SourcePlace,
 )
 from desktop.ui.number_refusals import number_refusal_text
+from desktop.ui.refusal_kinds import GONE, INVALID, NO_EDITOR, STALE, UNAVAILABLE
+from desktop.ui.review_checks import ReviewChecks
 from desktop.ui.store_errors import decision_refusal_text, stale_text, store_error_text
-from desktop.ui.undo import DecideCommand
+from desktop.ui.undo import DecideCommand, StoreCommand
 from desktop.ui.wording import article_date, change_text
-
-# Why a change was refused (the second argument of `refused`).
-STALE = "stale"  # another window saved the claim first; it has been reloaded
-INVALID = "invalid"  # the store will not take the change as given
-UNAVAILABLE = "unavailable"  # the database cannot be written just now; nothing changed
-GONE = "gone"  # the claim or its article is no longer there (re-detected elsewhere)
-NO_EDITOR = "editor"  # nobody to record the decision under
 
 # Which articles are listed: all, some claim pending, all reviewed, none detected.  An article
 # without claims is neither pending nor done: it is listed only under all and "none".
@@ -102,6 +97,8 @@ class ReviewSession(QObject):
         # line in it is a lookup, not a read, on every key.
         self._source: DocumentSource | None = None
         self.undo_stack = QUndoStack(self)
+        # The checks' findings on the shown article follow this session's signals.
+        self.checks = ReviewChecks(self)
 
     # -- the database -------------------------------------------------------------------------
 
@@ -439,9 +436,8 @@ class ReviewSession(QObject):
         claim = claim or self.current_claim
         if claim is None or self._store is None:
             return False
-        editor = self._editor()
+        editor = self.editor_for_change()
         if not editor:
-            self.refused.emit(decision_refusal_text("no-editor", {}), NO_EDITOR)
             return False
         spent = time.monotonic() - self._claim_shown_at
         try:
@@ -465,18 +461,7 @@ class ReviewSession(QObject):
             self.refused.emit(store_error_text(error), GONE)
             self._reload_after_error()
             return False
-        self.undo_stack.push(
-            DecideCommand(
-                self.store,
-                claim,
-                change.claim,
-                editor,
-                change_text(claim, change.claim),
-                self._undo_applied,
-                self._undo_refused,
-                self.claim_by_id,
-            )
-        )
+        self.push_decision(claim, change.claim, editor)
         current = self.current_claim
         first_decision = claim.status == "pending" and status != "pending"
         moving_on = advance and first_decision and current is not None and current.id == claim.id
@@ -486,6 +471,28 @@ class ReviewSession(QObject):
         if moving_on and not self._advance_to_next_pending():
             self.claim_changed.emit(change.claim, self.history(change.claim))
         return True
+
+    def editor_for_change(self) -> str:
+        """Who a change is recorded under; "" (and the refusal said) when nobody is named."""
+        editor = self._editor()
+        if not editor:
+            self.refused.emit(decision_refusal_text("no-editor", {}), NO_EDITOR)
+        return editor
+
+    def push_decision(self, before: ClaimView, after: ClaimView, editor: str) -> None:
+        """Put a decision already saved on the undo stack (a key, a button, an accepted check)."""
+        self.undo_stack.push(
+            DecideCommand(
+                self.store,
+                before,
+                after,
+                editor,
+                change_text(before, after),
+                self._undo_applied,
+                self._undo_refused,
+                self.claim_by_id,
+            )
+        )
 
     def _stale_message(self, stale: StaleDecision) -> str:
         return stale_text(stale.editor, stale.at)
@@ -499,6 +506,14 @@ class ReviewSession(QObject):
             self.show_article(self._articles[0].id)
         else:
             self._clear_article()
+
+    def claim_saved(self, claim: ClaimView) -> None:
+        """A decision made elsewhere (an accepted check) was committed: show it everywhere."""
+        self._claim_saved(claim)
+
+    def refresh_claim(self, claim: ClaimView) -> None:
+        """Show `claim` as the store has it now (another window changed it)."""
+        self._refresh_claim(claim)
 
     def _claim_saved(self, claim: ClaimView, *, show_current: bool = True) -> None:
         self._refresh_claim(claim, show_current=show_current)
@@ -544,7 +559,7 @@ class ReviewSession(QObject):
     def _step(self, at: int, step: Callable[[], None], step_back: Callable[[], None]) -> str:
         """Undo or redo the command at `at`; what it did when saved, "" when nothing changed."""
         command = self.undo_stack.command(at) if 0 <= at < self.undo_stack.count() else None
-        if not isinstance(command, DecideCommand):
+        if not isinstance(command, StoreCommand):
             return ""
         what = command.text()
         step()

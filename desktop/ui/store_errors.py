@@ -28,6 +28,7 @@ from desktop.store.errors import (
     UnknownArticle,
     UnknownClaim,
     UnknownDocument,
+    UnknownFinding,
 )
 from desktop.store.records import REJECT_REASONS, STATUSES
 from desktop.ui.number_refusals import number_code_text, number_refusal_text
@@ -104,6 +105,15 @@ def decision_refusal_text(code: str, details: Mapping[str, str]) -> str:
             "StoreErrors", "A source tag cannot contain 、 , ， ; ； or a line break: “{tag}”."
         ).format(tag=details.get("tag", "")),
         "empty-tag": translate("StoreErrors", "A source needs a tag."),
+        "finding-dismissed": translate("StoreErrors", "This check was dismissed already."),
+        "finding-not-dismissed": translate("StoreErrors", "This check is not dismissed: nothing to restore."),
+        "finding-holds": translate(
+            "StoreErrors", "This check holds: only a failing check can be accepted as an error."
+        ),
+        "finding-no-claim": translate(
+            "StoreErrors",
+            "This check is on no claim, so there is nothing to reject or correct; dismiss it instead.",
+        ),
     }
     return sentences.get(code) or translate(
         "StoreErrors", "The change could not be saved as given; nothing was written."
@@ -146,6 +156,10 @@ def store_error_text(error: StoreError) -> str:
         return translate("StoreErrors", "This article is no longer in the database.")
     if isinstance(error, UnknownDocument):
         return translate("StoreErrors", "This document is no longer in the database.")
+    if isinstance(error, UnknownFinding):
+        return translate(
+            "StoreErrors", "The checks no longer find this (the article changed since); nothing was saved."
+        )
     if isinstance(error, ForeignWorkbook):
         return translate(
             "StoreErrors",

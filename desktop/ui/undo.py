@@ -1,10 +1,12 @@
-"""Undo and redo of decisions: QUndoCommands over the same store service.
+"""Undo and redo of decisions and dismissed check findings: QUndoCommands over the store service.
 
 A command holds the claim's decision before and after.  Undo saves the old
 decision again through ReviewStore.decide (so the audit log keeps the whole
 story: undo is a new entry, never a deletion), redo saves the new one.  Each
 call passes the version it expects, so an undo can never overwrite a change
 made meanwhile in another window; the store refuses it and the window says so.
+A dismissed finding is undone by restoring it (the dismissal stays on record,
+withdrawn); an accepted finding is a decision, undone as one.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop.store import ReviewStore, StoreError
 from desktop.store.errors import DatabaseUnavailable
-from desktop.store.records import ClaimView
+from desktop.store.records import ClaimView, StoredFinding
 
 
 @dataclass(frozen=True)
@@ -61,21 +63,63 @@ def save_state(store: ReviewStore, claim: ClaimView, state: DecisionState, edito
     return change.claim
 
 
-class DecideCommand(QUndoCommand):
-    """One decision on one claim, already saved when the command is made.
+class StoreCommand(QUndoCommand):
+    """A change already saved when the command is made; undo and redo go through the store again.
 
-    The window saves the decision first (so a refusal reaches the editor
-    before anything is pushed) and then pushes this command; its first
+    The window saves the change first (so a refusal reaches the editor
+    before anything is pushed) and then pushes the command; its first
     redo() is therefore a no-op.  Qt calls undo()/redo() from C++, where a
-    Python exception would only be printed, so refusals go to `on_error`
-    (with the claim's id) and the command marks itself obsolete: QUndoStack
-    then drops it.
+    Python exception would only be printed, so refusals go to a callback
+    and the command marks itself obsolete: QUndoStack then drops it.
 
     A database that cannot be written just now (DatabaseUnavailable: busy,
     disk full…) is different: nothing changed and the same step may work in
     a moment.  The command then stays, with `unsaved` set, and the window
     puts it back where it was (`hold_next_step`), so the next Ctrl+Z retries
-    this change instead of reaching past it to an older decision.
+    this change instead of reaching past it to an older one.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._hold = True  # QUndoStack.push calls redo(): the change is saved already
+        self.unsaved = False  # the last undo()/redo() could not be written
+        # The last undo()/redo() was refused.  Kept here because QUndoStack deletes an
+        # obsolete command's C++ side at once, so isObsolete() cannot be asked afterwards.
+        self.refused = False
+
+    def hold_next_step(self) -> None:
+        """Make the next undo() or redo() only move the stack, not the database."""
+        self._hold = True
+
+    def redo(self) -> None:
+        if self._hold:
+            self._hold = False
+            return
+        self._step(forward=True)
+
+    def undo(self) -> None:
+        if self._hold:
+            self._hold = False
+            return
+        self._step(forward=False)
+
+    def _step(self, *, forward: bool) -> None:
+        raise NotImplementedError
+
+    def _failed(self, error: StoreError) -> None:
+        """Sort a failed step: unsaved (try again later) or refused (drop the command)."""
+        if isinstance(error, DatabaseUnavailable):
+            self.unsaved = True
+        else:
+            self.refused = True
+            self.setObsolete(True)
+
+
+class DecideCommand(StoreCommand):
+    """One decision on one claim, already saved when the command is made.
+
+    Undo saves the decision before again, redo the one after, each through
+    ReviewStore.decide with the version this window last saw.
     """
 
     def __init__(
@@ -98,31 +142,13 @@ class DecideCommand(QUndoCommand):
         self._on_saved = on_saved
         self._on_error = on_error
         self._latest = latest
-        self._hold = True  # QUndoStack.push calls redo(): the decision is saved already
-        self.unsaved = False  # the last undo()/redo() could not be written
-        # The last undo()/redo() was refused.  Kept here because QUndoStack deletes an
-        # obsolete command's C++ side at once, so isObsolete() cannot be asked afterwards.
-        self.refused = False
 
     @property
     def claim_id(self) -> str:
         return self._claim.id
 
-    def hold_next_step(self) -> None:
-        """Make the next undo() or redo() only move the stack, not the database."""
-        self._hold = True
-
-    def redo(self) -> None:
-        if self._hold:
-            self._hold = False
-            return
-        self._apply(self._after)
-
-    def undo(self) -> None:
-        if self._hold:
-            self._hold = False
-            return
-        self._apply(self._before)
+    def _step(self, *, forward: bool) -> None:
+        self._apply(self._after if forward else self._before)
 
     def _apply(self, state: DecisionState) -> None:
         # The version expected is the one this window last saw for the claim:
@@ -133,13 +159,47 @@ class DecideCommand(QUndoCommand):
         self.refused = False
         try:
             self._claim = save_state(self._store, claim, state, self._editor)
-        except DatabaseUnavailable as error:
-            self.unsaved = True
-            self._on_error(error, self._claim.id)
-            return
         except StoreError as error:
-            self.refused = True
-            self.setObsolete(True)
+            self._failed(error)
             self._on_error(error, self._claim.id)
             return
         self._on_saved(self._claim)
+
+
+class DismissCommand(StoreCommand):
+    """An editor dismissed a check's finding; undo restores it (open again), redo dismisses it again."""
+
+    def __init__(
+        self,
+        store: ReviewStore,
+        finding: StoredFinding,
+        editor: str,
+        text: str,
+        on_saved: Callable[[StoredFinding], None],
+        on_error: Callable[[StoreError, str], None],
+    ) -> None:
+        super().__init__(text)
+        self._store = store
+        self._finding = finding
+        self._editor = editor
+        self._on_saved = on_saved
+        self._on_error = on_error
+
+    @property
+    def claim_id(self) -> str:
+        return self._finding.claim_id
+
+    def _step(self, *, forward: bool) -> None:
+        self.unsaved = False
+        self.refused = False
+        try:
+            if forward:
+                change = self._store.dismiss_finding(self._finding.id, self._editor)
+            else:
+                change = self._store.restore_finding(self._finding.id, self._editor)
+        except StoreError as error:
+            self._failed(error)
+            self._on_error(error, self._finding.claim_id)
+            return
+        self._finding = change.finding
+        self._on_saved(change.finding)

@@ -107,9 +107,36 @@ Rejected: {rejected}</source>
     </message>
 </context>
 <context>
+    <name>ChecksSection</name>
+    <message>
+        <source>No check involves this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept: wrong number (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject the number as wrong, with this explanation as its note (undo: Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss (D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check is wrong here: do not show it again for this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClaimInspector</name>
     <message>
         <source>No claim selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -249,6 +276,13 @@ Click the file name to open the original file.</source>
         <source>Times changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Checks — %n open flag(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Status: {status}</source>
         <translation type="unfinished"></translation>
@@ -274,6 +308,10 @@ Click the file name to open the original file.</source>
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -790,6 +828,21 @@ Check every number in an article before it goes to print.</source>
     </message>
 </context>
 <context>
+    <name>ReviewChecks</name>
+    <message>
+        <source>No open check flags in this article.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current claim has no open check flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss check: {explanation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewSession</name>
     <message>
         <source>Every claim in view is reviewed.</source>
@@ -971,6 +1024,22 @@ Check every number in an article before it goes to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This check was dismissed already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This check is not dismissed: nothing to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This check holds: only a failing check can be accepted as an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This check is on no claim, so there is nothing to reject or correct; dismiss it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The change could not be saved as given; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -992,6 +1061,10 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>This document is no longer in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checks no longer find this (the article changed since); nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1141,6 +1214,18 @@ Check every number in an article before it goes to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Next &amp;flagged claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous fla&amp;gged claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss the flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pre&amp;vious article</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1158,6 +1243,10 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>&amp;Tag source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the flag: wrong n&amp;umber</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1214,6 +1303,45 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>findings</name>
+    <message>
+        <source>Sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{glyph} {check}: {explanation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismissed by {who}, {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted by {who}, {when}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

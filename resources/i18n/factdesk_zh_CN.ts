@@ -111,10 +111,37 @@ Rejected: {rejected}</source>
     </message>
 </context>
 <context>
+    <name>ChecksSection</name>
+    <message>
+        <source>No check involves this number.</source>
+        <translation>没有涉及这个数字的核对。</translation>
+    </message>
+    <message>
+        <source>Accept: wrong number (A)</source>
+        <translation>采纳：数字有误 (A)</translation>
+    </message>
+    <message>
+        <source>Reject the number as wrong, with this explanation as its note (undo: Ctrl+Z)</source>
+        <translation>以“数字有误”驳回这个数字，并把这条说明记为备注（撤销：Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Dismiss (D)</source>
+        <translation>忽略 (D)</translation>
+    </message>
+    <message>
+        <source>The check is wrong here: do not show it again for this number</source>
+        <translation>这条提示在此不成立：不再对这个数字显示</translation>
+    </message>
+</context>
+<context>
     <name>ClaimInspector</name>
     <message>
         <source>No claim selected</source>
         <translation>未选中数字</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>核对</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -254,6 +281,12 @@ Click the file name to open the original file.</source>
         <source>Times changed</source>
         <translation>修改次数</translation>
     </message>
+    <message numerus="yes">
+        <source>Checks — %n open flag(s)</source>
+        <translation>
+            <numerusform>核对 — %n 条未处理提示</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
@@ -280,6 +313,10 @@ Click the file name to open the original file.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>提示</translation>
     </message>
     <message>
         <source>Text</source>
@@ -796,6 +833,21 @@ Check every number in an article before it goes to print.</source>
     </message>
 </context>
 <context>
+    <name>ReviewChecks</name>
+    <message>
+        <source>No open check flags in this article.</source>
+        <translation>本文没有未处理的核查提示。</translation>
+    </message>
+    <message>
+        <source>The current claim has no open check flag.</source>
+        <translation>当前数字没有未处理的核查提示。</translation>
+    </message>
+    <message>
+        <source>Dismiss check: {explanation}</source>
+        <translation>忽略提示：{explanation}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewSession</name>
     <message>
         <source>Every claim in view is reviewed.</source>
@@ -977,6 +1029,22 @@ Check every number in an article before it goes to print.</source>
         <translation>来源需要填写标签。</translation>
     </message>
     <message>
+        <source>This check was dismissed already.</source>
+        <translation>这条提示已被忽略。</translation>
+    </message>
+    <message>
+        <source>This check is not dismissed: nothing to restore.</source>
+        <translation>这条提示没有被忽略，无需恢复。</translation>
+    </message>
+    <message>
+        <source>This check holds: only a failing check can be accepted as an error.</source>
+        <translation>这条核对成立：只有不成立的核对才能作为错误采纳。</translation>
+    </message>
+    <message>
+        <source>This check is on no claim, so there is nothing to reject or correct; dismiss it instead.</source>
+        <translation>这条提示不在任何数字上，无法驳回或更正；请改为忽略。</translation>
+    </message>
+    <message>
         <source>The change could not be saved as given; nothing was written.</source>
         <translation>这项更改不符合要求，没有保存；数据库没有任何改动。</translation>
     </message>
@@ -999,6 +1067,10 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>This document is no longer in the database.</source>
         <translation>这份稿件已不在数据库中。</translation>
+    </message>
+    <message>
+        <source>The checks no longer find this (the article changed since); nothing was saved.</source>
+        <translation>重新核对后已找不到这条提示（文章已有改动）；未保存任何更改。</translation>
     </message>
     <message>
         <source>This workbook was exported from another review database (id {workbook}), not from this one (id {database}): its claim ids and versions mean nothing here, so nothing of it was imported. Import it into the database it came from, or export again from this one.</source>
@@ -1147,6 +1219,18 @@ Check every number in an article before it goes to print.</source>
         <translation>备注(&amp;E)…</translation>
     </message>
     <message>
+        <source>Next &amp;flagged claim</source>
+        <translation>下一个有提示的数字(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Previous fla&amp;gged claim</source>
+        <translation>上一个有提示的数字(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss the flag</source>
+        <translation>忽略提示(&amp;D)</translation>
+    </message>
+    <message>
         <source>Pre&amp;vious article</source>
         <translation>上一篇文章(&amp;V)</translation>
     </message>
@@ -1165,6 +1249,10 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>&amp;Tag source…</source>
         <translation>标注来源(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Accept the flag: wrong n&amp;umber</source>
+        <translation>采纳提示：数字有误(&amp;U)</translation>
     </message>
     <message>
         <source>Next &amp;article</source>
@@ -1221,6 +1309,45 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>findings</name>
+    <message>
+        <source>Sum</source>
+        <translation>加总</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>增减</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Number usage</source>
+        <translation>数字用法</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>{glyph} {check}: {explanation}</source>
+        <translation>{glyph} {check}：{explanation}</translation>
+    </message>
+    <message>
+        <source>Dismissed by {who}, {when}</source>
+        <translation>已忽略（{who}，{when}）</translation>
+    </message>
+    <message>
+        <source>Accepted by {who}, {when}</source>
+        <translation>已采纳（{who}，{when}）</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ happens and the window pushes the result back with `update_claim` /
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -34,8 +34,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QToolTip, QWidget
 
-from desktop.store.records import ArticleDetail, ClaimView
+from desktop.store.records import ArticleDetail, ClaimView, StoredFinding
 from desktop.ui.article_view.positions import PositionMap
+from desktop.ui.finding_wording import finding_line
 from desktop.ui.palette import claim_format, status_style
 from desktop.ui.wording import status_text, value_with_unit
 
@@ -83,6 +84,7 @@ class ArticleView(QTextEdit):
         self._row: dict[str, int] = {}  # claim id → index in _claims
         self._selections: list[QTextEdit.ExtraSelection] = []
         self._current: str | None = None
+        self._flags: dict[str, list[StoredFinding]] = {}  # claim id → its open check flags
         self._press: QPoint | None = None
         self._side_margin = SIDE_MARGIN_PX
         self._zoom = 100
@@ -149,9 +151,7 @@ class ArticleView(QTextEdit):
         for changed in {previous, claim_id} - {None}:
             if changed in self._row:
                 row = self._row[changed]
-                self._selections[row].format = claim_format(
-                    self._claims[row].status, current=changed == claim_id
-                )
+                self._selections[row].format = self._format(self._claims[row], current=changed == claim_id)
         self._apply_selections()
         if claim_id is not None:
             self._scroll_to(self._claims[self._row[claim_id]])
@@ -168,7 +168,7 @@ class ArticleView(QTextEdit):
             and (claim.start, claim.end) == (self._claims[row].start, self._claims[row].end)
         ):
             self._claims[row] = claim
-            self._selections[row].format = claim_format(claim.status, current=claim.id == self._current)
+            self._selections[row].format = self._format(claim, current=claim.id == self._current)
         else:
             if row is not None:
                 del self._claims[row], self._selections[row]
@@ -342,8 +342,26 @@ class ArticleView(QTextEdit):
         cursor.setPosition(self._map.to_document(claim.end), QTextCursor.MoveMode.KeepAnchor)
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
-        selection.format = claim_format(claim.status, current=claim.id == self._current)
+        selection.format = self._format(claim, current=claim.id == self._current)
         return selection
+
+    def _format(self, claim: ClaimView, *, current: bool) -> QTextCharFormat:
+        return claim_format(claim.status, current=current, flagged=claim.id in self._flags)
+
+    def set_flags(self, flags: Mapping[str, Sequence[StoredFinding]]) -> None:
+        """Mark the claims with open check flags (claim id -> its flags); restyles only those that change."""
+        changed = set(flags) ^ set(self._flags)
+        self._flags = {claim_id: list(found) for claim_id, found in flags.items()}
+        rows = [self._row[claim_id] for claim_id in changed if claim_id in self._row]
+        for row in rows:
+            claim = self._claims[row]
+            self._selections[row].format = self._format(claim, current=claim.id == self._current)
+        if rows:
+            self._apply_selections()
+
+    def flagged_claim_ids(self) -> list[str]:
+        """The highlighted claims marked with an open flag, in reading order."""
+        return [c.id for c in self._claims if c.id in self._flags]
 
     def _apply_selections(self) -> None:
         selections = self._selections
@@ -427,17 +445,22 @@ class ArticleView(QTextEdit):
         return super().viewportEvent(event)
 
     def _tooltip(self, claim: ClaimView) -> str:
-        """The claim's status, with the reason of a rejection and the value of a correction."""
+        """The claim's status, with the reason of a rejection, the value of a correction, its flags."""
         style = status_style(claim.status)
         status = status_text(claim.status, claim.reason)
         if claim.status == "corrected" and claim.corrected_value is not None:
-            return self.tr("{glyph} {status}: {text} → {value}").format(
+            shown = self.tr("{glyph} {status}: {text} → {value}").format(
                 glyph=style.glyph,
                 status=status,
                 text=claim.text,
                 value=value_with_unit(claim.corrected_value, claim.corrected_unit or claim.unit),
             )
-        return self.tr("{glyph} {status}: {text}").format(glyph=style.glyph, status=status, text=claim.text)
+        else:
+            shown = self.tr("{glyph} {status}: {text}").format(
+                glyph=style.glyph, status=status, text=claim.text
+            )
+        # The open check flags, each explained in one line.
+        return "\n".join([shown, *(finding_line(f) for f in self._flags.get(claim.id, []))])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -9,13 +9,14 @@ the "#" column), so clicking "#" gives reading order back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from desktop.store.records import STATUSES, ClaimView
-from desktop.ui.palette import MUTED_COLOUR, status_icon
+from desktop.store.records import STATUSES, ClaimView, StoredFinding
+from desktop.ui.finding_wording import FLAG_GLYPH, finding_line
+from desktop.ui.palette import FLAG_COLOUR, MUTED_COLOUR, status_icon
 from desktop.ui.widgets.record_table import RecordTableModel
 from desktop.ui.wording import corrected_text, format_decimal, kind_label, local_time, status_text
 
@@ -30,11 +31,12 @@ KindRole = Qt.ItemDataRole.UserRole + 4  # str: ClaimView.kind
 class Column(IntEnum):
     POSITION = 0
     STATUS = 1
-    TEXT = 2
-    VALUE = 3
-    UNIT = 4
-    KIND = 5
-    SOURCES = 6
+    FLAGS = 2  # open check flags: ⚑ and how many
+    TEXT = 3
+    VALUE = 4
+    UNIT = 5
+    KIND = 6
+    SOURCES = 7
 
 
 class ClaimListModel(RecordTableModel[ClaimView, str]):
@@ -46,6 +48,7 @@ class ClaimListModel(RecordTableModel[ClaimView, str]):
             {
                 Column.POSITION: self.tr("#"),
                 Column.STATUS: self.tr("Status"),
+                Column.FLAGS: self.tr("Flags"),
                 Column.TEXT: self.tr("Text"),
                 Column.VALUE: self.tr("Value"),
                 Column.UNIT: self.tr("Unit"),
@@ -53,9 +56,19 @@ class ClaimListModel(RecordTableModel[ClaimView, str]):
                 Column.SOURCES: self.tr("Sources"),
             }
         )
+        self._flags: dict[str, list[StoredFinding]] = {}
 
     def record_key(self, record: ClaimView) -> str:
         return record.id
+
+    def set_flags(self, flags: Mapping[str, Sequence[StoredFinding]]) -> None:
+        """Claim id -> its open check flags (ReviewChecks.flags_changed); repaints the flag column."""
+        self._flags = {claim_id: list(found) for claim_id, found in flags.items()}
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, Column.FLAGS), self.index(self.rowCount() - 1, Column.FLAGS))
+
+    def flags_of(self, claim_id: str) -> list[StoredFinding]:
+        return list(self._flags.get(claim_id, []))
 
     # The names the panel and the window use.
     def set_claims(self, claims: Sequence[ClaimView]) -> None:
@@ -78,6 +91,8 @@ class ClaimListModel(RecordTableModel[ClaimView, str]):
             return status_icon(claim.status)
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.POSITION:
             return MUTED_COLOUR
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.FLAGS:
+            return FLAG_COLOUR
         if role == Qt.ItemDataRole.TextAlignmentRole:
             right = column in (Column.POSITION, Column.VALUE)
             horizontal = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
@@ -97,6 +112,9 @@ class ClaimListModel(RecordTableModel[ClaimView, str]):
             return str(row + 1)
         if column == Column.STATUS:
             return status_text(claim.status, claim.reason)
+        if column == Column.FLAGS:
+            count = len(self._flags.get(claim.id, ()))
+            return f"{FLAG_GLYPH} {count}" if count else ""
         if column == Column.TEXT:
             return claim.text
         if column == Column.VALUE:
@@ -125,6 +143,8 @@ class ClaimListModel(RecordTableModel[ClaimView, str]):
             )
         if column == Column.TEXT:
             return claim.sentence or claim.text
+        if column == Column.FLAGS:
+            return "\n".join(finding_line(f) for f in self._flags.get(claim.id, ()))
         # The whole cell, which a narrow column elides (a long typed correction).
         return self._display(row, claim, column)
 
@@ -135,6 +155,8 @@ class ClaimListModel(RecordTableModel[ClaimView, str]):
             return STATUSES.index(claim.status) if claim.status in STATUSES else len(STATUSES)
         if column == Column.VALUE:
             return float(claim.value)
+        if column == Column.FLAGS:
+            return len(self._flags.get(claim.id, ()))
         return self._display(row, claim, column)
 
 

@@ -9,7 +9,7 @@ own (Qt's type-ahead), like in every other list of the window.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.claims.model import KINDS
-from desktop.store.records import STATUSES, ClaimView
+from desktop.store.records import STATUSES, ClaimView, StoredFinding
 from desktop.ui.claim_list.model import ClaimFilterProxy, ClaimIdRole, ClaimListModel, Column
 from desktop.ui.wording import kind_label, status_label
 
@@ -111,6 +111,7 @@ class ClaimListPanel(QWidget):
         widths = {
             Column.POSITION: "888",
             Column.STATUS: "✗ 已驳回（非数字声明）",
+            Column.FLAGS: "⚑ 88",
             Column.TEXT: "近1.3万亿元",
             Column.VALUE: "1,300,000,000",
             Column.UNIT: "个百分点",
@@ -157,6 +158,9 @@ class ClaimListPanel(QWidget):
         finally:
             self._quiet = False
         self._fit_value_column()
+
+    def set_flags(self, flags: Mapping[str, Sequence[StoredFinding]]) -> None:
+        self.model.set_flags(flags)
 
     def update_claim(self, claim: ClaimView) -> None:
         if self.model.update_claim(claim):

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.records import REJECT_REASONS, AuditEntry, ClaimView, SourcePlace
+from desktop.store.records import REJECT_REASONS, AuditEntry, ClaimView, SourcePlace, StoredFinding
+from desktop.ui.inspector.checks import ChecksSection
 from desktop.ui.inspector.correction import CorrectionEditor
 from desktop.ui.inspector.history import HistoryList
 from desktop.ui.inspector.original import OriginalPlace
@@ -98,6 +99,10 @@ class ClaimInspector(QWidget):
         self._build_header(content)
         self._build_fields(content)
         self._build_decisions(content)
+        # Right under the decision: the evidence for it, before the editor types anything.
+        self.checks_title = self._section_title(self.tr("Checks"), content)
+        self.checks = ChecksSection(content)
+        self._content_layout.addWidget(self.checks)
         self._section_title(self.tr("Correction"), content)
         self.correction = CorrectionEditor(content)
         self._content_layout.addWidget(self.correction)
@@ -364,6 +369,13 @@ class ClaimInspector(QWidget):
         self.history.show_history(history)
         if not same:
             self._scroll.verticalScrollBar().setValue(0)
+
+    def show_findings(self, claim_id: str, findings: Sequence[StoredFinding]) -> None:
+        """The checks that involve the claim shown (ReviewChecks.claim_findings_changed)."""
+        self.checks.show_findings(claim_id, findings)
+        flags = sum(1 for f in findings if f.is_open_flag)
+        title = self.tr("Checks") if not flags else self.tr("Checks — %n open flag(s)", "", flags)
+        self.checks_title.setText(title)
 
     def show_place(self, place: SourcePlace | None) -> None:
         """Where the claim shown stands in its file: name, line, the raw text around it."""
