@@ -80,19 +80,21 @@ def decide(
     seconds_spent: float | None = None,
 ) -> DecisionChange:
     """Save one decision and its audit entry (see ReviewStore.decide)."""
+    # Checked before the write lock is taken: a refused decision waits for no one.
+    parsed, tags = _checked(status, editor, reason, corrected_value, corrected_unit, sources, seconds_spent)
     with sql.transaction(db):
-        return decide_unlocked(
+        return _write(
             db,
             claim_id,
             status,
-            editor=editor,
-            expected_version=expected_version,
-            corrected_value=corrected_value,
-            corrected_unit=corrected_unit,
-            reason=reason,
-            sources=sources,
-            note=note,
-            seconds_spent=seconds_spent,
+            editor,
+            expected_version,
+            corrected_value,
+            reason,
+            note,
+            seconds_spent,
+            parsed,
+            tags,
         )
 
 
@@ -111,6 +113,32 @@ def decide_unlocked(
     seconds_spent: float | None = None,
 ) -> DecisionChange:
     """decide() inside a transaction the caller holds (accepting a finding writes more in the same one)."""
+    parsed, tags = _checked(status, editor, reason, corrected_value, corrected_unit, sources, seconds_spent)
+    return _write(
+        db,
+        claim_id,
+        status,
+        editor,
+        expected_version,
+        corrected_value,
+        reason,
+        note,
+        seconds_spent,
+        parsed,
+        tags,
+    )
+
+
+def _checked(
+    status: str,
+    editor: str,
+    reason: str | None,
+    corrected_value: str | None,
+    corrected_unit: str | None,
+    sources: Sequence[str] | None,
+    seconds_spent: float | None,
+) -> tuple[tuple[Decimal, str] | None, list[str] | None]:
+    """The parsed correction and the cleaned tags; RefusedDecision for a decision that cannot be saved."""
     if status not in STATUSES:
         raise RefusedDecision(
             f"unknown status {status!r} (use one of {', '.join(STATUSES)})", "unknown-status", status=status
@@ -131,7 +159,22 @@ def decide_unlocked(
         raise RefusedDecision("seconds spent cannot be negative", "negative-time")
     parsed = _parse_correction(corrected_value, corrected_unit) if status == "corrected" else None
     tags = _clean_tags(sources) if sources is not None else None
+    return parsed, tags
 
+
+def _write(
+    db: Database,
+    claim_id: str,
+    status: str,
+    editor: str,
+    expected_version: int | None,
+    corrected_value: str | None,
+    reason: str | None,
+    note: str | None,
+    seconds_spent: float | None,
+    parsed: tuple[Decimal, str] | None,
+    tags: list[str] | None,
+) -> DecisionChange:
     current = queries.claim(db, claim_id)
     if expected_version is not None and current.version != expected_version:
         raise StaleDecision(current, expected_version)
