@@ -51,7 +51,7 @@ from desktop.ingest.reflow import LAYOUT_MARKS
 # read by other rules and `factdesk redetect` reads it again (decisions kept).
 # To release a change: raise the version by one and record the digest the
 # test prints.  1 and 2 were numbered by hand, before the digest.
-DETECTOR_VERSION = "8"
+DETECTOR_VERSION = "9"
 DETECTOR_FINGERPRINTS = {
     # every numeral style, the units of other desks, money in any currency (issue 11)
     "3": "798aa9e727ab08ce5bc36697f046bed9ef542e8e785ec96f687a860ced2fac91",
@@ -67,6 +67,9 @@ DETECTOR_FINGERPRINTS = {
     "7": "166acf56f8eba7c2924fb08a2fd58e5d0f3d3b6b0080f276ccffa38eb240ec09",
     # a layout space inside a unit (个百分 点), points of a season or career; the corpus page shows them
     "8": "7dec326607515bd6d0bceb0c9302d1150e9ded4688e77133cc60c0695334a928",
+    # 三千四百萬 at a clause's end is a count, 三十四點二度 a temperature, 二十八分 in a game
+    # points, 三分球 a shot, 監禁四年 a term
+    "9": "066ccb7e57146285daac6b59110f18e4b4201527fe17ec828510d970903b382b",
 }
 
 _CN_DIGITS = "〇○零一二三四五六七八九两兩壹贰貳叁參肆伍陆陸柒捌玖"
@@ -288,6 +291,18 @@ def _spaced_unit(text: str, pos: int) -> tuple[str, int] | None:
     return m.group(), ends[m.end() - 1]
 
 
+def _scaled_at_clause_end(text: str, numeral: str, end: int) -> bool:
+    """Does the Chinese numeral ending at `end` end in 万 or 亿 where a clause ends (達三千四百萬，)?
+
+    Such a figure is a quantity with its noun before it, as 128万 is; before
+    a character (十万火急, 万一) or a range word it is not read so.
+    """
+    if len(numeral) < 2 or numeral[-1] not in "万萬亿億":
+        return False
+    nxt = text[end : end + 1]
+    return not nxt or _CLAUSE_START.match(nxt) is not None or nxt in "）)」』”"
+
+
 class _Mask:
     """Positions of a text that belong to a date or a name, looked up in O(1)."""
 
@@ -366,6 +381,7 @@ class Detector:
             and not rank
             and not self._may_have_unit(text, num_start, m.end())
             and not self._spoken_money(text, start, cn)
+            and not _scaled_at_clause_end(text, cn, num_start + len(cn))
         ):
             return None  # 一体化, 进一步, 三是: a Chinese numeral with nothing after it that counts
         if pre:
@@ -466,9 +482,16 @@ class Detector:
                 approx = pre or approx_word or tail_approx
                 end = pos + len(tail_approx)
                 return _Candidate(start, end, value, "", "money", approx, False, arabic, False)
-            if arabic and mag and (not nxt or nxt not in _CONNECTOR) and not _ASCII_ALNUM.match(nxt or " "):
-                # 常住人口达到128万，: a figure with a magnitude word is a
-                # quantity even where the counted noun came before it.
+            if (
+                arabic
+                and mag
+                and (not nxt or nxt not in _CONNECTOR)
+                and not _ASCII_ALNUM.match(nxt or " ")
+                or not arabic
+                and _scaled_at_clause_end(text, token, pos)
+            ):
+                # 常住人口达到128万，, 旅客人次達三千四百萬。: a figure with a magnitude
+                # word is a quantity even where the counted noun came before it.
                 return _Candidate(start, pos, value, "", "count", pre or approx_word, False, arabic, False)
             # a bare Arabic number: a claim only when coordinated with a number
             # that has a unit; decided in _resolve.
@@ -748,15 +771,20 @@ class Detector:
             and _THRESHOLD_OF_RATE.match(text, end)
         ):
             return None  # 於30分鐘內就診的比率: the limit only defines the rate
-        if unit in ("度",) and not arabic:
-            return None
+        if unit in ("度",) and not arabic and not self._temperature_around(text, start, token):
+            return None  # 一度, 两度夺冠: once, twice (but 氣溫三十四點二度)
         if after.startswith(lx.THRESHOLD_WORDS) and kind != "percent" and _is_cjk(text[end + 2 : end + 3]):
             return None  # 3人以上的较大事故, 7座以下小型客车: a line that defines a class
         if after.startswith(("级", "級")):
             return None  # 10万吨级泊位, 500千伏级: a class, not a quantity
         if unit == "分":
-            if not arabic or after.startswith("之") and not after.startswith(("之差", "之多")):
-                return None  # 十分重要, 三分之一: not a score (but 3分之差 is)
+            if after.startswith("之") and not after.startswith(("之差", "之多")):
+                return None  # 三分之一: not a score (but 3分之差 is)
+            if not arabic:
+                # 十分重要 is "very"; 場均貢獻二十八點五分 counts points in a game
+                if token in ("十", "拾") or not self._sport_around(text, start, end):
+                    return None
+                return "count"
             if text[:start].endswith(("小时", "小時", "时", "時", "天", "日")) or _SECONDS_AFTER.match(after):
                 return "duration"  # 4小时18分, 1分52秒: minutes
             if self._sport_around(text, start, end):
@@ -794,6 +822,14 @@ class Detector:
         if unit not in _UNIT_KIND and after.startswith(lx.HOTLINE_AFTER):
             return None  # 12345市民热线 is a service number
         return kind
+
+    @staticmethod
+    def _temperature_around(text: str, start: int, token: str) -> bool:
+        """Is the Chinese numeral before 度 a temperature (最高氣溫三十四點二度, 气温降至零下五度)?"""
+        if len(token) < 2 and not text[:start].endswith(lx.BELOW_ZERO):
+            return False  # 一度, 两度: once, twice (but 零下五度)
+        clause = _CLAUSE_START.split(text[max(0, start - 12) : start])[-1]
+        return any(cue in clause for cue in lx.TEMPERATURE_CUES)
 
     @staticmethod
     def _defines_a_group(text: str, start: int, end: int) -> bool:

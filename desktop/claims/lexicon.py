@@ -514,6 +514,8 @@ UNIT_NOT_BEFORE = {
     "記": "者錄憶得載賬號住性分",
     # 伙伴, 伙食, 伙计, 伙房
     "伙": "伴食计計房同",
+    # 三分球, 3分球: the shot, not a score
+    "分": "球",
     # 一萬二升至一萬五: 升 before 至 or 到 is "rose", not litres
     "升": "至到幅",
 }
@@ -718,6 +720,11 @@ YEAR_DURATION_BEFORE = (
     "缓刑",
     "緩刑",
     "刑期",
+    "监禁",
+    "監禁",
+    "服刑",
+    "入狱",
+    "入獄",
 )
 YEAR_DURATION_AFTER = (
     "时间",
@@ -1363,6 +1370,21 @@ RUN_VERBS = "升跌涨漲降增减減"
 # A negative temperature: 零下5℃ is -5 ℃.
 BELOW_ZERO = ("零下",)
 TEMPERATURE_UNITS = ("℃", "°C", "摄氏度", "攝氏度", "华氏度", "華氏度", "度")
+# Words that make 度 after a Chinese numeral a temperature (氣溫三十四點二度), not "times" (两度).
+TEMPERATURE_CUES = (
+    "气温",
+    "氣溫",
+    "温度",
+    "溫度",
+    "体温",
+    "體溫",
+    "水温",
+    "水溫",
+    "高温",
+    "高溫",
+    "低温",
+    "低溫",
+)
 
 # Words before a number that make it an identifier (股票代码600519).
 CODE_WORDS = ("代码", "代碼", "代号", "代號", "编号", "編號", "证号", "證號")

@@ -272,6 +272,44 @@ SPACED_UNITS = [
 ]
 
 
+CHINESE_NUMERAL_READINGS = [
+    case(
+        "count-ending-in-wan",
+        "入境旅客人次達二千一百萬，按年上升。",
+        C("二千一百萬", "21000000", "", "count"),
+    ),
+    case(
+        "count-ending-in-wan-simplified",
+        "全市常住人口约九百五十万。",
+        C("约九百五十万", "9500000", "", "count"),
+    ),
+    case("idioms-with-wan-stay-words", "情况十万火急，成千上万，数以万计。"),
+    case("temperature-in-chinese", "最高氣溫三十四點二度。", C("三十四點二度", "34.2", "度", "measure")),
+    case("temperature-below-zero", "气温降至零下五度。", C("零下五度", "-5", "度", "measure")),
+    case("times-are-no-degrees", "他两度夺冠，一度領先。"),
+    case(
+        "points-in-chinese",
+        "她全場攻下二十八分，场均贡献十九点五分。",
+        C("二十八分", "28", "分", "count"),
+        C("十九点五分", "19.5", "分", "count"),
+    ),
+    case("very-is-no-score", "比賽十分激烈。"),
+    case("points-in-chinese-need-a-game", "考试得了五百二十分。"),
+    case("three-point-shot", "他三分球命中率高，3分球出手10次。", C("10次", "10", "次", "count")),
+    case(
+        "prison-term",
+        "法院判處被告監禁四年，另一人入狱两年。",
+        C("四年", "4", "年", "duration"),
+        C("两年", "2", "年", "duration"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHINESE_NUMERAL_READINGS)
+def test_chinese_numeral_readings(text: str, expected: list[Row]) -> None:
+    assert claims_of(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), SPACED_UNITS)
 def test_layout_spaces_inside_a_unit(text: str, expected: list[Row]) -> None:
     assert claims_of(text) == expected
