@@ -128,6 +128,14 @@ Rejected: {rejected}</source>
         <source>The check is wrong here: do not show it again for this number</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Figures:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ClaimInspector</name>

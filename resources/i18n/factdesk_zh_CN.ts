@@ -132,6 +132,14 @@ Rejected: {rejected}</source>
         <source>The check is wrong here: do not show it again for this number</source>
         <translation>这条提示在此不成立：不再对这个数字显示</translation>
     </message>
+    <message>
+        <source>Figures:</source>
+        <translation>涉及数字：</translation>
+    </message>
+    <message>
+        <source>Suggested:</source>
+        <translation>建议改为：</translation>
+    </message>
 </context>
 <context>
     <name>ClaimInspector</name>

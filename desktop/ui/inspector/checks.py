@@ -108,15 +108,11 @@ class ChecksSection(QWidget):
             for o in finding.operands
         ]
         if figures:
-            lines.append(
-                f"<span style='color:{MUTED_TEXT}'>{html.escape(self.tr('Figures:'))}</span> "
-                + " · ".join(figures)
-            )
+            caption = html.escape(self.tr("Figures:"))
+            lines.append(f"<span style='color:{MUTED_TEXT}'>{caption}</span> " + " · ".join(figures))
         if finding.fix:
-            lines.append(
-                f"<span style='color:{MUTED_TEXT}'>{html.escape(self.tr('Suggested:'))}</span> "
-                f"{html.escape(finding.fix)}"
-            )
+            caption = html.escape(self.tr("Suggested:"))
+            lines.append(f"<span style='color:{MUTED_TEXT}'>{caption}</span> {html.escape(finding.fix)}")
         state = finding_state(finding)
         if state:
             lines.append(f"<span style='color:{MUTED_TEXT}'>{html.escape(state)}</span>")
