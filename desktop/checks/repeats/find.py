@@ -20,6 +20,7 @@ from desktop.checks.figures import HUNDRED, plain
 from desktop.checks.model import Finding, Message, Operand
 from desktop.checks.relations.common import in_units_of
 from desktop.checks.repeats.key import Located, MetricKey
+from desktop.checks.repeats.match import NAMING_MIN as _NAMING_MIN
 from desktop.checks.repeats.match import Verdict, compare, plausible_error
 from desktop.checks.repeats.messages import ARTICLE, FILE, OTHER
 from desktop.checks.text import ArticleText
@@ -145,7 +146,7 @@ def _group_pairs(keys: list[MetricKey], group: list[int]) -> Iterable[tuple[int,
 
 
 def _candidates(keys: list[MetricKey]) -> Iterable[tuple[int, int]]:
-    """Pairs (i < j) of one unit family with the same value, a value as rounded, or the same subject."""
+    """Pairs (i < j) of one unit family with the same value, a value as rounded, or the same subject or naming."""
     buckets: dict[tuple[str, str, object], list[int]] = defaultdict(list)
     for index, key in enumerate(keys):
         buckets[("value", key.family, key.value.normalize())].append(index)
@@ -153,6 +154,9 @@ def _candidates(keys: list[MetricKey]) -> Iterable[tuple[int, int]]:
         buckets[("near", key.family, _two_digits(key.value))].append(index)
         if key.subject:
             buckets[("subject", key.family, key.subject)].append(index)
+        elif len(key.naming) >= _NAMING_MIN:
+            # No subject found (新增就业 has no noun): the words that name it in its clause.
+            buckets[("naming", key.family, key.naming)].append(index)
     seen: set[tuple[int, int]] = set()
     for members in buckets.values():
         for n, i in enumerate(members):

@@ -47,14 +47,13 @@ _AFTER = 10
 # its sentence: the next sentence is about something else.
 _SENTENCE_END = re.compile(r"[。！？!?；;]|(?<=[。！？!?；;：:，,])\n")
 _CLAUSE_END = re.compile(r"[，,。！？!?；;、]")
+_LINE_END = re.compile(r"\n")
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]+")
 
 # Characters that carry no metric on their own: particles, prepositions,
 # verbs of being and reporting.  A pair with one of them names nothing.
-_FUNCTION = frozenset(
-    "的了和与及等为是在已将有共达到至由从并也都其这该此对向把被于以之或而就又再还更最各着过"
-)
+_FUNCTION = frozenset("的了和与及等为是在已将有共达到至由从并也都其这该此对向把被于以之或而又再还更最各着过")
 # Pairs every news sentence has: places and times in general, verbs of
 # change and completion.  Two figures sharing them share no metric.
 _COMMON_PAIRS = frozenset(
@@ -222,7 +221,8 @@ class MetricKey:
             before_start = cut.end()
             cut = _SENTENCE_END.search(text, before_start, item.start)
         after_end = min(len(text), item.end + _AFTER)
-        cut = _SENTENCE_END.search(text, item.end, after_end)
+        # After the figure any line break ends the window: a headline ends there.
+        cut = _SENTENCE_END.search(text, item.end, after_end) or _LINE_END.search(text, item.end, after_end)
         after_end = cut.start() if cut else after_end
         self.before = _unspaced(fold(text[before_start : item.start]))
         clause_end = _CLAUSE_END.search(text, item.end, after_end)
@@ -273,7 +273,8 @@ class MetricKey:
     def words(self) -> frozenset[str]:
         """The character pairs that name the metric: from the window around the figure, and the subject."""
         before = _PERIOD_OR_PLACE.sub("", self.before)
-        return _pairs(before) | _pairs(self.after_clause) | _pairs(self.subject)
+        after = _PERIOD_OR_PLACE.sub("", self.after_clause)
+        return _pairs(before) | _pairs(after) | _pairs(self.subject)
 
     @cached_property
     def sentence_words(self) -> frozenset[str]:

@@ -35,12 +35,14 @@ _SUBJECT_WEIGHT = 2
 _SUBJECT_MIN = 2
 # A conflict needs at least this share of the smaller window's pairs in common.
 _CONFLICT_OVERLAP = 0.5
+# Pairs of naming words a conflict needs when the context found no subject.
+NAMING_MIN = 2
 # The share of the shorter sentence's words a conflict's other sentence must hold.
 _SENTENCE_OVERLAP = 0.5
 # The paragraphs at the top of an article: headline, deck or byline, lead.
 _TOP = 2
 # More evidence for a repeat in another file.
-_OTHER_FILE = 3
+_OTHER_FILE = 2
 # Evidence a rounding needs when the subjects differ.
 _ROUNDED_EVIDENCE = 3
 # Two statements of one figure that differ by more than this share of the
@@ -164,8 +166,10 @@ def _same_figure_words(a: MetricKey, b: MetricKey) -> bool:
 def _one_metric(a: MetricKey, b: MetricKey) -> bool:
     if a.family.startswith("rank") or a.is_range or b.is_range:
         return False  # ranks are read with their list; ranges with their ends
-    if len(a.subject) < _SUBJECT_MIN or a.subject != b.subject:
+    if a.subject != b.subject:
         return False
+    if len(a.subject) < _SUBJECT_MIN and len(a.naming) < NAMING_MIN:
+        return False  # nothing names the metric: 新增就业 has no noun for the context to take
     if a.qualifiers != b.qualifiers or a.place != b.place:
         return False
     if not _same_period(a, b) or a.naming != b.naming:

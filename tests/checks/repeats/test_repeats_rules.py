@@ -1,0 +1,141 @@
+"""Repeats and conflicts, one rule at a time, on sentences made up for each."""
+
+from __future__ import annotations
+
+import string
+
+from desktop.checks.messages import render
+from desktop.checks.model import Finding
+from desktop.checks.repeats import find_repeats, find_repeats_in_article
+from desktop.checks.repeats.fold import fold
+from desktop.checks.repeats.messages import TEMPLATES
+from desktop.claims.context import annotate
+from desktop.claims.detector import detect
+
+
+def _claims(text: str) -> list:  # type: ignore[type-arg]
+    return annotate(text, detect(text))
+
+
+def _article(text: str) -> list[Finding]:
+    return find_repeats_in_article(text, _claims(text))
+
+
+def _texts(finding: Finding) -> tuple[str, ...]:
+    return tuple(o.text for o in finding.operands)
+
+
+def test_fold_gives_one_spelling() -> None:
+    assert fold("醫療機構總數１２８６家") == "医疗机构总数1286家"
+    assert fold("失業率３．３６％") == "失业率3.36%"
+
+
+def test_yuan_wan_yuan_and_yi_yuan_are_one_family() -> None:
+    found = _article("全市固定资产投资1.2亿元\n今年上半年，全市固定资产投资12000万元，同比增长6%。")
+    assert [(_texts(f), f.holds, f.reading) for f in found] == [(("1.2亿元", "12000万元"), True, "same")]
+
+
+def test_people_counted_as_ren_or_ming_are_one_family() -> None:
+    found = _article("全市新招录社区工作者320名\n今年，全市新招录社区工作者320人，充实基层力量。")
+    assert [_texts(f) for f in found] == [("320名", "320人")]
+
+
+def test_percent_and_points_are_different_metrics() -> None:
+    text = "城镇调查失业率下降0.3%\n今年上半年，全市城镇调查失业率下降0.3个百分点。"
+    assert _article(text) == []
+
+
+def test_a_small_figure_with_no_shared_words_is_not_a_repeat() -> None:
+    text = "他先后3次到北京参加培训。\n全年共召开常务会议3次，研究议题56项。"
+    assert _article(text) == []
+
+
+def test_traditional_and_simplified_headline_and_body_agree() -> None:
+    found = _article("醫療機構總數達1,286家\n2023年，全市医疗机构总数达1286家，比上年增加23家。")
+    assert [(_texts(f), f.holds) for f in found] == [(("1,286家", "1286家"), True)]
+
+
+def test_a_rounded_headline_agrees_with_its_body() -> None:
+    found = _article("全市常住人口约287万人\n2023年末，全市常住人口287.3万人，比上年末增加0.6万人。")
+    assert [(_texts(f), f.holds, f.reading, f.message.code) for f in found] == [
+        (("约287万人", "287.3万人"), True, "rounded", "repeat.rounded.article")
+    ]
+
+
+def test_headline_and_body_that_disagree_are_a_conflict_on_both() -> None:
+    found = _article(
+        "上半年全市新增就业2.35万人\n今年上半年，全市新增就业2.53万人，完成全年目标任务的58.6%。"
+    )
+    assert [(_texts(f), f.holds, f.start) for f in found] == [
+        (("2.35万人", "2.53万人"), False, 9),
+        (("2.35万人", "2.53万人"), False, 28),
+    ]
+    on_body = found[1]
+    assert [o.role for o in on_body.operands] == ["first", "second"]
+    assert on_body.computed == "1800"
+    assert render(on_body.message) == (
+        "同一指标本文另一处写作 2.35万人，此处为 2.53万人：2.53万人 − 2.35万人 = 0.18万人（相差 7.7 %）✗"
+    )
+    assert render(on_body.message, "en") == (
+        "the same figure is 2.35万人 elsewhere in this article and 2.53万人 here:"
+        " 2.53万人 − 2.35万人 = 0.18万人 (7.7 % apart) ✗"
+    )
+
+
+def test_first_half_and_cumulative_figures_are_not_a_conflict() -> None:
+    text = "上半年全市接待游客820万人次\n今年以来，全市累计接待游客1260万人次，同比增长12%。"
+    assert _article(text) == []
+
+
+def test_a_province_and_its_city_are_not_a_conflict() -> None:
+    text = "全省城镇新增就业58.3万人\n上半年，全市城镇新增就业2.53万人。"
+    assert _article(text) == []
+
+
+def test_a_target_and_an_outcome_are_not_a_conflict() -> None:
+    text = "今年全市计划新建5G基站4000个\n今年以来，全市新建5G基站3600个。"
+    assert _article(text) == []
+
+
+def test_a_list_of_like_statements_is_not_a_conflict() -> None:
+    text = (
+        "养老补贴惠及更多老人\n"
+        "东城区：截至6月底，已有3260人享受高龄津贴。西城区：截至6月底，已有2985人享受高龄津贴。"
+        "南湖区：截至6月底，已有3120人享受高龄津贴。"
+    )
+    assert _article(text) == []
+
+
+def test_across_documents_a_conflict_needs_a_period_with_its_year() -> None:
+    first = "2023年，全市地区生产总值3215.6亿元，比上年增长6.2%。"
+    second = "政府工作报告显示，2023年，全市地区生产总值3251.6亿元，比上年增长6.2%。"
+    found = find_repeats([("b.txt", first, _claims(first)), ("c.txt", second, _claims(second))])
+    conflicts = [(f.holds, [o.document for o in f.operands]) for found_here in found for f in found_here]
+    assert (False, ["", "c.txt"]) in conflicts and (False, ["b.txt", ""]) in conflicts
+    on_c = next(f for f in found[1] if f.holds is False)
+    assert on_c.message.code == "repeat.conflict.other"
+    assert "同一指标在 b.txt 中写作 3215.6亿元" in render(on_c.message)
+
+    relative = [text.replace("2023年，", "上半年，") for text in (first, second)]
+    found = find_repeats(
+        [(name, text, _claims(text)) for name, text in zip(("b.txt", "c.txt"), relative, strict=True)]
+    )
+    assert not [f for found_here in found for f in found_here if f.holds is False]
+
+
+def test_articles_of_one_file_are_told_apart_from_other_files() -> None:
+    first = "全市医疗机构总数1286家，比上年增加23家。"
+    second = "截至年底，全市医疗机构总数1286家。"
+    found = find_repeats([("page.txt", first, _claims(first)), ("page.txt", second, _claims(second))])
+    assert [f.message.code for f in found[1]] == ["repeat.same.file"]
+    assert render(found[1][0].message, "en") == "also stated as 1286家 in another article of this file ✓"
+    assert found[1][0].operands[0].document == "page.txt"
+
+
+def test_both_languages_use_the_same_arguments() -> None:
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    for code, (zh, en) in TEMPLATES.items():
+        assert code.startswith("repeat.")
+        assert fields(zh) == fields(en), code
