@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop.checks.release.columns import column_bases
 from desktop.checks.release.figure import TextFigure
 from desktop.checks.release.script import to_simplified
 
@@ -39,9 +40,12 @@ _DIRECTION = re.compile(
 )
 _BASE = re.compile(
     r"(?P<yoy>上年同[月期季]|去年同期|较上年|比上年|较去年|年增|年减|按年|同比)"
-    r"|(?P<mom>较上月|与上月|比上月|上月|月增|月减)"
-    r"|(?P<qoq>较上季|上季|按季|季增|季减|环比)"
+    r"|(?P<mom>较上月|与上月|比上月|上月|月增|月减|按月)"
+    r"|(?P<qoq>较上季|上季|按季|季增|季减)"
+    r"|(?P<seq>环比)"
 )
+# 环比 is against the period before, a month or a quarter as the data go.
+_SEQUENTIAL = frozenset({"mom", "qoq", "seq"})
 _CN_DIGIT = {"一": "1", "二": "2", "三": "3", "四": "4", "两": "2"}
 _PERIOD = re.compile(
     r"(?P<half>上半年|下半年)"
@@ -58,7 +62,7 @@ _NOT_METRIC = re.compile(
     + _DIRECTION.pattern.replace("(?P<down>", "(?:").replace("(?P<up>", "(?:")
     + "|"
     + _BASE.pattern.replace("(?P<yoy>", "(?:").replace("(?P<mom>", "(?:").replace("(?P<qoq>", "(?:")
-    + r"|上半年|下半年|全年|今年|去年|本年|同期|单月|截至|为止|底止|第[一二三四\d]季度?|[\d一二三四五六七八九十]+[年月日季]"
+    + r"|上半年|下半年|全年|今年|去年|本年|同期|单月|截至|为止|底止|第[一二三四\d]季度?|[首前][一二三四\d]季度?|[\d一二三四五六七八九十]+[年月日季]"
     r"|人民币|港币|新台币|美元|港元|约|逾|近|为|是|达到|达|至|到|的|其中|以及|及|和|与|则|亦|也|平均|共|计|或|而|且"
     r"|分别|各|有|在|于|了|其|由|从|因|主因|此外|另外|至于|同步|已|将|仍|再|又|等|之|后|较|比|持平|元|亿|万|千"
 )
@@ -100,13 +104,15 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
         passage = _index(passage_starts, figures[i].start)
         positions[i] = counts.get(passage, 0)
         counts[passage] = positions[i] + 1
+    columns = column_bases(text, figures)
     found: list[Context] = []
     for i, figure in enumerate(figures):
         start = sentence_starts[_index(sentence_starts, figure.start)]
         end = min((j for j in range(figure.end, len(plain)) if plain[j] in SENTENCE_END), default=len(plain))
         lead = plain[start : figure.start]
         passage = _index(passage_starts, figure.start)
-        subject, own = _subject(lead)
+        first_line = figure.start < first_line_end and text[:first_line_end].strip() != ""
+        subject, own = _subject(lead, headline=first_line)
         found.append(
             Context(
                 sentence=_squeeze(plain[start:end]),
@@ -114,10 +120,10 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
                 position=positions[i],
                 subject=subject,
                 own_subject=own,
-                direction=_own_clause(_DIRECTION, lead),
-                base=_own_clause(_BASE, lead),
+                direction=_signed(figure, _own_clause(_DIRECTION, lead)),
+                base=_own_clause(_BASE, lead) or columns.get(i, ""),
                 period=_period(plain[passage_starts[passage] : figure.start]),
-                first_line=figure.start < first_line_end and text[:first_line_end].strip() != "",
+                first_line=first_line,
             )
         )
     return found
@@ -140,6 +146,15 @@ def coverage(context: Context, other: Context) -> float | None:
     return (seen_chars + len(pairs & sentence_pairs) / len(pairs)) / 2
 
 
+def head_found(context: Context, other: Context) -> bool:
+    """Whether the head of the metric (its last two characters: 纯利, 失业率's 业率) is in `other`'s sentence.
+
+    True when the metric words are too short to have a head.
+    """
+    last = context.subject.split(MASK)[-1]
+    return len(last) < 2 or last[-2:] in other.sentence
+
+
 def coverage_pairs(context: Context, other: Context) -> float | None:
     """The share of `context`'s metric character pairs found in `other`'s sentence (None: no pairs)."""
     pairs = _pairs(context.subject)
@@ -154,16 +169,19 @@ def conflicts(a: Context, b: Context) -> str:
         return "direction"
     if a.period and b.period and a.period != b.period:
         return "period"
-    if a.base and b.base and a.base != b.base:
+    if a.base and b.base and not _same_base(a.base, b.base):
         return "base"
     return ""
 
 
+def _same_base(a: str, b: str) -> bool:
+    return a == b or ("seq" in (a, b) and a in _SEQUENTIAL and b in _SEQUENTIAL)
+
+
 def agreements(a: Context, b: Context) -> int:
     """How many of direction, base and period both state alike."""
-    return sum(
-        1 for x, y in ((a.direction, b.direction), (a.base, b.base), (a.period, b.period)) if x and x == y
-    )
+    stated = ((a.direction, b.direction), (a.base, b.base), (a.period, b.period))
+    return sum(1 for x, y in stated if x and (x == y or (x, y) == (a.base, b.base) and _same_base(x, y)))
 
 
 def _index(starts: Sequence[int], offset: int) -> int:
@@ -181,14 +199,21 @@ def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
-def _clauses(lead: str) -> list[str]:
-    """The clauses of a sentence's lead, the figure's own clause last."""
+def _clauses(lead: str, headline: bool = False) -> list[str]:
+    """The clauses of a sentence's lead, the figure's own clause last.
+
+    In a headline a space separates phrases (景氣好轉 7月失業率3.84%); in a
+    body, spaces around figures are layout (失業率 3.84% ,較上月).
+    """
     parts: list[str] = []
     current: list[str] = []
     for i, ch in enumerate(lead):
         # A comma between digits groups a number; it never ends a clause.
         grouping = ch in ",，" and 0 < i < len(lead) - 1 and lead[i - 1] == MASK and lead[i + 1] == MASK
-        if ch in CLAUSE_END and not grouping:
+        # A space between two words is a break in a headline (景氣好轉 7月失業率3.84%);
+        # spaces around a figure are layout.
+        spaced = ch.isspace() and (headline or _between_words(lead, i))
+        if (ch in CLAUSE_END and not grouping) or spaced:
             parts.append("".join(current))
             current = []
         else:
@@ -197,15 +222,25 @@ def _clauses(lead: str) -> list[str]:
     return parts
 
 
+def _between_words(text: str, i: int) -> bool:
+    before = text[:i].rstrip()
+    after = text[i:].lstrip()
+    return bool(before and after and _is_cjk(before[-1]) and _is_cjk(after[0]))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def _metric_words(clause: str) -> str:
     """A clause with everything that is not a metric word taken out."""
     squeezed = _squeeze(clause)
     return _NOT_CJK.sub("", _NOT_METRIC.sub(MASK, squeezed)).strip(MASK)
 
 
-def _subject(lead: str) -> tuple[str, bool]:
+def _subject(lead: str, headline: bool = False) -> tuple[str, bool]:
     """The metric words nearest before the figure, and whether they are in its own clause."""
-    clauses = _clauses(lead)
+    clauses = _clauses(lead, headline)
     words = ""
     own = True
     for clause in reversed(clauses):
@@ -232,6 +267,11 @@ def _own_clause(pattern: re.Pattern[str], lead: str) -> str:
         if rest not in ("", "或", "及", "和", "与"):
             return ""
     return ""
+
+
+def _signed(figure: TextFigure, direction: str) -> str:
+    """A negative figure is a fall whatever verb stands before it (增长-0.5个百分点, 同比-5.3%)."""
+    return DOWN if figure.value < 0 else direction
 
 
 def _last_group(pattern: re.Pattern[str], text: str) -> str:

@@ -62,15 +62,15 @@ class TextFigure:
         """How many significant digits the figure is written with (0.01 -> 1, 129.62 -> 5)."""
         if self.value == 0 or self.step <= 0:
             return 1
-        digits = (abs(self.value) / self.step).to_integral_value()
-        return len(str(digits).rstrip("0") or "0") if digits else 1
+        digits = int((abs(self.value) / self.step).to_integral_value())
+        return len(str(digits).rstrip("0")) if digits else 1
 
     @property
     def written_digits(self) -> int:
         """Digits written from the first significant one to the last (1.0 -> 2, 8000 -> 1)."""
         if self.value == 0 or self.step <= 0:
             return 1
-        return len(str((abs(self.value) / self.step).to_integral_value()))
+        return len(str(int((abs(self.value) / self.step).to_integral_value())))
 
 
 def normal_unit(unit: str) -> str:
@@ -82,6 +82,10 @@ def normal_unit(unit: str) -> str:
 def figure_of_claim(claim: Claim, text: str) -> TextFigure:
     """The TextFigure of a claim whose `start`/`end` index `text`."""
     written = figure_of(claim, text)
+    step = written.step
+    if _TRILLION_MIXED.search(claim.text):
+        # 1兆645億元: exact to its last magnitude (checks.figures reads only the digits before 兆).
+        step = _SCALES[_TRILLION_MIXED.search(claim.text).group("last")]  # type: ignore[union-attr]
     return TextFigure(
         start=claim.start,
         end=claim.end,
@@ -89,11 +93,14 @@ def figure_of_claim(claim: Claim, text: str) -> TextFigure:
         value=claim.value,
         unit=normal_unit(claim.unit),
         kind=claim.kind,
-        step=written.step,
+        step=step,
         approx=written.approx,
         claim=claim,
     )
 
+
+# 兆 followed by digits and a smaller magnitude, as Taiwan prints large sums.
+_TRILLION_MIXED = re.compile(r"[0-9]兆[0-9,]+(?P<last>億|亿|萬|万)")
 
 # A number that cannot be a year, a date or a code: decimals or grouping.
 _BARE = re.compile(
@@ -102,7 +109,7 @@ _BARE = re.compile(
 # What follows a number that makes it a date, a time or a version, not a figure.
 _NOT_AFTER = re.compile(r"\s*[年月日号時时点點:：版]")
 # A table's unit header: (人民币百万元,另有指明者除外), （单位：亿元）, (每股人民币元).
-_UNIT_HEADER = re.compile(
+UNIT_HEADER = re.compile(
     r"[(（]\s*(?:单位|單位)?[:：]?\s*(?P<per>每股)?\s*(?:人民币|人民幣|港币|港幣|港元|美元|新台币|新臺幣)?"
     r"(?P<scale>千|百万|百萬|万|萬|千万|千萬|亿|億|十亿|十億)?(?P<unit>元)"
 )
@@ -150,7 +157,7 @@ def bare_figures(text: str, claims: Sequence[Claim]) -> list[TextFigure]:
             i, _SCALES.get(m.group("scale") or "", ONE), bool(m.group("per")), (m.group("scale") or "") + "元"
         )
         for i, line in enumerate(lines)
-        for m in [_UNIT_HEADER.search(line)]
+        for m in [UNIT_HEADER.search(line)]
         if m is not None
     ]
     found: list[TextFigure] = []

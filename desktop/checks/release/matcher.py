@@ -39,6 +39,7 @@ from desktop.checks.release.context import (
     contexts,
     coverage,
     coverage_pairs,
+    head_found,
 )
 from desktop.checks.release.figure import TextFigure, bare_figures, figure_of_claim, unclear_figures
 from desktop.checks.release.messages import precision_args, reason_args
@@ -52,8 +53,9 @@ THRESHOLD = 3.0
 # How far apart (in figures) two neighbours may be, in the article and in the release.
 ARTICLE_NEIGHBOURS = 2
 RELEASE_NEIGHBOURS = 5
-# Share of its metric words a common figure's release sentence must hold, absent a matched neighbour.
-MIN_COVERAGE = 0.3
+# Share of its metric words' character pairs a common figure's release sentence
+# must hold, absent a matched neighbour.
+MIN_COVERAGE = 0.5
 _DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
@@ -189,8 +191,11 @@ def _supported(
         if context.own_subject:
             return _anchor(i, candidate, article, a_ctx, r_ctx, candidates, reach=1) >= 2.0
         return _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
-    covered = coverage(context, other) or 0.0
-    return covered >= MIN_COVERAGE or _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
+    if _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0:
+        return True
+    # Alone, the words must be the release's: most of their pairs and the head noun
+    # (经调整盈利 is not 经营盈利, 非国际财务报告准则纯利 not 非国际财务报告准则经营盈利).
+    return (coverage_pairs(context, other) or 0.0) >= MIN_COVERAGE and head_found(context, other)
 
 
 def _evidence(

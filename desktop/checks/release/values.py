@@ -25,14 +25,16 @@ def value_relation(article: TextFigure, release: TextFigure) -> str:
     """SAME, ROUNDED, TRUNCATED or "" for an article figure against a release figure."""
     if not same_unit(article, release) or article.unclear or release.unclear:
         return ""
-    if article.value == release.value:
+    # Signs are compared as directions (checks.release.context): 下降5.3% and -5.3% state one value.
+    stated, exact = abs(article.value), abs(release.value)
+    if stated == exact:
         return SAME
     step = article.step
     if step <= 0 or release.step >= step:
         return ""
-    if reduce(release.value, step, ROUND_HALF_UP) == article.value:
+    if reduce(exact, step, ROUND_HALF_UP) == stated:
         return ROUNDED
-    if reduce(release.value, step, ROUND_DOWN) == article.value:
+    if reduce(exact, step, ROUND_DOWN) == stated:
         return TRUNCATED
     return ""
 

@@ -132,3 +132,31 @@ def test_agreeing_direction_base_and_period_alone_do_not_confirm() -> None:
     article = "6月份，手机销量达到500万部，同比增长12%。\n"
     m = label_of(match_texts(article, release), "12%")
     assert m.match == "absent" and m.message.code == "release.absent_unsure"
+
+
+def test_a_shared_qualifier_does_not_make_the_same_metric() -> None:
+    release = "(人民币百万元)\n同比变动\n非国际财务报告准则经营盈利 72,570 61,274 18%\n经营盈利 181,224 156,621 16%\n"
+    article = "非國際財務報告準則純利按年增長18%。首三季經調整盈利按年升16%。\n"
+    matches = match_texts(article, release)
+    assert label_of(matches, "18%").match == "absent"
+    assert label_of(matches, "16%").match == "absent"
+
+
+def test_a_table_cell_takes_its_column_head_as_comparison() -> None:
+    release = (
+        "二零二五年九月三十日 同比变动 二零二五年六月三十日 环比变动\n"
+        "(人民币百万元)\n"
+        "收入 192,869 15% 184,504 5%\n"
+    )
+    yearly = label_of(match_texts("收入按年增長5%至1928.7億元。\n", release), "5%")
+    assert yearly.match == "absent" and "比较基期不同" in render(yearly.message)
+    sequential = label_of(match_texts("收入按季增長5%至1928.7億元。\n", release), "5%")
+    assert sequential.match == "same"
+
+
+def test_a_negative_figure_is_a_fall() -> None:
+    release = "出口总值1,234亿元,同比-5.3%。\n"
+    matches = match_texts("出口总值1,234亿元,同比下降5.3%。\n", release)
+    assert label_of(matches, "5.3%").match == "same"
+    rising = match_texts("出口总值1,234亿元,同比增长5.3%。\n", release)
+    assert label_of(rising, "5.3%").match == "absent"

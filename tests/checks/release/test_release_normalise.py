@@ -107,3 +107,11 @@ def test_an_unclear_figure_is_kept_but_never_equal() -> None:
     assert unclear[0].unclear and unclear[0].unit == "人"
     same_written = _figure("減少3萬5千人。", "3萬5千人")
     assert value_relation(unclear[0], same_written) == ""
+
+
+def test_precision_of_mixed_trillion_figures() -> None:
+    figure = _figure("批發業營業額為1兆645億元。", "1兆645億元")
+    assert figure.step == Decimal(10**8)
+    assert figure.significant_digits == 5
+    assert _figure("增长1.0%。", "1.0%").significant_digits == 1
+    assert _figure("增长1.0%。", "1.0%").written_digits == 2
