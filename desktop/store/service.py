@@ -184,6 +184,10 @@ class ReviewStore:
         """Run the current detector over stored documents whose claims an older one made."""
         return redetection.redetect(self._db, force=force, progress=progress)
 
+    def documents_outdated(self) -> int:
+        """How many documents an older detector read: what redetect() would read again."""
+        return redetection.outdated(self._db)
+
     # -- reads (desktop.store.queries) ---------------------------------------
 
     def documents(self) -> list[DocumentInfo]:

@@ -142,6 +142,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "edit",
         "set_publication_date",
     ),
+    # Also offered on opening a database an older detector read.
+    ActionSpec(
+        "redetect",
+        QT_TRANSLATE_NOOP("actions", "Detect numbers a&gain"),
+        (),
+        "edit",
+        "transfers.redetect",
+    ),
     ActionSpec(
         "back",
         QT_TRANSLATE_NOOP("actions", "&Back to the article"),

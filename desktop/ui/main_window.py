@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         # Keys go to the review at once: J/K/Y work without a click first.
         self.article_view.setFocus()
         self.database_opened.emit(str(target))
+        self.transfers.offer_redetection()
         if is_new and path is None and not self.session.articles:
             # First run: show the window at once and fill the demo pages in the
             # background, so start-up never waits for detection.

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.export.scope import ExportScope
 from desktop.export.target import check_target
 from desktop.store.errors import ForeignWorkbook
-from desktop.store.records import ImportReport
+from desktop.store.records import ImportReport, RedetectReport
 from desktop.ui import file_dialogs
 from desktop.ui.export_refusals import export_refusal_text
 from desktop.ui.export_scope import ExportScopeDialog
@@ -38,6 +38,7 @@ from desktop.ui.workers import (
     ImportJob,
     JobRunner,
     ReadWorkbookJob,
+    RedetectJob,
     WorkbookRead,
     import_outcome,
 )
@@ -130,6 +131,49 @@ class Transfers(QObject):
         job = ReadWorkbookJob(database, workbook)
         self.jobs.run(job, self.tr("Reading {name}…").format(name=workbook.name))
 
+    def offer_redetection(self) -> None:
+        """On opening a database: if an older detector read some of its documents, offer to read them again.
+
+        Asked with a window-modal box that does not block (open(), not exec()),
+        so opening the database is never held up by the question.
+        """
+        if not self._session.is_open or self._session.store.read_only:
+            return
+        outdated = self._session.store.documents_outdated()
+        if not outdated:
+            return
+        self.redetect_offer = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Newer detection rules"),
+            self.tr(
+                "%n document(s) in this database were read by an older version of the number detection. "
+                "Detect their numbers again with the current rules? Every decision is kept.",
+                "",
+                outdated,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self._window,
+        )
+        self.redetect_offer.button(QMessageBox.StandardButton.Yes).setText(self.tr("Detect again"))
+        self.redetect_offer.button(QMessageBox.StandardButton.No).setText(self.tr("Not now"))
+        self.redetect_offer.accepted.connect(self.start_redetection)
+        self.redetect_offer.open()
+
+    def redetect(self) -> None:
+        """Edit → Detect again: the documents an older detector read (none: says so)."""
+        if not self._session.is_open:
+            return
+        if not self._session.store.documents_outdated():
+            self.told.emit(self.tr("Every document was read by the current detection rules."))
+            return
+        self.start_redetection()
+
+    def start_redetection(self) -> None:
+        database = self._session.path
+        if database is None:
+            return
+        self.jobs.run(RedetectJob(database), self.tr("Detecting numbers again…"))
+
     def is_busy(self) -> bool:
         """An import or export is running (its progress dialog is open)."""
         return self.jobs.is_busy()
@@ -143,7 +187,20 @@ class Transfers(QObject):
         if isinstance(report, DecisionsImported):
             self._decisions_imported(report)
             return
-        if isinstance(report, ImportReport):
+        if isinstance(report, RedetectReport):
+            self._session.reload_after_outside_change()
+            self.told.emit(
+                self.tr(
+                    "Detected again: {added} new number(s); {kept} decision(s) kept, {moved} moved with their text, "
+                    "{orphaned} left without their number"
+                ).format(
+                    added=report.claims_added,
+                    kept=report.decisions_kept,
+                    moved=report.decisions_reattached,
+                    orphaned=report.orphaned,
+                )
+            )
+        elif isinstance(report, ImportReport):
             self._session.after_import(self._known_articles)
             message, left_out = import_outcome(report)
             self.told.emit(message)

@@ -85,6 +85,13 @@ class ImportJob(Job):
         )
 
 
+class RedetectJob(Job):
+    """Every document an older detector read, detected again; decisions kept (ReviewStore.redetect)."""
+
+    def work(self, store: ReviewStore) -> object:
+        return store.redetect(progress=lambda done, total, name: self.progressed.emit(done, total, name))
+
+
 class ExportJob(Job):
     def __init__(self, database: Path, out: Path, *, editor: str, scope: ExportScope | None = None) -> None:
         super().__init__(database)

@@ -1099,6 +1099,37 @@ Check every number in an article before it goes to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Newer detection rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) in this database were read by an older version of the number detection. Detect their numbers again with the current rules? Every decision is kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detect again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every document was read by the current detection rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detecting numbers again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected again: {added} new number(s); {kept} decision(s) kept, {moved} moved with their text, {orphaned} left without their number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import finished</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1191,6 +1222,10 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>Set publication &amp;date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect numbers a&amp;gain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1104,6 +1104,36 @@ Check every number in an article before it goes to print.</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
+        <source>Newer detection rules</source>
+        <translation>数字识别规则已更新</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) in this database were read by an older version of the number detection. Detect their numbers again with the current rules? Every decision is kept.</source>
+        <translation>
+            <numerusform>此数据库中有 %n 份文件是用旧版数字识别规则处理的。要按当前规则重新识别吗？所有核查决定都会保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detect again</source>
+        <translation>重新识别</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>Every document was read by the current detection rules.</source>
+        <translation>所有文件都已按当前识别规则处理。</translation>
+    </message>
+    <message>
+        <source>Detecting numbers again…</source>
+        <translation>正在重新识别数字…</translation>
+    </message>
+    <message>
+        <source>Detected again: {added} new number(s); {kept} decision(s) kept, {moved} moved with their text, {orphaned} left without their number</source>
+        <translation>重新识别完成：新增 {added} 个数字；保留 {kept} 条核查决定，{moved} 条随原文移位，{orphaned} 条已找不到对应数字</translation>
+    </message>
+    <message>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
@@ -1197,6 +1227,10 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>Set publication &amp;date…</source>
         <translation>设置发表日期(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Detect numbers a&amp;gain</source>
+        <translation>重新识别数字(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Back to the article</source>
