@@ -28,15 +28,19 @@ from desktop.checks.release.script import to_simplified
 
 PASSAGE_END = "。！？!?\n"
 SENTENCE_END = PASSAGE_END + "；;"
-CLAUSE_END = SENTENCE_END + "，,、：:（）()「」“”"
+CLAUSE_END = SENTENCE_END + "，,、：:「」“”"
+# A gloss in brackets (（CPI）, （人民币．下同）, (168329万亩)) says nothing new
+# about the metric; it is dropped from the words before a figure.
+_GLOSS = re.compile(r"（[^（）]*）|\([^()]*\)")
+_OPEN_BRACKET = re.compile(r"[（(][^（）()]*$")
 MASK = "#"
 # How many metric characters before a figure name what it measures.
 SUBJECT_REACH = 8
 
 UP, DOWN = "up", "down"
 _DIRECTION = re.compile(
-    r"(?P<down>负成长|減少|减少|下降|减幅|衰退|下跌|下滑|萎缩|缩减|减|降|跌)"
-    r"|(?P<up>增加|增长|增幅|成长|上升|上涨|提高|扩大|增(?!值)|升|涨)"
+    r"(?P<down>负成长|減少|减少|下降|减幅|衰退|下跌|下滑|萎缩|缩减|回落|走低|下调|减|降|跌)"
+    r"|(?P<up>增加|增长|增幅|成长|上升|上涨|提高|扩大|回升|攀升|走高|上调|增(?!值)|升|涨)"
 )
 _BASE = re.compile(
     r"(?P<yoy>上年同[月期季]|去年同期|较上年|比上年|较去年|年增|年减|按年|同比)"
@@ -49,7 +53,7 @@ _SEQUENTIAL = frozenset({"mom", "qoq", "seq"})
 _CN_DIGIT = {"一": "1", "二": "2", "三": "3", "四": "4", "两": "2"}
 _PERIOD = re.compile(
     r"(?P<half>上半年|下半年)"
-    r"|(?P<span>(?P<from>\d{1,2})\s*[至到\-~－]\s*(?P<to>\d{1,2})\s*月)"
+    r"|(?P<span>(?P<from>\d{1,2})\s*[至到\-~－—–]\s*(?P<to>\d{1,2})\s*月)"
     r"|(?:前|首)(?P<first>[1-9一二三四]|1[0-2])(?:个)?(?P<what>季度?|月)"
     r"|(?P<year>全年)"
     r"|第(?P<quarter>[1-4一二三四])\s*季"
@@ -66,7 +70,8 @@ _NOT_METRIC = re.compile(
     r"|人民币|港币|新台币|美元|港元|约|逾|近|为|是|达到|达|至|到|的|其中|以及|及|和|与|则|亦|也|平均|共|计|或|而|且"
     r"|分别|各|有|在|于|了|其|由|从|因|主因|此外|另外|至于|同步|已|将|仍|再|又|等|之|后|较|比|持平|元|亿|万|千"
 )
-_NOT_CJK = re.compile(r"[^\u4e00-\u9fff#]")
+# Metric words are Chinese words and Latin abbreviations (CPI, GDP, PMI).
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fffA-Za-z#]")
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,10 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
         lead = plain[start : figure.start]
         passage = _index(passage_starts, figure.start)
         first_line = figure.start < first_line_end and text[:first_line_end].strip() != ""
-        subject, own = _subject(lead, headline=first_line)
+        # A figure after ； with no metric words of its own is about the
+        # metric before it (同比上涨0.3%；环比下降0.3%): the subject is looked
+        # for across the passage, the coverage in the sentence.
+        subject, own = _subject(plain[passage_starts[passage] : figure.start], headline=first_line)
         found.append(
             Context(
                 sentence=_squeeze(plain[start:end]),
@@ -151,7 +159,7 @@ def head_found(context: Context, other: Context) -> bool:
 
     True when the metric words are too short to have a head.
     """
-    last = context.subject.split(MASK)[-1]
+    last = "".join(ch for ch in context.subject.split(MASK)[-1] if _is_cjk(ch))
     return len(last) < 2 or last[-2:] in other.sentence
 
 
@@ -240,6 +248,7 @@ def _metric_words(clause: str) -> str:
 
 def _subject(lead: str, headline: bool = False) -> tuple[str, bool]:
     """The metric words nearest before the figure, and whether they are in its own clause."""
+    lead = _OPEN_BRACKET.sub("", _GLOSS.sub("", lead))
     clauses = _clauses(lead, headline)
     words = ""
     own = True

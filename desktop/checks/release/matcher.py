@@ -286,7 +286,7 @@ def _absent(
     figure: TextFigure, candidates: Sequence[_Candidate], release: Sequence[TextFigure]
 ) -> ReleaseMatch:
     vetoed = [c for c in candidates if c.veto]
-    if vetoed:
+    if vetoed and len(vetoed) == len(candidates):
         c = vetoed[0]
         args = (("source", release[c.index].text), *reason_args(c.veto))
         return ReleaseMatch(figure, ABSENT, None, Message("release.absent_other_metric", args))

@@ -160,3 +160,30 @@ def test_a_negative_figure_is_a_fall() -> None:
     assert label_of(matches, "5.3%").match == "same"
     rising = match_texts("出口总值1,234亿元,同比增长5.3%。\n", release)
     assert label_of(rising, "5.3%").match == "absent"
+
+
+CPI_RELEASE = (
+    "2024年10月份居民消费价格同比上涨0.3%\n\n"
+    "2024年10月份，全国居民消费价格同比上涨0.3%。其中，城市上涨0.3%，农村上涨0.2%；食品价格上涨2.9%，"
+    "非食品价格下降0.3%；消费品价格上涨0.3%，服务价格上涨0.3%。1—10月平均，全国居民消费价格比上年同期上涨0.3%。\n\n"
+    "10月份，全国居民消费价格环比下降0.3%。其中，城市下降0.3%，农村下降0.3%；食品价格下降1.0%，"
+    "非食品价格下降0.1%；消费品价格下降0.4%，服务价格下降0.1%。\n"
+)
+CPI_ARTICLE = (
+    "国家统计局今日公布，10月全国居民消费价格（CPI）同比上涨0.3%，涨幅比上月回落0.1个百分点；环比下降0.3%。"
+    "其中食品价格同比上涨2.9%，非食品价格下降0.3%。服务价格环比下降0.1%，猪肉价格上涨14.0%。\n"
+)
+
+
+def test_one_value_many_metrics_each_figure_finds_its_own() -> None:
+    matches = match_texts(CPI_ARTICLE, CPI_RELEASE)
+    sources = {}
+    for m in matches:
+        assert m.match in ("same", "absent")
+        if m.source is not None:
+            sources.setdefault(m.figure.text, []).append(CPI_RELEASE[m.source.start - 8 : m.source.end])
+    # A gloss in brackets (（CPI）) does not hide the metric; 环比 after ； is still the CPI.
+    assert sources["0.3%"] == ["消费价格同比上涨0.3%", "消费价格环比下降0.3%", "2.9%，非食品价格下降0.3%"]
+    assert sources["0.1%"] == ["0.4%，服务价格下降0.1%"]
+    assert label_of(matches, "0.1个百分点").match == "absent"
+    assert label_of(matches, "14.0%").match == "absent"
