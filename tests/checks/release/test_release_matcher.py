@@ -183,7 +183,7 @@ def test_one_value_many_metrics_each_figure_finds_its_own() -> None:
         if m.source is not None:
             sources.setdefault(m.figure.text, []).append(CPI_RELEASE[m.source.start - 8 : m.source.end])
     # A gloss in brackets (（CPI）) does not hide the metric; 环比 after ； is still the CPI.
-    assert sources["0.3%"] == ["消费价格同比上涨0.3%", "消费价格环比下降0.3%", "2.9%，非食品价格下降0.3%"]
+    assert sources["0.3%"] == ["消费价格同比上涨0.3%", "消费价格环比下降0.3%", "，非食品价格下降0.3%"]
     assert sources["0.1%"] == ["0.4%，服务价格下降0.1%"]
     assert label_of(matches, "0.1个百分点").match == "absent"
     assert label_of(matches, "14.0%").match == "absent"
