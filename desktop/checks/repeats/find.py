@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from desktop.checks.figures import HUNDRED, plain
 from desktop.checks.model import Finding, Message, Operand
 from desktop.checks.relations.common import in_units_of
+from desktop.checks.repeats.fold import fold
 from desktop.checks.repeats.key import Located, MetricKey
 from desktop.checks.repeats.match import NAMING_MIN as _NAMING_MIN
 from desktop.checks.repeats.match import Verdict, compare, plausible_error
@@ -32,6 +33,8 @@ REPEAT = "repeat"
 _KINDS = frozenset({"count", "money", "percent", "measure", "rank", "change"})
 
 Document = tuple[str, str, Sequence[Claim]]
+# Pairs of statements tried between two groups before they are taken as unrelated.
+_TRIES = 4
 
 
 def find_repeats(documents: Sequence[Document]) -> list[list[Finding]]:
@@ -63,8 +66,9 @@ def _keys(documents: Sequence[Document]) -> list[MetricKey]:
     keys: list[MetricKey] = []
     for index, (name, text, claims) in enumerate(documents):
         article = ArticleText(text, claims)
+        folded = fold(text)
         keys.extend(
-            MetricKey(Located(index, name, item), article)
+            MetricKey(Located(index, name, item), article, folded)
             for item in article.items
             if item.claim.kind in _KINDS
         )
@@ -91,14 +95,38 @@ def _links(keys: list[MetricKey]) -> list[tuple[MetricKey, MetricKey, Verdict]]:
         return i
 
     judged: list[tuple[int, int, Verdict]] = []
-    for i, j in _candidates(keys):
-        verdict = compare(keys[i], keys[j])
-        if verdict is Verdict.SAME:
-            a, b = root(i), root(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)  # the earliest statement stays the group's first
-        elif verdict is not Verdict.UNRELATED:
-            judged.append((i, j, verdict))
+    # Each bucket (a value, a subject) holds its groups, each with the first
+    # few of its statements there: a later figure is compared with those, not
+    # with every statement, so the same figure in many files costs a
+    # comparison per file, not one per pair of files.
+    buckets: dict[tuple[str, str, object], dict[int, list[int]]] = defaultdict(dict)
+    tries: dict[tuple[int, int], int] = defaultdict(int)
+    settled: set[tuple[int, int]] = set()
+    for j, key in enumerate(keys):
+        compared: set[int] = set()
+        for bucket in _buckets(key):
+            groups = buckets[bucket]
+            for group in list(groups):
+                if root(group) != group:  # merged since: its statements join their group's
+                    groups.setdefault(root(group), []).extend(groups.pop(group))
+            for sample in list(groups.values()):
+                for i in sample[:_TRIES]:
+                    a, b = root(i), root(j)
+                    pair = (min(a, b), max(a, b))
+                    if a == b or i in compared or pair in settled or tries[pair] >= _TRIES:
+                        break  # one group already, or these two groups judged
+                    compared.add(i)
+                    verdict = compare(keys[i], key)
+                    if verdict is Verdict.SAME:
+                        parent[max(a, b)] = min(a, b)  # the earliest statement stays the group's first
+                    elif verdict is Verdict.UNRELATED:
+                        tries[pair] += 1
+                    else:
+                        settled.add(pair)
+                        judged.append((i, j, verdict))
+            sample = groups.setdefault(root(j), [])
+            if len(sample) < _TRIES:
+                sample.append(j)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):
         members[root(i)].append(i)
@@ -129,41 +157,34 @@ def _links(keys: list[MetricKey]) -> list[tuple[MetricKey, MetricKey, Verdict]]:
 
 
 def _group_pairs(keys: list[MetricKey], group: list[int]) -> Iterable[tuple[int, int]]:
-    """The pairs of a group linked: each statement with every earlier one of its file, and the first of each other file.
+    """The pairs of a group linked: each statement with every earlier one of its file, and with the group's first.
 
-    The first statement in another file stands for that file: linking
-    every statement of it would say the same thing several times.
+    The group's first statement stands for the other files: linking every
+    statement of every file would say the same thing many times over (and
+    grow with the square of the files).
     """
+    first = group[0]
     for n, j in enumerate(group):
-        firsts: set[str] = set()
+        name = keys[j].located.name
         for i in group[:n]:
-            name = keys[i].located.name
-            if name == keys[j].located.name:
-                yield i, j
-            elif name not in firsts:
-                firsts.add(name)
+            if keys[i].located.name == name or i == first:
                 yield i, j
 
 
-def _candidates(keys: list[MetricKey]) -> Iterable[tuple[int, int]]:
-    """Pairs (i < j) of one unit family with the same value, a value as rounded, or the same subject or naming."""
-    buckets: dict[tuple[str, str, object], list[int]] = defaultdict(list)
-    for index, key in enumerate(keys):
-        buckets[("value", key.family, key.value.normalize())].append(index)
+def _buckets(key: MetricKey) -> list[tuple[str, str, object]]:
+    """Where figures worth comparing with this one are: one unit family and the same value, a value
+    as rounded, or the same subject (or, without one, the same naming words)."""
+    found: list[tuple[str, str, object]] = [
+        ("value", key.family, key.value.normalize()),
         # 約12.9萬人 and 128650人: the same value to two significant digits.
-        buckets[("near", key.family, _two_digits(key.value))].append(index)
-        if key.subject:
-            buckets[("subject", key.family, key.subject)].append(index)
-        elif len(key.naming) >= _NAMING_MIN:
-            # No subject found (新增就业 has no noun): the words that name it in its clause.
-            buckets[("naming", key.family, key.naming)].append(index)
-    seen: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        for n, i in enumerate(members):
-            for j in members[n + 1 :]:
-                if (i, j) not in seen:
-                    seen.add((i, j))
-                    yield i, j
+        ("near", key.family, _two_digits(key.value)),
+    ]
+    if key.subject:
+        found.append(("subject", key.family, key.subject))
+    elif len(key.naming) >= _NAMING_MIN:
+        # No subject found (新增就业 has no noun): the words that name it in its clause.
+        found.append(("naming", key.family, key.naming))
+    return found
 
 
 def _two_digits(value: Decimal) -> Decimal:

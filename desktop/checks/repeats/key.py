@@ -26,7 +26,7 @@ from functools import cached_property
 
 from desktop.checks.figures import Figure
 from desktop.checks.repeats.fold import fold
-from desktop.checks.text import ArticleText, Item
+from desktop.checks.text import CLAUSE_REACH, ArticleText, Item
 
 # Units written differently for the same thing counted.
 _UNIT_FAMILY = {
@@ -205,7 +205,8 @@ class Located:
 class MetricKey:
     """The metric a claim states, with the words that name it; built once per claim."""
 
-    def __init__(self, located: Located, article: ArticleText) -> None:
+    def __init__(self, located: Located, article: ArticleText, folded: str) -> None:
+        """`folded` is the article's text folded (`fold`), made once for all its figures."""
         self.located = located
         item = located.item
         claim = item.claim
@@ -224,15 +225,15 @@ class MetricKey:
         # After the figure any line break ends the window: a headline ends there.
         cut = _SENTENCE_END.search(text, item.end, after_end) or _LINE_END.search(text, item.end, after_end)
         after_end = cut.start() if cut else after_end
-        self.before = _unspaced(fold(text[before_start : item.start]))
+        self.before = _unspaced(folded[before_start : item.start])
         clause_end = _CLAUSE_END.search(text, item.end, after_end)
-        self.after_clause = _unspaced(fold(text[item.end : clause_end.start() if clause_end else after_end]))
-        self.clause_before = fold(article.clause_before(item))
-        self.sentence = fold(text[sentence_start:sentence_end])
+        self.after_clause = _unspaced(folded[item.end : clause_end.start() if clause_end else after_end])
+        self.clause_before = folded[max(item.clause_start, item.start - CLAUSE_REACH) : item.start]
+        self.sentence = folded[sentence_start:sentence_end]
         # Which paragraph of its article the figure is in (0: the headline):
         # a restatement that disagrees is mostly the headline's or the lead's.
         self.paragraph = sum(1 for line in text[: item.paragraph[0]].split("\n") if line.strip())
-        self.sentence_before = fold(text[sentence_start : item.start])
+        self.sentence_before = folded[sentence_start : item.start]
         # The figure this one describes, when one stands just before it in
         # its clause: 净利润1.74亿元，同比增长14.9% is the growth of 1.74亿元.
         previous = article.items[item.index - 1] if item.index > 0 else None
