@@ -56,6 +56,7 @@ RELEASE_NEIGHBOURS = 5
 # Share of its metric words' character pairs a common figure's release sentence
 # must hold, absent a matched neighbour.
 MIN_COVERAGE = 0.5
+_MAGNITUDE = re.compile(r"[0-9]\s*(万亿|萬億|亿|億|万|萬|兆)")
 _DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
@@ -264,7 +265,10 @@ def _confirmed(figure: TextFigure, source: TextFigure, relation: str) -> Release
         args: tuple[tuple[str, str], ...] = (("source", _as_written(source)), ("text", figure.text))
         return ReleaseMatch(figure, SAME, source, Message(code, args))
     places = _places(figure.text)
-    args = (("source", _as_written(source)), ("text", figure.text), *precision_args(places))
+    magnitude = _MAGNITUDE.search(figure.text)
+    percent = "%" if figure.unit == "%" else ""
+    precision = precision_args(places, magnitude.group(1) if magnitude else "", percent)
+    args = (("source", _as_written(source)), ("text", figure.text), *precision)
     if relation == TRUNCATED:
         multiplier = _multiplier(figure)
         rounded = reduce(source.value, figure.step, ROUND_HALF_UP) / multiplier

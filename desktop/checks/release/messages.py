@@ -21,12 +21,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "matches the release, which writes it {source}: the same value",
     ),
     "release.rounded": (
-        "来源稿为 {source}，文中 {text} 是它四舍五入到{precision}的结果",
-        "the release has {source}; {text} is that figure rounded to {precision_en}",
+        "来源稿为 {source}，文中 {text} 是它四舍五入到 {precision} 的结果",
+        "the release has {source}; {text} is that figure rounded to the nearest {precision}",
     ),
     "release.truncated": (
-        "来源稿为 {source}，文中 {text} 是它截断到{precision}的结果（四舍五入应为 {rounded}）",
-        "the release has {source}; {text} is that figure cut to {precision_en} (rounding gives {rounded})",
+        "来源稿为 {source}，文中 {text} 是它截断到 {precision} 的结果（四舍五入应为 {rounded}）",
+        "the release has {source}; {text} is that figure cut to {precision} (rounding gives {rounded})",
     ),
     "release.different": (
         "来源稿同一指标（{subject}）为 {source}，文中 {text}：请核对",
@@ -55,12 +55,10 @@ REASONS: dict[str, tuple[str, str]] = {
 }
 
 
-def precision_args(places: int) -> tuple[tuple[str, str], ...]:
-    """How precise the article's figure is written: 1 位小数 / one decimal, 整数 / whole units."""
-    if places == 0:
-        return (("precision", "整数"), ("precision_en", "whole units"))
-    plural = "s" if places > 1 else ""
-    return (("precision", f" {places} 位小数"), ("precision_en", f"{places} decimal place{plural}"))
+def precision_args(places: int, magnitude: str = "", unit: str = "") -> tuple[tuple[str, str], ...]:
+    """One unit of the article figure's last written digit, as written: 0.1万, 1億, 0.1%."""
+    step = "1" if places == 0 else "0." + "0" * (places - 1) + "1"
+    return (("precision", f"{step}{magnitude}{unit}"),)
 
 
 def reason_args(reason: str) -> tuple[tuple[str, str], ...]:

@@ -29,7 +29,7 @@ def test_rounded_and_truncated() -> None:
     assert second.source is not None and second.source.text == "0.89%"
     assert first.message.code == "release.truncated"
     assert render(first.message, "en") == (
-        "the release has 0.88%; 0.8% is that figure cut to 1 decimal place (rounding gives 0.9)"
+        "the release has 0.88%; 0.8% is that figure cut to 0.1% (rounding gives 0.9)"
     )
 
 
@@ -43,6 +43,7 @@ def test_rounded_from_a_results_table() -> None:
     matches = match_texts(article, release)
     profit = label_of(matches, "631.3億元")
     assert profit.match == "rounded" and profit.source is not None and profit.source.text == "63,133"
+    assert render(profit.message) == "来源稿为 63,133（百万元），文中 631.3億元 是它四舍五入到 0.1億 的结果"
     assert label_of(matches, "1928.7億元").match == "rounded"
     for text in ("19%", "13%", "15%"):
         assert label_of(matches, text).match == "same", text
