@@ -6,6 +6,8 @@
                        (docs/number-usage.md), one module per rule
     checks.model       the Finding record; checks.messages words it
     checks.document    findings of a whole file, placed in the decoded file
+    checks.repeats     figures stated more than once, in one article or across
+                       documents: repeats that agree, conflicts that do not
 
 Qt-free: the command line, the store and the window all call
 `check_article` or `check_document`.
@@ -18,6 +20,7 @@ from dataclasses import replace
 
 from desktop.checks.model import CHECK_KINDS, RELATION_KINDS, Finding, Message, Operand
 from desktop.checks.relations import relations_in
+from desktop.checks.repeats import REPEAT, find_repeats
 from desktop.checks.text import ArticleText
 from desktop.checks.usage import find_usage
 from desktop.claims.model import Claim
@@ -33,7 +36,9 @@ __all__ = [
     "Finding",
     "Message",
     "Operand",
+    "REPEAT",
     "check_article",
+    "find_repeats",
 ]
 
 
