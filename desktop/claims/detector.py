@@ -149,6 +149,7 @@ _SPOKEN_DIGITS = "一二三四五六七八九两兩"
 _LONE_MAGNITUDES = ("百", "佰", "千", "仟", "万", "萬")
 _VAGUE_BEFORE = "上数數几幾成近好逾超约約过過余餘多每千百万萬"
 _UNIT = re.compile(_alternation(_UNIT_KIND))
+_APPROX_SUFFIX_STARTS = frozenset(w[0] for w in lx.APPROX_SUFFIXES_AFTER_UNIT)
 _SET_PHRASE = re.compile(_alternation(lx.SET_PHRASES))
 _COUNTED_NOUN = re.compile(_alternation(lx.COUNTED_NOUNS))
 _AFTER_GE = re.compile(_alternation(lx.AFTER_GE_UNITS))
@@ -575,6 +576,8 @@ class Detector:
     @staticmethod
     def _tail_approx(text: str, pos: int) -> str:
         """The approximation word after a unit or an amount at `pos` (7000元左右, 两万六上下), or ""."""
+        if text[pos : pos + 1] not in _APPROX_SUFFIX_STARTS:
+            return ""  # what almost every claim meets: a quick look at one character
         for word in lx.APPROX_SUFFIXES_AFTER_UNIT:
             if text.startswith(word, pos):
                 if word == "上下" and text[pos + 2 : pos + 3] in lx.SHANGXIA_NOT_BEFORE:
@@ -680,7 +683,8 @@ class Detector:
     def _read_unit(self, text: str, pos: int, arabic: bool, has_magnitude: bool) -> tuple[str, str, int]:
         m = _UNIT.match(text, pos)
         found = (m.group(), m.end()) if m else None
-        if " " in text[pos + 1 : pos + 6] or "\u3000" in text[pos + 1 : pos + 6]:
+        ahead = text[pos + 1 : pos + 6]
+        if " " in ahead or "\u3000" in ahead:
             spaced = _spaced_unit(text, pos)  # 0.4个百分 点: a layout space inside the unit
             if spaced and (found is None or len(spaced[0]) > len(found[0])):
                 found = spaced
