@@ -48,6 +48,10 @@ _BASE = re.compile(
     r"|(?P<qoq>较上季|上季|按季|季增|季减)"
     r"|(?P<seq>环比)"
 )
+# The value of the earlier period, named right before the figure: 上年同期为1,100亿元.
+_PRIOR = re.compile(
+    r"(?:上年同期|去年同期|上年同月|去年同月|上年|去年|上月|上季|同期)(?:则|亦|仅)?(?:为|是|有|达)?$"
+)
 # 环比 is against the period before, a month or a quarter as the data go.
 _SEQUENTIAL = frozenset({"mom", "qoq", "seq"})
 _CN_DIGIT = {"一": "1", "二": "2", "三": "3", "四": "4", "两": "2"}
@@ -86,6 +90,7 @@ class Context:
     direction: str  # UP, DOWN or ""
     base: str  # "yoy", "mom", "qoq" or ""
     period: str  # "m4", "c1-4", "q4", "c1-6", "c1-12" or ""
+    prior: bool  # the figure is the earlier period's value (上年同期为1,100亿元)
     first_line: bool  # the figure is in the text's first line (a headline or a title)
 
     @property
@@ -131,6 +136,7 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
                 direction=_signed(figure, _own_clause(_DIRECTION, lead)),
                 base=_own_clause(_BASE, lead) or columns.get(i, ""),
                 period=_period(plain[passage_starts[passage] : figure.start]),
+                prior=_PRIOR.search(_squeeze(lead)) is not None,
                 first_line=first_line,
             )
         )
@@ -175,7 +181,7 @@ def conflicts(a: Context, b: Context) -> str:
     """The first of direction, base and period that both state differently ("" when none)."""
     if a.direction and b.direction and a.direction != b.direction:
         return "direction"
-    if a.period and b.period and a.period != b.period:
+    if (a.period and b.period and a.period != b.period) or a.prior != b.prior:
         return "period"
     if a.base and b.base and not _same_base(a.base, b.base):
         return "base"

@@ -190,3 +190,11 @@ def test_one_value_many_metrics_each_figure_finds_its_own() -> None:
     assert len(sources["0.1%"]) == 1 and sources["0.1%"][0].endswith("服务价格下降0.1%")
     assert label_of(matches, "0.1个百分点").match == "absent"
     assert label_of(matches, "14.0%").match == "absent"
+
+
+def test_the_earlier_periods_value_is_not_this_periods() -> None:
+    release = "本期实现营业收入1,234亿元，上年同期为1,100亿元。\n"
+    matches = match_texts("公司营业收入1,100亿元。\n", release)
+    assert label_of(matches, "1,100亿元").match == "absent"
+    stated_as_earlier = match_texts("公司营业收入1,234亿元，去年同期则为1,100亿元。\n", release)
+    assert [m.match for m in stated_as_earlier] == ["same", "same"]
