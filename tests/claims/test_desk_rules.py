@@ -226,6 +226,27 @@ SPORT_POINTS = [
     ),
 ]
 
+NAMES_STAY_NAMES = [
+    case(
+        "score-and-quarter-beside-a-lead",
+        "湖人以98:91获胜，第一节一度领先8分，第三轮再战。",
+        C("8分", "8", "分", "count"),
+    ),
+    case("score-and-quarter-traditional", "比賽第三節以25:21領先，分差4分。", C("4分", "4", "分", "count")),
+    case(
+        "index-name-beside-a-run",
+        "沪深300指数连跌三日，股价报3.5元。",
+        C("三日", "3", "日", "duration"),
+        C("3.5元", "3.5", "元", "money"),
+    ),
+    case(
+        "stock-codes-beside-a-run-traditional",
+        "股票代碼600519的收報1688元，港股00700連升五日。",
+        C("1688元", "1688", "元", "money"),
+        C("五日", "5", "日", "duration"),
+    ),
+]
+
 SIZE_BANDS = [
     case("size-band", "90至144平方米的改善型住房成交2100套。", C("2100套", "2100", "套", "count")),
     case("size-band-traditional", "四百至六百呎的單位成交佔六成。"),
@@ -357,6 +378,11 @@ def test_yuan_jiao_fen(text: str, expected: list[Row]) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), SPORT_POINTS)
 def test_points_in_a_game(text: str, expected: list[Row]) -> None:
+    assert claims_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES_STAY_NAMES)
+def test_names_stay_names_beside_the_new_rules(text: str, expected: list[Row]) -> None:
     assert claims_of(text) == expected
 
 
