@@ -16,7 +16,11 @@ made up, not taken from any test page.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.claims.detector import detect
 from desktop.claims.numerals import parse_number, read_subunits
@@ -409,3 +413,15 @@ def test_subunits_stop_at_a_fraction_only() -> None:
     assert read_subunits("5分之內", 0) is not None
     assert read_subunits("3分之一", 0) is None
     assert read_subunits("3分之2", 0) is None
+
+
+_PLAIN = "〇一二三四五六七八九"
+
+
+@given(st.integers(min_value=10, max_value=99), st.integers(min_value=0, max_value=9999))
+def test_two_digits_by_digit_with_a_printed_point_read_as_written(whole: int, fraction: int) -> None:
+    # 三二．一五 = 32.15 for every two digits and any decimals, in full-width or ASCII point
+    digits = str(fraction).zfill(4)
+    written = "".join(_PLAIN[int(d)] for d in str(whole)) + "．" + "".join(_PLAIN[int(d)] for d in digits)
+    assert parse_number(written) == Decimal(f"{whole}.{digits}")
+    assert parse_number(written.replace("．", ".")) == Decimal(f"{whole}.{digits}")
