@@ -39,6 +39,8 @@ _CONFLICT_OVERLAP = 0.5
 NAMING_MIN = 2
 # The share of the shorter sentence's words a conflict's other sentence must hold.
 _SENTENCE_OVERLAP = 0.5
+# The share for two sentences of one body: nearly the same sentence.
+_VERBATIM = 0.8
 # The paragraphs at the top of an article: headline, deck or byline, lead.
 _TOP = 2
 # More evidence for a repeat in another file.
@@ -230,12 +232,13 @@ def plausible_error(a: MetricKey, b: MetricKey) -> bool:
     if a.located.document == b.located.document and min(a.paragraph, b.paragraph) > _TOP:
         # Two paragraphs of one body stating one metric differently are
         # mostly about two things the words do not tell apart (two
-        # defendants' fines); a headline or a lead restates the body.
-        return False
-    return _plausible_slip(a, b) and _sentences_alike(a, b)
+        # defendants' fines); a headline or a lead restates the body, and
+        # the body restates itself only in nearly the same sentence.
+        return _plausible_slip(a, b) and _sentences_alike(a, b, _VERBATIM)
+    return _plausible_slip(a, b) and _sentences_alike(a, b, _SENTENCE_OVERLAP)
 
 
-def _sentences_alike(a: MetricKey, b: MetricKey) -> bool:
+def _sentences_alike(a: MetricKey, b: MetricKey, share: float) -> bool:
     """Whether most words of the shorter sentence are in the other: a restatement, not a parallel statement.
 
     A headline restates its body's sentence almost word for word; two
@@ -243,7 +246,7 @@ def _sentences_alike(a: MetricKey, b: MetricKey) -> bool:
     """
     first, second = a.sentence_words, b.sentence_words
     smaller = min(len(first), len(second))
-    return smaller > 0 and len(first & second) >= _SENTENCE_OVERLAP * smaller
+    return smaller > 0 and len(first & second) >= share * smaller
 
 
 def _plausible_slip(a: MetricKey, b: MetricKey) -> bool:

@@ -139,3 +139,21 @@ def test_both_languages_use_the_same_arguments() -> None:
     for code, (zh, en) in TEMPLATES.items():
         assert code.startswith("repeat.")
         assert fields(zh) == fields(en), code
+
+
+def test_two_body_paragraphs_conflict_only_when_nearly_the_same_sentence() -> None:
+    top = "国庆假期文旅市场火热\n记者 王明\n10月8日，记者从市文旅局获悉，国庆假期全市文旅市场持续升温。\n"
+    restated = (
+        top + "据统计，国庆假期全市共接待游客1260万人次，实现旅游收入86.5亿元。\n各地还推出夜游项目。\n"
+        "据统计，国庆假期全市共接待游客1206万人次，实现旅游收入86.5亿元。"
+    )
+    assert [(_texts(f), f.holds) for f in _article(restated) if f.holds is False] == [
+        (("1260万人次", "1206万人次"), False),
+        (("1260万人次", "1206万人次"), False),
+    ]
+    two_defendants = (
+        top
+        + "法院以危险驾驶罪判处李某某拘役四个月，缓刑六个月，并处罚金人民币八千元。\n同日，该院还审理了一起盗窃案。\n"
+        "法院以盗窃罪判处王某某有期徒刑三年，缓刑六个月，并处罚金人民币一万二千元，责令其退赔被害人全部经济损失。"
+    )
+    assert [f for f in _article(two_defendants) if f.holds is False] == []
