@@ -40,7 +40,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -202,7 +202,7 @@ def _row(
     position: int,
     text: str,
     claim_texts: dict[str, str],
-    placed: Any,
+    placed: Callable[[int, int], tuple[int, int]],
 ) -> dict[str, Any]:
     claim_id = shown_on(finding)
     source_start, source_end = placed(finding.start, finding.end)
