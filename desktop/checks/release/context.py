@@ -118,7 +118,12 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
     found: list[Context] = []
     for i, figure in enumerate(figures):
         start = sentence_starts[_index(sentence_starts, figure.start)]
-        end = min((j for j in range(figure.end, len(plain)) if plain[j] in SENTENCE_END), default=len(plain))
+        following = _index(sentence_starts, figure.end - 1) + 1 if figure.end > figure.start else None
+        end = (
+            sentence_starts[following] - 1
+            if following is not None and following < len(sentence_starts)
+            else len(plain)
+        )
         lead = plain[start : figure.start]
         passage = _index(passage_starts, figure.start)
         first_line = figure.start < first_line_end and text[:first_line_end].strip() != ""

@@ -25,6 +25,7 @@ wins; on a tie a release figure not yet used by an earlier article figure
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -88,7 +89,8 @@ def match_release(
     release = figures_in(release_text, release_claims)
     a_ctx = contexts(article_text, article)
     r_ctx = contexts(release_text, release)
-    candidates = [_candidates(f, c, release, r_ctx) for f, c in zip(article, a_ctx, strict=True)]
+    index = _ValueIndex(release)
+    candidates = [_candidates(f, c, index, release, r_ctx) for f, c in zip(article, a_ctx, strict=True)]
     chosen: dict[int, _Candidate] = {}
     for i in range(len(article)):
         scored = [
@@ -156,14 +158,38 @@ def _differing(
 
 
 def _candidates(
-    figure: TextFigure, context: Context, release: Sequence[TextFigure], r_ctx: Sequence[Context]
+    figure: TextFigure,
+    context: Context,
+    index: _ValueIndex,
+    release: Sequence[TextFigure],
+    r_ctx: Sequence[Context],
 ) -> list[_Candidate]:
     found = []
-    for j, other in enumerate(release):
-        relation = value_relation(figure, other)
+    for j in index.near(figure):
+        relation = value_relation(figure, release[j])
         if relation:
             found.append(_Candidate(j, relation, conflicts(context, r_ctx[j])))
     return found
+
+
+class _ValueIndex:
+    """The release's figures by unit and size, so an article figure meets only those within its own step."""
+
+    def __init__(self, figures: Sequence[TextFigure]) -> None:
+        by_unit: dict[str, list[tuple[Decimal, int]]] = {}
+        for j, f in enumerate(figures):
+            by_unit.setdefault(f.unit, []).append((abs(f.value), j))
+        self._values = {unit: sorted(items) for unit, items in by_unit.items()}
+        self._keys = {unit: [v for v, _ in items] for unit, items in self._values.items()}
+
+    def near(self, figure: TextFigure) -> list[int]:
+        """Indexes of release figures of the figure's unit within one step of its value, in text order."""
+        keys = self._keys.get(figure.unit)
+        if keys is None:
+            return []
+        value, step = abs(figure.value), max(figure.step, Decimal(0))
+        low, high = bisect_left(keys, value - step), bisect_right(keys, value + step)
+        return sorted(j for _, j in self._values[figure.unit][low:high])
 
 
 def _supported(
