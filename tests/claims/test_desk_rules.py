@@ -174,7 +174,7 @@ RANKS = [
     case("second-most", "降雨量为有记录以来同期第二多。", C("第二", "2", "", "rank")),
     case("second-most-traditional", "入境人次為歷年第二多。", C("第二", "2", "", "rank")),
     case("third-lowest", "失业率降至同期第三低。", C("第三", "3", "", "rank")),
-    case("a-second-peak-is-no-rank", "客流迎来第二高峰，市民走上第一大道。"),
+    case("a-second-peak-is-no-rank", "客流迎来第二高峰，市民走上第一大道，望見世界第一高樓。"),
     case("tenth-something", "排名第十多位。", C("第十多位", "10", "位", "rank")),
     case("second-largest-still", "欧盟为第二大贸易伙伴。", C("第二", "2", "", "rank")),
 ]
