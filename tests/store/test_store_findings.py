@@ -201,3 +201,54 @@ def test_a_changed_file_keeps_a_claim_out_that_was_rejected_as_not_a_claim(
     assert [c.status for c in checked.claims(article.id) if c.text == "7530人"] == ["rejected"]
     assert all(f.check != "sum" for f in checked.findings(article.id))
     assert any(f.check == "change" for f in checked.findings(article.id))
+
+
+def test_a_flag_on_no_claim_can_be_dismissed_but_not_accepted(db_path: Path, tmp_path: Path) -> None:
+    page = tmp_path / "range.txt"
+    page.write_text("今年全市有三、四十家企业参加了展会。\n", encoding="utf-8")
+    with ReviewStore.open(db_path) as store:
+        store.import_files([page])
+        (article,) = store.articles()
+        (flag,) = [f for f in store.findings(article.id) if f.check == "usage"]
+        assert (flag.rule, flag.text) == (6, "三、四十") and flag.claim_id
+        # The claim it touched is not a claim, says the editor: the flag stays, on no claim.
+        store.decide(flag.claim_id, "rejected", editor="王编辑", reason="not-a-claim")
+        (flag,) = [f for f in store.findings(article.id) if f.check == "usage"]
+        assert (flag.rule, flag.claim_id, flag.claim_ids) == (6, "", ())
+        with pytest.raises(RefusedDecision) as refused:
+            store.accept_finding(flag.id, "王编辑")
+        assert refused.value.code == "finding-no-claim"
+        assert store.dismiss_finding(flag.id, "王编辑").finding.status == "dismissed"
+        store.run_checks(article.id)
+        assert store.finding(flag.id).status == "dismissed"
+
+
+def test_two_stores_on_one_file_share_dismissals(db_path: Path, page: Path) -> None:
+    with ReviewStore.open(db_path) as window, ReviewStore.open(db_path) as job:
+        window.import_files([page])
+        flag = _sum_flag(window)
+        window.dismiss_finding(flag.id, "王编辑")
+        # Another connection (a job, another window) re-runs the checks: the dismissal holds there too.
+        assert [f.status for f in job.run_checks(flag.article_id) if f.check == "sum"] == ["dismissed"]
+        with pytest.raises(RefusedDecision):
+            job.dismiss_finding(flag.id, "李编辑")
+
+
+def test_a_version_4_database_gains_the_tables_and_is_checked_when_read(
+    db_path: Path, page: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.store import findings, migrations
+
+    with monkeypatch.context() as patched:
+        patched.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:4])
+        # FactDesk at version 4 kept no check findings.
+        patched.setattr(findings, "document_rows", lambda result: {})
+        with ReviewStore.open(db_path) as old:
+            old.import_files([page])
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    conn.close()
+    with ReviewStore.open(db_path) as store:
+        (article_id,) = store.checks_outdated()
+        assert _sum_flag(store).status == "open"  # checked on first read, and stored
+        assert store.checks_outdated() == []
