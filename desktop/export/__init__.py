@@ -1,6 +1,7 @@
 """The xlsx workbook: export the review, read editors' decisions back.
 
 export_workbook(path, rows, articles)  ->  核查明细 / 文章汇总 / 说明 (/ 长文本)
+    ..., findings=store.export_findings()  ->  and 核查提示 (the checks' findings)
 check_target(path, database=...)       ->  why a path must not receive a workbook, or None
 read_workbook(path)                    ->  DecisionEdits from 核查明细, problems, database id
 read_decision_edits(path)              ->  (edits, problems), as before
