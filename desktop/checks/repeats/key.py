@@ -181,6 +181,10 @@ _PERIOD_OR_PLACE = re.compile(
     r"(?:19|20)[0-9]{2}年度?|[0-9]{1,2}(?:[—\-~至][0-9]{1,2})?月(?:份|底|末)?|今年|去年|明年|上半年|下半年"
     r"|前三季度|首三季|[一二三四]季度|截至|截止|目前|以来|全市|全省|全国|全县|全区|我市|本市|我省|本省"
 )
+# A date in a file name: 2024-10-08, 2024_10_08, 20241008.
+_NAME_DATE = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12][0-9]|3[01])(?![0-9])"
+)
 _MONTH = re.compile(r"([0-9]{1,2}|十[一二]?|[一二三四五六七八九])月")
 _CHINESE_MONTHS = {name: n for n, name in enumerate("一二三四五六七八九十", start=1)} | {
     "十一": 11,
@@ -323,6 +327,12 @@ class MetricKey:
     @cached_property
     def years(self) -> frozenset[str]:
         return frozenset(_YEAR.findall(self.period))
+
+    @cached_property
+    def file_date(self) -> str:
+        """The date a document's name carries (qlwb_2024-10-08.txt), as digits; "" when none."""
+        found = _NAME_DATE.search(self.located.name)
+        return "".join(found.groups()) if found else ""
 
     @cached_property
     def month(self) -> int:

@@ -182,17 +182,21 @@ def _one_metric(a: MetricKey, b: MetricKey) -> bool:
 
 
 def _same_period(a: MetricKey, b: MetricKey) -> bool:
-    """The same period stated in both; or, inside one article, a period stated in neither.
+    """The same period stated in both; or, in one article (or files of one day), a period stated in neither.
 
     Files may be of different years, so between files only a period with
     its year (2023年, 2023年上半年) is the same period: 上半年 in this
-    year's paper and 上半年 in last year's are not.
+    year's paper and 上半年 in last year's are not.  Files whose names carry
+    the same date (two papers of 2024-10-08) speak of the same 今年 and the
+    same 国庆假期; files of different days may carry an updated figure.
     """
-    if a.located.name != b.located.name and not (a.years and b.years):
+    same_day = bool(a.file_date) and a.file_date == b.file_date
+    if a.located.name != b.located.name and not (a.years and b.years) and not same_day:
         return False
     if a.period and b.period:
         return a.period == b.period
-    return not a.period and not b.period and a.located.document == b.located.document
+    together = a.located.document == b.located.document or a.located.name != b.located.name and same_day
+    return not a.period and not b.period and together
 
 
 def _other_year(a: MetricKey, b: MetricKey) -> bool:

@@ -157,3 +157,16 @@ def test_two_body_paragraphs_conflict_only_when_nearly_the_same_sentence() -> No
         "法院以盗窃罪判处王某某有期徒刑三年，缓刑六个月，并处罚金人民币一万二千元，责令其退赔被害人全部经济损失。"
     )
     assert [f for f in _article(two_defendants) if f.holds is False] == []
+
+
+def test_papers_of_one_day_share_their_periods_and_other_days_do_not() -> None:
+    first = "国庆假期全省接待游客5862.3万人次\n记者从省文旅厅获悉，国庆假期全省共接待游客5862.3万人次，实现旅游收入476.2亿元。"
+    second = "国庆假期文旅消费红火\n记者从省文旅厅获悉，国庆假期全省共接待游客5826.3万人次，实现旅游收入476.2亿元。"
+    same_day = [("qlwb_2024-10-08.txt", first), ("dzrb_2024-10-08.txt", second)]
+    found = find_repeats([(name, text, _claims(text)) for name, text in same_day])
+    flagged = [(f.holds, _texts(f)) for found_here in found for f in found_here if f.holds is False]
+    assert flagged == [(False, ("5862.3万人次", "5826.3万人次"))] * 2
+
+    next_day = [("qlwb_2024-10-08.txt", first), ("dzrb_2024-10-09.txt", second)]
+    found = find_repeats([(name, text, _claims(text)) for name, text in next_day])
+    assert not [f for found_here in found for f in found_here if f.holds is False]
