@@ -125,31 +125,48 @@ def _differing(
 ) -> int | None:
     """The release figure that the article's figure `i` states wrongly, if the text leaves no doubt.
 
-    The figure stands between two figures of the article that the release
-    backs, and the release figure stands between the very two they were
-    matched to (较上年同期减少3万5000千人或7.44% against 减少3萬5千人或7.44%):
-    the article restates that stretch of the release figure by figure, with
-    this one changed.  Same unit, nothing stated differently (direction,
-    base, period), and a release figure no other article figure is matched to.
+    Two shapes leave none, both the article restating a stretch of the
+    release figure by figure with this one changed:
+
+    - the figure stands between two figures the release backs, and the
+      release figure between the very two they were matched to
+      (减少3万5000千人或7.44% against 減少3萬5千人或7.44%);
+    - the figure is the change of the backed figure just before it, worded
+      with no metric of its own (营收1.23亿元，同比增长15.2%), and so is the
+      release figure right after that figure's match (营业收入1.23亿元，同比增长13.2%),
+      both saying which way it moved.
+
+    Always the same unit, nothing stated differently (direction, base,
+    period), and a release figure no other article figure is matched to.
     """
     here = a_ctx[i]
-    same_passage = [n for n in range(len(article)) if a_ctx[n].passage_index == here.passage_index]
-    before = [n for n in same_passage if a_ctx[n].position == here.position - 1]
-    after = [n for n in same_passage if a_ctx[n].position == here.position + 1]
-    if not before or not after or before[0] not in chosen or after[0] not in chosen:
+    neighbours = {
+        a_ctx[n].position - here.position: n
+        for n in range(len(article))
+        if a_ctx[n].passage_index == here.passage_index
+    }
+    before, after = neighbours.get(-1), neighbours.get(1)
+    if before is None or before not in chosen:
         return None
-    left, right = chosen[before[0]].index, chosen[after[0]].index
-    if r_ctx[left].passage_index != r_ctx[right].passage_index:
-        return None
-    between = [
+    left = r_ctx[chosen[before].index]
+    following = [
         j
         for j in range(len(release))
-        if r_ctx[j].passage_index == r_ctx[left].passage_index
-        and r_ctx[j].position == r_ctx[left].position + 1 == r_ctx[right].position - 1
+        if r_ctx[j].passage_index == left.passage_index and r_ctx[j].position == left.position + 1
     ]
-    if len(between) != 1:
+    if len(following) != 1:
         return None
-    j = between[0]
+    j = following[0]
+    if after is not None and after in chosen:
+        right = r_ctx[chosen[after].index]
+        if right.passage_index != left.passage_index or right.position != left.position + 2:
+            return None
+    elif (
+        here.own_subject
+        or r_ctx[j].own_subject
+        or not (here.direction and here.direction == r_ctx[j].direction)
+    ):
+        return None
     taken = {c.index for c in chosen.values()}
     figure, other = article[i], release[j]
     if j in taken or figure.unit != other.unit or conflicts(here, r_ctx[j]) or figure.value == other.value:

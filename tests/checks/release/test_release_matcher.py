@@ -112,10 +112,11 @@ def test_different_for_a_figure_whose_value_is_unclear() -> None:
     assert m.match == "different" and m.source is not None and m.source.text == "3萬5千人"
 
 
-def test_no_different_without_both_neighbours_backed() -> None:
+def test_no_different_without_a_backed_figure_before() -> None:
     release = "上半年失業人數平均為43萬4千人,較上年同期減少3萬5千人或7.44%。\n"
-    article = "上半年失业人数平均为43万4000人,较上年同期减少3万6000人。\n"
-    assert label_of(match_texts(article, release), "3万6000人").match == "absent"
+    article = "上半年失业人数平均为43万3000人,较上年同期减少3万6000人。\n"
+    matches = match_texts(article, release)
+    assert [m.match for m in matches] == ["absent", "absent"]
 
 
 def test_absent_when_the_release_does_not_state_it() -> None:
@@ -198,3 +199,19 @@ def test_the_earlier_periods_value_is_not_this_periods() -> None:
     assert label_of(matches, "1,100亿元").match == "absent"
     stated_as_earlier = match_texts("公司营业收入1,234亿元，去年同期则为1,100亿元。\n", release)
     assert [m.match for m in stated_as_earlier] == ["same", "same"]
+
+
+def test_different_for_the_change_stated_after_a_backed_figure() -> None:
+    release = "报告期内，公司实现营业收入12,285.6万元，同比增长13.2%。\n"
+    wrong = label_of(match_texts("公司营业收入1.23亿元，同比增长15.2%。\n", release), "15.2%")
+    assert wrong.match == "different" and wrong.source is not None and wrong.source.text == "13.2%"
+    assert render(wrong.message) == "来源稿同一指标（公司营业收入）为 13.2%，文中 15.2%：请核对"
+    right = match_texts("公司营业收入1.23亿元，同比增长13.2%。\n", release)
+    assert [m.match for m in right] == ["rounded", "same"]
+    # Its own metric, or the other direction: nothing says it is the same figure.
+    assert (
+        label_of(match_texts("公司营业收入1.23亿元，净利润增长15.2%。\n", release), "15.2%").match == "absent"
+    )
+    assert (
+        label_of(match_texts("公司营业收入1.23亿元，同比下降15.2%。\n", release), "15.2%").match == "absent"
+    )
