@@ -74,6 +74,8 @@ def compare(a: MetricKey, b: MetricKey) -> Verdict:
     if a.anchor and b.anchor and a.anchor != b.anchor:
         # The growth of two different figures (净利润7.15亿元 and 1.74亿元, 17896元 and 21860元).
         return Verdict.UNRELATED
+    if a.claim.text == b.claim.text and a.before == b.before and a.after_clause == b.after_clause:
+        return Verdict.SAME  # the same figure in the same words (a page printed twice): nothing to weigh
     agreement = _agreement(a, b)
     if agreement is Verdict.ROUNDED and not _one_figure_rounded(a, b):
         return Verdict.UNRELATED
