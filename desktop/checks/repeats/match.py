@@ -71,8 +71,9 @@ def compare(a: MetricKey, b: MetricKey) -> Verdict:
         return Verdict.SAME if _laid_out_twice(a, b) else Verdict.UNRELATED
     if _other_year(a, b) or _other_place(a, b):
         return Verdict.UNRELATED
-    if a.anchor and b.anchor and a.anchor != b.anchor:
-        # The growth of two different figures (净利润7.15亿元 and 1.74亿元, 17896元 and 21860元).
+    if a.is_rate and b.is_rate and a.anchor and b.anchor and a.anchor != b.anchor:
+        # The growth of two different figures (净利润7.15亿元 and 1.74亿元, 17896元 and 21860元);
+        # an amount's neighbour is only the figure listed before it.
         return Verdict.UNRELATED
     if a.claim.text == b.claim.text and a.before == b.before and a.after_clause == b.after_clause:
         return Verdict.SAME  # the same figure in the same words (a page printed twice): nothing to weigh
