@@ -181,6 +181,7 @@ _PERIOD_OR_PLACE = re.compile(
     r"(?:19|20)[0-9]{2}年度?|[0-9]{1,2}(?:[—\-~至][0-9]{1,2})?月(?:份|底|末)?|今年|去年|明年|上半年|下半年"
     r"|前三季度|首三季|[一二三四]季度|截至|截止|目前|以来|全市|全省|全国|全县|全区|我市|本市|我省|本省"
 )
+_RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1}
 # A date in a file name: 2024-10-08, 2024_10_08, 20241008.
 _NAME_DATE = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12][0-9]|3[01])(?![0-9])"
@@ -326,7 +327,13 @@ class MetricKey:
 
     @cached_property
     def years(self) -> frozenset[str]:
+        """The years the period names: 2023 for 2023年上半年."""
         return frozenset(_YEAR.findall(self.period))
+
+    @cached_property
+    def relative_year(self) -> int | None:
+        """-1, 0 or 1 for a period of 去年, 今年 or 明年 (years of the paper's own date); None otherwise."""
+        return next((year for word, year in _RELATIVE_YEARS.items() if self.period.startswith(word)), None)
 
     @cached_property
     def file_date(self) -> str:

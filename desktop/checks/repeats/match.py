@@ -204,6 +204,9 @@ def _same_period(a: MetricKey, b: MetricKey) -> bool:
 
 def _other_year(a: MetricKey, b: MetricKey) -> bool:
     """Both periods name a year, or a month, and not the same one (2022年 and 2023年 figures are two figures)."""
+    relative = a.relative_year is not None and b.relative_year is not None
+    if relative and a.relative_year != b.relative_year and a.located.name == b.located.name:
+        return True  # 去年 and 今年 of one paper
     return bool(a.years and b.years and not a.years & b.years) or bool(
         a.month and b.month and a.month != b.month
     )

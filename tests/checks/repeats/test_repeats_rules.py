@@ -170,3 +170,8 @@ def test_papers_of_one_day_share_their_periods_and_other_days_do_not() -> None:
     next_day = [("qlwb_2024-10-08.txt", first), ("dzrb_2024-10-09.txt", second)]
     found = find_repeats([(name, text, _claims(text)) for name, text in next_day])
     assert not [f for found_here in found for f in found_here if f.holds is False]
+
+
+def test_last_year_and_this_year_of_one_paper_are_two_figures() -> None:
+    text = "民生实事全部完成\n去年，全市承诺的12件民生实事全部完成。\n今年，全市承诺的12件民生实事将在年底前完成。"
+    assert _article(text) == []
