@@ -109,9 +109,15 @@ _BARE = re.compile(
 # What follows a number that makes it a date, a time or a version, not a figure.
 _NOT_AFTER = re.compile(r"\s*[年月日号時时点點:：版]")
 # A table's unit header: (人民币百万元,另有指明者除外), （单位：亿元）, (每股人民币元).
+_SCALE_WORDS = r"(?P<scale>千|百万|百萬|万|萬|千万|千萬|亿|億|十亿|十億)?"
 UNIT_HEADER = re.compile(
     r"[(（]\s*(?:单位|單位)?[:：]?\s*(?P<per>每股)?\s*(?:人民币|人民幣|港币|港幣|港元|美元|新台币|新臺幣)?"
-    r"(?P<scale>千|百万|百萬|万|萬|千万|千萬|亿|億|十亿|十億)?(?P<unit>元)"
+    + _SCALE_WORDS
+    + r"(?P<unit>元)"
+    # Any other unit only after 单位: (单位：%), 单位：万人, （單位：千公噸）.
+    + r"|(?:单位|單位)\s*[:：]\s*"
+    + _SCALE_WORDS.replace("scale", "scale2")
+    + r"(?P<unit2>%|％|[\u4e00-\u9fff]{1,3}(?=[\s)）,，;；]|$))"
 )
 _SCALES = {
     "": ONE,
@@ -136,7 +142,8 @@ class _Header:
     line: int
     scale: Decimal
     per_share: bool
-    written: str  # the scale and unit as the header writes them: 百万元, 元
+    written: str  # the scale and unit as the header writes them: 百万元, 元, %
+    unit: str  # the unit its cells take: 元, %, 人
 
 
 def bare_figures(text: str, claims: Sequence[Claim]) -> list[TextFigure]:
@@ -153,12 +160,7 @@ def bare_figures(text: str, claims: Sequence[Claim]) -> list[TextFigure]:
     for line in lines[:-1]:
         line_starts.append(line_starts[-1] + len(line) + 1)
     headers = [
-        _Header(
-            i, _SCALES.get(m.group("scale") or "", ONE), bool(m.group("per")), (m.group("scale") or "") + "元"
-        )
-        for i, line in enumerate(lines)
-        for m in [UNIT_HEADER.search(line)]
-        if m is not None
+        _header(i, m) for i, line in enumerate(lines) for m in [UNIT_HEADER.search(line)] if m is not None
     ]
     found: list[TextFigure] = []
     for match in _BARE.finditer(text):
@@ -178,14 +180,31 @@ def bare_figures(text: str, claims: Sequence[Claim]) -> list[TextFigure]:
                 start=start,
                 end=end,
                 text=match.group(),
-                value=number * scale,
-                unit="元" if header else "",
-                kind="money" if header else "measure",
+                value=_canonical(number * scale),
+                unit=header.unit if header else "",
+                kind=_kind_of(header.unit) if header else "measure",
                 step=ONE.scaleb(-places) * scale,
                 note=header.written if header else "",
             )
         )
     return found
+
+
+def _canonical(value: Decimal) -> Decimal:
+    """As the number parser returns values: integral ones with exponent 0 (1,137.2 万 -> 11372000)."""
+    return value.quantize(ONE) if value == value.to_integral_value() else value.normalize()
+
+
+def _header(line: int, match: re.Match[str]) -> _Header:
+    scale = match.group("scale") or match.group("scale2") or ""
+    unit = normal_unit(match.group("unit") or match.group("unit2"))
+    return _Header(line, _SCALES.get(scale, ONE), bool(match.group("per")), scale + unit, unit)
+
+
+def _kind_of(unit: str) -> str:
+    if unit == "%":
+        return "percent"
+    return "money" if unit.endswith("元") else "measure"
 
 
 def _line_of(line_starts: list[int], offset: int) -> int:

@@ -115,3 +115,12 @@ def test_precision_of_mixed_trillion_figures() -> None:
     assert figure.significant_digits == 5
     assert _figure("增长1.0%。", "1.0%").significant_digits == 1
     assert _figure("增长1.0%。", "1.0%").written_digits == 2
+
+
+def test_a_unit_header_gives_its_unit_to_the_cells_below() -> None:
+    table = "（單位：%）\n6月 3.74 3.68\n（单位：万人）\n就业 1,137.2 1,136.5\n"
+    cells = {c.text: c for c in bare_figures(table, detect(table))}
+    assert cells["3.74"].unit == "%" and cells["3.74"].value == Decimal("3.74")
+    assert cells["1,137.2"].unit == "人" and str(cells["1,137.2"].value) == "11372000"
+    assert cells["1,137.2"].note == "万人"
+    assert value_relation(_figure("就业人数1137.2万人。", "1137.2万人"), cells["1,137.2"]) == SAME
