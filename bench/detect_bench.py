@@ -12,10 +12,13 @@ system), which other work on the machine disturbs much less.
 With FACTDESK_BENCH_BASELINE=<git revision> (make bench FACTDESK_BENCH_BASELINE=HEAD~3)
 the same is measured for that revision, exported from git into a temporary
 folder and run with the same interpreter, in the same run: before and after
-on the same machine at the same moment.
+on the same machine at the same moment.  Several revisions may be given,
+separated by commas: a working tree that other work has changed too is then
+left out of the comparison by naming both sides (HEAD~3,HEAD).
 
     python -m bench.detect_bench            # this checkout
     FACTDESK_BENCH_BASELINE=HEAD~1 python -m bench.detect_bench
+    FACTDESK_BENCH_BASELINE=HEAD~3,HEAD python -m bench.detect_bench
 """
 
 from __future__ import annotations
@@ -118,8 +121,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         roots = {"this checkout": REPO}
-        if baseline:
-            roots[f"baseline {baseline}"] = export_revision(baseline, folder / "baseline")
+        for number, revision in enumerate(filter(None, (r.strip() for r in baseline.split(",")))):
+            roots[f"baseline {revision}"] = export_revision(revision, folder / f"baseline{number}")
         for name, (rate, t_many, t_one, cpu_rate) in marginal_rates(roots, folder).items():
             print(
                 f"cli      factdesk detect, {COPIES} copies of the seeds minus 1 ({name}): "
