@@ -63,13 +63,14 @@ _PERIOD = re.compile(
     r"|第(?P<quarter>[1-4一二三四])\s*季"
     r"|(?<![\d个])(?P<month>\d{1,2})\s*月(?!底)"
 )
+_UNNAMED = re.compile(r"\(\?P<\w+>")
 # Words that say nothing about which metric a figure measures: verbs of
 # change and comparison, periods, function words, currencies and magnitudes.
 _NOT_METRIC = re.compile(
     r"负成长|正成长|"
-    + _DIRECTION.pattern.replace("(?P<down>", "(?:").replace("(?P<up>", "(?:")
+    + _UNNAMED.sub("(?:", _DIRECTION.pattern)
     + "|"
-    + _BASE.pattern.replace("(?P<yoy>", "(?:").replace("(?P<mom>", "(?:").replace("(?P<qoq>", "(?:")
+    + _UNNAMED.sub("(?:", _BASE.pattern)
     + r"|上半年|下半年|全年|今年|去年|本年|同期|单月|截至|为止|底止|第[一二三四\d]季度?|[首前][一二三四\d]季度?|[\d一二三四五六七八九十]+[年月日季]"
     r"|人民币|港币|新台币|美元|港元|约|逾|近|为|是|达到|达|至|到|的|其中|以及|及|和|与|则|亦|也|平均|共|计|或|而|且"
     r"|分别|各|有|在|于|了|其|由|从|因|主因|此外|另外|至于|同步|已|将|仍|再|又|等|之|后|较|比|持平|元|亿|万|千"
@@ -88,7 +89,7 @@ class Context:
     subject: str  # the metric words nearest before the figure ("" when none)
     own_subject: bool  # whether the subject is in the figure's own clause
     direction: str  # UP, DOWN or ""
-    base: str  # "yoy", "mom", "qoq" or ""
+    base: str  # "yoy", "mom", "qoq", "seq" (环比: against the period before) or ""
     period: str  # "m4", "c1-4", "q4", "c1-6", "c1-12" or ""
     prior: bool  # the figure is the earlier period's value (上年同期为1,100亿元)
     first_line: bool  # the figure is in the text's first line (a headline or a title)
@@ -199,8 +200,10 @@ def _same_base(a: str, b: str) -> bool:
 
 def agreements(a: Context, b: Context) -> int:
     """How many of direction, base and period both state alike."""
-    stated = ((a.direction, b.direction), (a.base, b.base), (a.period, b.period))
-    return sum(1 for x, y in stated if x and (x == y or (x, y) == (a.base, b.base) and _same_base(x, y)))
+    direction = bool(a.direction) and a.direction == b.direction
+    base = bool(a.base and b.base) and _same_base(a.base, b.base)
+    period = bool(a.period) and a.period == b.period
+    return direction + base + period
 
 
 def _index(starts: Sequence[int], offset: int) -> int:
