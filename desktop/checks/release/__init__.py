@@ -5,7 +5,9 @@
                              table cells and bare index levels the detector leaves out
     checks.release.values    equal, rounded or truncated values
     checks.release.context   what a figure is about: metric words, direction, base, period
+    checks.release.columns   which change column (同比/环比) a table cell stands in
     checks.release.matcher   same / rounded / absent for every article figure
+    checks.release.differing different: the release states the figure with another value
     checks.release.propose   which of several documents an article was written from
     checks.release.document  a whole file's claims placed in its text
     checks.release.messages  the explanations, in Chinese and English

@@ -8,16 +8,23 @@ costs more than no answer:
 
 - it is refused outright when both sides state a direction, a period or a
   comparison base and they differ (the rice harvest's 增长0.7% is not the
-  sown area's 下降0.7%), or when the figure's own clause names a metric the
-  release sentence has no word of (工业部门增加1千人 is not 就业人数增加1千人);
+  sown area's 下降0.7%), or when one is the earlier period's value
+  (上年同期为…), or when the figure's own clause names a metric the release
+  sentence has no word of (工业部门增加1千人 is not 就业人数增加1千人);
 - otherwise evidence adds up: the metric words found in the release
   sentence, direction, base and period stated alike, a neighbouring figure
   of the article matching a figure of the same release sentence (articles
   restate a release sentence by sentence), and how specific the value is
   (631.3億元 rounding 63,133 百万元 is no coincidence; 15% may well be).
 
-Below the threshold the figure is `absent`, with the reason when a figure of
-equal value was turned down.  Among several candidates the best evidence
+A common figure (three significant digits or fewer) needs more than a value
+and agreeing verbs: its metric words mostly in the release sentence, head
+noun included, or a matched neighbour; a neighbour right beside it when its
+own clause names a metric the release sentence has no pair of characters of.
+
+A figure left unconfirmed is `different` when the article restates a
+stretch of the release with it changed (checks.release.differing), else
+`absent`, with the reason when a figure of equal value was turned down.  Among several candidates the best evidence
 wins; on a tie a release figure not yet used by an earlier article figure
 (分别为132.87及135.05 … 0.88%及0.89%), then the earlier one.
 """
@@ -42,6 +49,7 @@ from desktop.checks.release.context import (
     coverage_pairs,
     head_found,
 )
+from desktop.checks.release.differing import differing
 from desktop.checks.release.figure import TextFigure, bare_figures, figure_of_claim, unclear_figures
 from desktop.checks.release.messages import precision_args, reason_args
 from desktop.checks.release.model import ABSENT, DIFFERENT, ROUNDED, SAME, ReleaseMatch
@@ -102,76 +110,18 @@ def match_release(
         if accepted:
             used = {c.index for c in chosen.values()}
             chosen[i] = max(accepted, key=lambda sc: (sc[0], sc[1].index not in used, -sc[1].index))[1]
+    matched = {i: c.index for i, c in chosen.items()}
     matches: list[ReleaseMatch] = []
     for i, figure in enumerate(article):
         if i in chosen:
             matches.append(_confirmed(figure, release[chosen[i].index], chosen[i].relation))
             continue
-        other = _differing(i, article, a_ctx, release, r_ctx, chosen)
+        other = differing(i, figure, a_ctx, release, r_ctx, matched)
         if other is not None:
             matches.append(_different(figure, release[other], a_ctx[i]))
         else:
             matches.append(_absent(figure, candidates[i], release))
     return matches
-
-
-def _differing(
-    i: int,
-    article: Sequence[TextFigure],
-    a_ctx: Sequence[Context],
-    release: Sequence[TextFigure],
-    r_ctx: Sequence[Context],
-    chosen: dict[int, _Candidate],
-) -> int | None:
-    """The release figure that the article's figure `i` states wrongly, if the text leaves no doubt.
-
-    Two shapes leave none, both the article restating a stretch of the
-    release figure by figure with this one changed:
-
-    - the figure stands between two figures the release backs, and the
-      release figure between the very two they were matched to
-      (减少3万5000千人或7.44% against 減少3萬5千人或7.44%);
-    - the figure is the change of the backed figure just before it, worded
-      with no metric of its own (营收1.23亿元，同比增长15.2%), and so is the
-      release figure right after that figure's match (营业收入1.23亿元，同比增长13.2%),
-      both saying which way it moved.
-
-    Always the same unit, nothing stated differently (direction, base,
-    period), and a release figure no other article figure is matched to.
-    """
-    here = a_ctx[i]
-    neighbours = {
-        a_ctx[n].position - here.position: n
-        for n in range(len(article))
-        if a_ctx[n].passage_index == here.passage_index
-    }
-    before, after = neighbours.get(-1), neighbours.get(1)
-    if before is None or before not in chosen:
-        return None
-    left = r_ctx[chosen[before].index]
-    following = [
-        j
-        for j in range(len(release))
-        if r_ctx[j].passage_index == left.passage_index and r_ctx[j].position == left.position + 1
-    ]
-    if len(following) != 1:
-        return None
-    j = following[0]
-    if after is not None and after in chosen:
-        right = r_ctx[chosen[after].index]
-        if right.passage_index != left.passage_index or right.position != left.position + 2:
-            return None
-    elif (
-        here.own_subject
-        or r_ctx[j].own_subject
-        or not (here.direction and here.direction == r_ctx[j].direction)
-    ):
-        return None
-    taken = {c.index for c in chosen.values()}
-    figure, other = article[i], release[j]
-    if j in taken or figure.unit != other.unit or conflicts(here, r_ctx[j]) or figure.value == other.value:
-        return None
-    return j
 
 
 def _candidates(
