@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from desktop.checks.figures import HUNDRED, plain
+from desktop.checks.figures import EXACT, HUNDRED, plain
 from desktop.checks.model import Finding, Message, Operand
 from desktop.checks.relations.common import in_units_of
 from desktop.checks.repeats.fold import fold
@@ -33,6 +33,8 @@ REPEAT = "repeat"
 _KINDS = frozenset({"count", "money", "percent", "measure", "rank", "change"})
 
 Document = tuple[str, str, Sequence[Claim]]
+# How much of the other article's first line a message quotes.
+_HEADLINE = 24
 # Pairs of statements tried between two groups before they are taken as unrelated.
 _TRIES = 4
 
@@ -67,8 +69,9 @@ def _keys(documents: Sequence[Document]) -> list[MetricKey]:
     for index, (name, text, claims) in enumerate(documents):
         article = ArticleText(text, claims)
         folded = fold(text)
+        headline = _headline(text)
         keys.extend(
-            MetricKey(Located(index, name, item), article, folded)
+            MetricKey(Located(index, name, item, headline), article, folded)
             for item in article.items
             if item.claim.kind in _KINDS
         )
@@ -203,6 +206,11 @@ def _finding(
     scope = _scope(home, other)
     if scope != ARTICLE:
         args["document"] = other.located.name
+        args["article"] = other.located.headline
+    if verdict is Verdict.ROUNDED and (first.figure.approx != EXACT or second.figure.approx != EXACT):
+        verdict_code = "approx"  # 突破3200亿元 and 3215.6亿元: a bound, not a rounding
+    else:
+        verdict_code = verdict.value
     difference = second.value - first.value
     if verdict is Verdict.CONFLICT:
         high, low = (first, second) if first.value > second.value else (second, first)
@@ -210,7 +218,7 @@ def _finding(
         args["low"] = low.claim.text
         args["difference"] = in_units_of(home.item, abs(difference)) + home.claim.unit
         args["relative"] = f"{plain(abs(difference) / low.value * HUNDRED, 1)} %" if low.value else "—"
-    code = f"repeat.{verdict.value}.{scope}"
+    code = f"repeat.{verdict_code}.{scope}"
     return Finding(
         check=REPEAT,
         holds=verdict is not Verdict.CONFLICT,
@@ -222,6 +230,12 @@ def _finding(
         reading=verdict.value,
         claim_ids=tuple(o.claim_id for o in operands if o.claim_id),
     )
+
+
+def _headline(text: str) -> str:
+    """The first line of a document, shortened for a message."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return line if len(line) <= _HEADLINE else line[: _HEADLINE - 1] + "…"
 
 
 def _operand(key: MetricKey, role: str, home: MetricKey) -> Operand:

@@ -205,6 +205,7 @@ class Located:
     document: int
     name: str
     item: Item
+    headline: str = ""  # the first line of its document: how an editor knows the other article
 
 
 class MetricKey:

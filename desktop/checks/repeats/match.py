@@ -198,6 +198,9 @@ def _same_period(a: MetricKey, b: MetricKey) -> bool:
         return False
     if a.period and b.period:
         return a.period == b.period
+    if a.located.document == b.located.document and (a.period or b.period):
+        # A headline leaves out the period its body states (全市5G基站总数达1.25万个).
+        return (a.paragraph if not a.period else b.paragraph) == 0
     together = a.located.document == b.located.document or a.located.name != b.located.name and same_day
     return not a.period and not b.period and together
 

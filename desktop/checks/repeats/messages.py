@@ -20,24 +20,36 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "also stated as {other} elsewhere in this article ✓",
     ),
     "repeat.same.file": (
-        "同一文件的另一篇文章也写作 {other} ✓",
-        "also stated as {other} in another article of this file ✓",
+        "同一文件的另一篇文章《{article}》也写作 {other} ✓",
+        "also stated as {other} in another article of this file (“{article}”) ✓",
     ),
     "repeat.same.other": (
-        "{document} 中也写作 {other} ✓",
-        "also stated as {other} in {document} ✓",
+        "{document}《{article}》中也写作 {other} ✓",
+        "also stated as {other} in {document} (“{article}”) ✓",
     ),
     "repeat.rounded.article": (
         "本文另一处写作 {other}，与此处 {stated} 在舍入范围内一致 ✓",
         "stated as {other} elsewhere in this article; {stated} here agrees within rounding ✓",
     ),
     "repeat.rounded.file": (
-        "同一文件的另一篇文章写作 {other}，与此处 {stated} 在舍入范围内一致 ✓",
-        "stated as {other} in another article of this file; {stated} here agrees within rounding ✓",
+        "同一文件的另一篇文章《{article}》写作 {other}，与此处 {stated} 在舍入范围内一致 ✓",
+        "stated as {other} in another article of this file (“{article}”); {stated} here agrees within rounding ✓",
     ),
     "repeat.rounded.other": (
-        "{document} 中写作 {other}，与此处 {stated} 在舍入范围内一致 ✓",
-        "stated as {other} in {document}; {stated} here agrees within rounding ✓",
+        "{document}《{article}》中写作 {other}，与此处 {stated} 在舍入范围内一致 ✓",
+        "stated as {other} in {document} (“{article}”); {stated} here agrees within rounding ✓",
+    ),
+    "repeat.approx.article": (
+        "本文另一处写作 {other}，与此处 {stated} 相符（约数）✓",
+        "stated as {other} elsewhere in this article; {stated} here is within that approximation ✓",
+    ),
+    "repeat.approx.file": (
+        "同一文件的另一篇文章《{article}》写作 {other}，与此处 {stated} 相符（约数）✓",
+        "stated as {other} in another article of this file (“{article}”); {stated} here is within that approximation ✓",
+    ),
+    "repeat.approx.other": (
+        "{document}《{article}》中写作 {other}，与此处 {stated} 相符（约数）✓",
+        "stated as {other} in {document} (“{article}”); {stated} here is within that approximation ✓",
     ),
     "repeat.conflict.article": (
         "同一指标本文另一处写作 {other}，此处为 {stated}：{high} − {low} = {difference}（相差 {relative}）✗",
@@ -45,13 +57,13 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         " {high} − {low} = {difference} ({relative} apart) ✗",
     ),
     "repeat.conflict.file": (
-        "同一指标在同一文件的另一篇文章中写作 {other}，此处为 {stated}：{high} − {low} = {difference}（相差 {relative}）✗",
-        "the same figure is {other} in another article of this file and {stated} here:"
+        "同一指标在同一文件的另一篇文章《{article}》中写作 {other}，此处为 {stated}：{high} − {low} = {difference}（相差 {relative}）✗",
+        "the same figure is {other} in another article of this file (“{article}”) and {stated} here:"
         " {high} − {low} = {difference} ({relative} apart) ✗",
     ),
     "repeat.conflict.other": (
-        "同一指标在 {document} 中写作 {other}，此处为 {stated}：{high} − {low} = {difference}（相差 {relative}）✗",
-        "the same figure is {other} in {document} and {stated} here:"
+        "同一指标在 {document}《{article}》中写作 {other}，此处为 {stated}：{high} − {low} = {difference}（相差 {relative}）✗",
+        "the same figure is {other} in {document} (“{article}”) and {stated} here:"
         " {high} − {low} = {difference} ({relative} apart) ✗",
     ),
 }

@@ -40,8 +40,8 @@ def test_the_two_conflicts_and_nothing_else_are_flagged(placed: list[PlacedRepea
 def test_a_conflict_gives_the_other_figure_its_file_and_the_difference(placed: list[PlacedRepeat]) -> None:
     on_c = next(p for p in placed if p.file.startswith("c") and p.finding.holds is False)
     assert render(on_c.finding.message) == (
-        "同一指标在 b_linhe_2024-01-20.txt 中写作 3215.6亿元，此处为 3251.6亿元："
-        "3251.6亿元 − 3215.6亿元 = 36亿元（相差 1.1 %）✗"
+        "同一指标在 b_linhe_2024-01-20.txt《2023年全市地区生产总值突破3200亿元》中写作 3215.6亿元，"
+        "此处为 3251.6亿元：3251.6亿元 − 3215.6亿元 = 36亿元（相差 1.1 %）✗"
     )
     assert "3251.6亿元 − 3215.6亿元 = 36亿元 (1.1 % apart)" in render(on_c.finding.message, "en")
     assert on_c.finding.computed == "3600000000"

@@ -56,10 +56,21 @@ def test_traditional_and_simplified_headline_and_body_agree() -> None:
 
 
 def test_a_rounded_headline_agrees_with_its_body() -> None:
-    found = _article("全市常住人口约287万人\n2023年末，全市常住人口287.3万人，比上年末增加0.6万人。")
+    found = _article("全市常住人口287万人\n2023年末，全市常住人口287.3万人，比上年末增加0.6万人。")
     assert [(_texts(f), f.holds, f.reading, f.message.code) for f in found] == [
-        (("约287万人", "287.3万人"), True, "rounded", "repeat.rounded.article")
+        (("287万人", "287.3万人"), True, "rounded", "repeat.rounded.article")
     ]
+    found = _article("全市常住人口约287万人\n2023年末，全市常住人口287.3万人，比上年末增加0.6万人。")
+    assert [(f.holds, f.message.code) for f in found] == [(True, "repeat.approx.article")]
+    assert render(found[0].message) == "本文另一处写作 约287万人，与此处 287.3万人 相符（约数）✓"
+
+
+def test_a_figure_rounded_or_cut_short_agrees_and_one_off_by_more_does_not() -> None:
+    for headline in ("1.3万个", "1.2万个"):  # rounded, cut
+        text = f"全市5G基站总数达{headline}\n截至6月底，全市5G基站总数达到1.25万个。"
+        assert [f.reading for f in _article(text)] == ["rounded"]
+    found = _article("全市5G基站总数达1.4万个\n截至6月底，全市5G基站总数达到1.25万个。")
+    assert [f.reading for f in found] == ["conflict", "conflict"]
 
 
 def test_headline_and_body_that_disagree_are_a_conflict_on_both() -> None:
@@ -114,7 +125,9 @@ def test_across_documents_a_conflict_needs_a_period_with_its_year() -> None:
     assert (False, ["", "c.txt"]) in conflicts and (False, ["b.txt", ""]) in conflicts
     on_c = next(f for f in found[1] if f.holds is False)
     assert on_c.message.code == "repeat.conflict.other"
-    assert "同一指标在 b.txt 中写作 3215.6亿元" in render(on_c.message)
+    assert render(on_c.message).startswith(
+        "同一指标在 b.txt《2023年，全市地区生产总值3215.6亿元，…》中写作 3215.6亿元"
+    )
 
     relative = [text.replace("2023年，", "上半年，") for text in (first, second)]
     found = find_repeats(
@@ -128,7 +141,9 @@ def test_articles_of_one_file_are_told_apart_from_other_files() -> None:
     second = "截至年底，全市医疗机构总数1286家。"
     found = find_repeats([("page.txt", first, _claims(first)), ("page.txt", second, _claims(second))])
     assert [f.message.code for f in found[1]] == ["repeat.same.file"]
-    assert render(found[1][0].message, "en") == "also stated as 1286家 in another article of this file ✓"
+    assert render(found[1][0].message, "en") == (
+        "also stated as 1286家 in another article of this file (“全市医疗机构总数1286家，比上年增加23家。”) ✓"
+    )
     assert found[1][0].operands[0].document == "page.txt"
 
 
