@@ -101,6 +101,8 @@ class ExportJob(Job):
 
     def work(self, store: ReviewStore) -> object:
         scope = self._scope
+        if not store.read_only:
+            store.refresh_checks()  # a database from before the checks: its 核查提示 and 提示 filled first
         total = store.count_export_rows(scope.statuses, scope.article_ids, scope.kinds)
         articles = [a for a in store.articles() if not scope.article_ids or a.id in scope.article_ids]
         return export_workbook(
@@ -117,6 +119,7 @@ class ExportJob(Job):
             # so a workbook from another database is refused when read back.
             database=self._database,
             database_id=store.database_id,
+            findings=store.export_findings(scope.article_ids),
         )
 
 

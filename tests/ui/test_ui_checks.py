@@ -186,3 +186,30 @@ def test_a_and_d_without_a_flag_say_so_and_change_nothing(qtbot: QtBot, checked_
     _key(qtbot, win, Qt.Key.Key_D)
     assert win.store.claim(innocent) == before
     assert "flag" in win.status.currentMessage() or "提示" in win.status.currentMessage()
+
+
+def test_the_window_exports_the_findings_sheet_and_the_flag_column(
+    qtbot: QtBot, checked_window: MainWindow, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    from desktop.export.columns import DETAIL_SHEET, FINDINGS_SHEET
+
+    win = checked_window
+    total = _claim_id(win, "8325人")
+    win.session.select_claim(total)
+    _key(qtbot, win, Qt.Key.Key_D)  # the sum dismissed; the usage flag stays open
+    out = tmp_path / "核查.xlsx"
+    with qtbot.waitSignal(win.transfers.finished, timeout=60_000):
+        win.transfers.start_export(out)
+    qtbot.waitUntil(lambda: not win.transfers.is_busy())
+    book = openpyxl.load_workbook(out)  # not read_only: that mode drops a row's empty trailing cells
+    header, *rows = list(book[FINDINGS_SHEET].iter_rows(values_only=True))
+    cells = [dict(zip(header, row, strict=False)) for row in rows]
+    dismissed = [c for c in cells if c.get("处理状态") == "已忽略" or "已忽略" in c.values()]
+    assert dismissed and any("7530" in str(v) for c in dismissed for v in c.values())
+    assert any("测试编辑" in str(v) for c in dismissed for v in c.values())
+    detail_header, *detail = list(book[DETAIL_SHEET].iter_rows(values_only=True))
+    flags = detail_header.index("提示")
+    flagged = [row for row in detail if row[flags]]
+    assert flagged and all("7530" not in str(row[flags]) for row in flagged)  # the dismissed one is gone
