@@ -50,7 +50,7 @@ _BASE = re.compile(
 )
 # The value of the earlier period, named right before the figure: 上年同期为1,100亿元.
 _PRIOR = re.compile(
-    r"(?:上年同期|去年同期|上年同月|去年同月|上年|去年|上月|上季|同期)(?:则|亦|仅)?(?:为|是|有|达)?$"
+    r"(?:上年同期|去年同期|上年同月|去年同月|上年|去年|上月|上季|同期)(?:则|亦|仅)?(?:为|是|有|达|的)?$"
 )
 # 环比 is against the period before, a month or a quarter as the data go.
 _SEQUENTIAL = frozenset({"mom", "qoq", "seq"})

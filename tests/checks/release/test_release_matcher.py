@@ -215,3 +215,24 @@ def test_different_for_the_change_stated_after_a_backed_figure() -> None:
     assert (
         label_of(match_texts("公司营业收入1.23亿元，同比下降15.2%。\n", release), "15.2%").match == "absent"
     )
+
+
+def test_segments_sharing_a_growth_rate_each_keep_their_own() -> None:
+    release = (
+        "本集团收入为人民币1,234.5亿元，同比增长15%。其中，游戏业务收入为人民币428亿元，同比增长15%；"
+        "广告业务收入为人民币362亿元，同比增长21%。毛利率为45%，上年同期为43%。\n"
+    )
+    article = (
+        "腾讯收入1234.5亿元，增长15%。游戏收入428亿元，增长15%。广告收入增长21%至362亿元。"
+        "金融科技收入增长15%。毛利率45%，较去年的43%提升。国际游戏收入增长43%。\n"
+    )
+    matches = match_texts(article, release)
+    group, games, fintech = (label_of(matches, "15%", n) for n in range(3))
+    assert group.source is not None and release[group.source.start - 12 : group.source.start].endswith(
+        "同比增长"
+    )
+    assert group.source.start < release.index("其中") < (games.source.start if games.source else 0)
+    assert fintech.match == "absent"
+    assert label_of(matches, "21%").match == "same"
+    assert label_of(matches, "43%", 0).match == "same"  # 较去年的43%: last year's, as the release says
+    assert label_of(matches, "43%", 1).match == "absent"  # 国际游戏收入增长43%
