@@ -44,8 +44,9 @@ _DIRECTION = re.compile(
 )
 _BASE = re.compile(
     r"(?P<yoy>上年同[月期季]|去年同期|较上年|比上年|较去年|年增|年减|按年|同比)"
-    r"|(?P<mom>较上月|与上月|比上月|上月|月增|月减|按月)"
-    r"|(?P<qoq>较上季|上季|按季|季增|季减)"
+    # 上年同月增加 is against the year before, not the month before.
+    r"|(?P<mom>较上月|与上月|比上月|上月|(?<!同)月增|(?<!同)月减|按月)"
+    r"|(?P<qoq>较上季|上季|按季|(?<!同)季增|(?<!同)季减)"
     r"|(?P<seq>环比)"
 )
 # The value of the earlier period, named right before the figure: 上年同期为1,100亿元.

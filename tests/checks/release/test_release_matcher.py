@@ -236,3 +236,10 @@ def test_segments_sharing_a_growth_rate_each_keep_their_own() -> None:
     assert label_of(matches, "21%").match == "same"
     assert label_of(matches, "43%", 0).match == "same"  # 较去年的43%: last year's, as the release says
     assert label_of(matches, "43%", 1).match == "absent"  # 国际游戏收入增长43%
+
+
+def test_same_month_last_year_is_a_yearly_comparison() -> None:
+    release = "113年10月出口值為413.5億美元，較上年同月增加8.4%；進口值為353.9億美元，增加25.6%。\n"
+    article = "台湾10月出口413.5亿美元，年增8.4%；进口353.9亿美元，年增25.6%。10月外销订单年增8.4%。\n"
+    matches = match_texts(article, release)
+    assert [m.match for m in matches] == ["same", "same", "same", "same", "absent"]
