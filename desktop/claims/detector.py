@@ -51,7 +51,7 @@ from desktop.ingest.reflow import LAYOUT_MARKS
 # read by other rules and `factdesk redetect` reads it again (decisions kept).
 # To release a change: raise the version by one and record the digest the
 # test prints.  1 and 2 were numbered by hand, before the digest.
-DETECTOR_VERSION = "9"
+DETECTOR_VERSION = "10"
 DETECTOR_FINGERPRINTS = {
     # every numeral style, the units of other desks, money in any currency (issue 11)
     "3": "798aa9e727ab08ce5bc36697f046bed9ef542e8e785ec96f687a860ced2fac91",
@@ -70,6 +70,8 @@ DETECTOR_FINGERPRINTS = {
     # 三千四百萬 at a clause's end is a count, 三十四點二度 a temperature, 二十八分 in a game
     # points, 三分球 a shot, 監禁四年 a term
     "9": "066ccb7e57146285daac6b59110f18e4b4201527fe17ec828510d970903b382b",
+    # 五十八点七千公顷 (a decimal before 千), 九百五十五百帕 (百 the unit's prefix), 四十二米每秒
+    "10": "bd2c298deba15b6728cdc1d88ab66f1642e4432362b7b7892c5f6f781738b8b7",
 }
 
 _CN_DIGITS = "〇○零一二三四五六七八九两兩壹贰貳叁參肆伍陆陸柒捌玖"
@@ -92,7 +94,7 @@ _ARABIC_MIXED = rf"{_ARABIC}(?:[万萬亿億千百兆]零?(?=[{_AR_DIGIT}]){_ARA
 _CN_RUN = (
     rf"[{_CN_NUMERAL}](?:[{_CN_NUMERAL}]|[ \u3000](?=[{_CN_NUMERAL}])"
     rf"(?:(?<=[{_CN_MAGNITUDE}][ \u3000])|(?=[{_CN_MAGNITUDE}])))*+"
-    rf"(?:[ \u3000]?[点點．.][ \u3000]?[{_CN_PLAIN}]++(?![十拾百佰千仟]))?"
+    rf"(?:[ \u3000]?[点點．.][ \u3000]?[{_CN_PLAIN}]++(?![十拾]))?"
 )
 
 # The lookahead lets the regex engine skip, with a fast scan, every character
@@ -292,6 +294,14 @@ def _spaced_unit(text: str, pos: int) -> tuple[str, int] | None:
     return m.group(), ends[m.end() - 1]
 
 
+def _reads_as_number(token: str) -> bool:
+    try:
+        parse_number(token)
+    except ValueError:
+        return False
+    return True
+
+
 def _scaled_at_clause_end(text: str, numeral: str, end: int) -> bool:
     """Does the Chinese numeral ending at `end` end in 万 or 亿 where a clause ends (達三千四百萬，)?
 
@@ -431,7 +441,15 @@ class Detector:
             # A magnitude that starts a unit is the unit's SI prefix: 5千米 is
             # five kilometres, 1.5兆瓦 one and a half megawatts, 3百分点.
             prefixed = _UNIT.match(text, pos)
-            if prefixed and prefixed.group().startswith(mag[0]) or not arabic and mag in ("千", "百"):
+            # After a Chinese numeral 千 and 百 are inside the run, except after its
+            # decimal (五十八点七千公顷 is 58700 公顷, as 58.7千公顷 is).
+            if (
+                prefixed
+                and prefixed.group().startswith(mag[0])
+                or not arabic
+                and mag in ("千", "百")
+                and not any(ch in token for ch in "点點．.")
+            ):
                 mag = ""
         pos += len(mag)
         if mag and sfx1 and sfx2:
@@ -668,14 +686,15 @@ class Detector:
             return None
         if all(ch in "零〇○" for ch in token):
             return None  # 零部件, 零售, ○○公司: a lone 零 is a word, and zero counts are not scored
-        if token[-1] in "兆千仟" and len(token) > 1:
+        if token[-1] in "兆千仟百佰" and len(token) > 1:
             # 五兆瓦, 一百千瓦, 五万千瓦: after a magnitude (or as 兆) the last
-            # character can only be the prefix of the unit it starts.
+            # character can only be the prefix of the unit it starts; so it is
+            # where the numeral would not read with it (九百五十五百帕 is 955 百帕).
             prefixed = _UNIT.match(text, num_start + len(token) - 1)
             if (
                 prefixed
                 and prefixed.group()[0] == token[-1]
-                and (token[-1] == "兆" or token[-2] in _CN_MAGNITUDE)
+                and (token[-1] == "兆" or token[-2] in _CN_MAGNITUDE or not _reads_as_number(token))
             ):
                 return token[:-1].rstrip() or None
         return token

@@ -287,6 +287,12 @@ MEASURE_UNITS = (
     "EB",
     "Mbps",
     "Gbps",
+    # speed written in words (四十二米每秒; 米/秒 is read as a unit per unit)
+    "米每秒",
+    "公里每小时",
+    "公里每小時",
+    "千米每小时",
+    "千米每小時",
     # freight and passenger work (statistics bureau)
     "吨公里",
     "人公里",
@@ -645,7 +651,13 @@ RANK_UNITS = ("位", "名")
 # 第N大, 第N高, 第N多 rank a result (第二大贸易伙伴, 創歷年第二高, 同期第二多);
 # the characters after the adjective that make a word of it (第二高峰 is a
 # second peak, 第一大道 an avenue, 第二高中 a school, 第三大队 a team) leave it a name.
-RANK_ADJECTIVES = {"大": "道街会會队隊桥橋厦廈楼樓", "高": "峰潮中级級校楼樓", "多": "", "低": "谷潮", "少": ""}
+RANK_ADJECTIVES = {
+    "大": "道街会會队隊桥橋厦廈楼樓",
+    "高": "峰潮中级級校楼樓",
+    "多": "",
+    "低": "谷潮",
+    "少": "",
+}
 # A range of floor areas before 的 and a kind of home (90至144平方米的改善型住房)
 # is a size band of the market, not a measured area.
 AREA_UNITS = ("平方米", "平米", "平方公尺", "平方英尺", "平方呎", "呎", "坪")

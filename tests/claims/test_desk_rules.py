@@ -322,6 +322,30 @@ CHINESE_NUMERAL_READINGS = [
     case("points-in-chinese-need-a-game", "考试得了五百二十分。"),
     case("three-point-shot", "他三分球命中率高，3分球出手10次。", C("10次", "10", "次", "count")),
     case(
+        "decimal-before-a-thousand",
+        "农作物受灾面积五十八点七千公顷。",
+        C("五十八点七千公顷", "58700", "公顷", "measure"),
+    ),
+    case(
+        "decimal-before-a-thousand-traditional",
+        "受災面積十二點五千公頃。",
+        C("十二點五千公頃", "12500", "公頃", "measure"),
+    ),
+    case("a-time-stays-a-time", "会议于三点二十分开始。"),
+    case(
+        "hectopascal-after-a-numeral",
+        "中心最低气压九百五十五百帕。",
+        C("九百五十五百帕", "955", "百帕", "measure"),
+    ),
+    case("hectopascal-traditional", "中心氣壓九百八十百帕。", C("九百八十百帕", "980", "百帕", "measure")),
+    case("three-thousand-metres-stay", "全程三千米。", C("三千米", "3000", "米", "measure")),
+    case("speed-in-words", "最大风力相当于四十二米每秒。", C("四十二米每秒", "42", "米每秒", "measure")),
+    case(
+        "speed-in-words-traditional",
+        "陣風時速一百二十公里每小時。",
+        C("一百二十公里每小時", "120", "公里每小時", "measure"),
+    ),
+    case(
         "prison-term",
         "法院判處被告監禁四年，另一人入狱两年。",
         C("四年", "4", "年", "duration"),
