@@ -129,6 +129,14 @@ _COMMON_PAIRS = frozenset(
         "个百",
         "新闻",
         "发布",
+        "显示",
+        "核算",
+        "初步",
+        "统计",
+        "数据",
+        "获悉",
+        "了解",
+        "解到",
     ]
 )
 
@@ -240,6 +248,11 @@ class MetricKey:
         # a restatement that disagrees is mostly the headline's or the lead's.
         self.paragraph = sum(1 for line in text[: item.paragraph[0]].split("\n") if line.strip())
         self.sentence_before = folded[sentence_start : item.start]
+        lead_end = max(sentence_start, item.clause_start - 1)
+        lead_start = sentence_start
+        for mark in _CLAUSE_END.finditer(folded, sentence_start, lead_end):
+            lead_start = mark.end()
+        self.lead_clause = folded[lead_start:lead_end]
         # The figure this one describes, when one stands just before it in
         # its clause: 净利润1.74亿元，同比增长14.9% is the growth of 1.74亿元.
         previous = article.items[item.index - 1] if item.index > 0 else None
@@ -277,11 +290,20 @@ class MetricKey:
         return self.item.figure
 
     @cached_property
+    def words_before(self) -> frozenset[str]:
+        """The metric character pairs of the window before the figure, without its period and place."""
+        return _pairs(_PERIOD_OR_PLACE.sub(" ", self.before))
+
+    @cached_property
+    def lead_words(self) -> frozenset[str]:
+        """The pairs of the clause before the figure's own, in its sentence (春运首日，全市发送旅客…)."""
+        return _pairs(_PERIOD_OR_PLACE.sub(" ", self.lead_clause))
+
+    @cached_property
     def words(self) -> frozenset[str]:
         """The character pairs that name the metric: from the window around the figure, and the subject."""
-        before = _PERIOD_OR_PLACE.sub("", self.before)
-        after = _PERIOD_OR_PLACE.sub("", self.after_clause)
-        return _pairs(before) | _pairs(after) | _pairs(self.subject)
+        after = _PERIOD_OR_PLACE.sub(" ", self.after_clause)
+        return self.words_before | _pairs(after) | _pairs(self.subject)
 
     @cached_property
     def sentence_words(self) -> frozenset[str]:
@@ -295,7 +317,7 @@ class MetricKey:
         上半年全市城镇新增就业 and 全市城镇新增就业 name one figure;
         每股基本盈利 and 非国际财务报告准则每股基本盈利 do not.
         """
-        return _pairs(_PERIOD_OR_PLACE.sub("", self.clause_before))
+        return _pairs(_PERIOD_OR_PLACE.sub(" ", self.clause_before))
 
     @cached_property
     def qualifiers(self) -> frozenset[str]:

@@ -242,6 +242,12 @@ def plausible_error(a: MetricKey, b: MetricKey) -> bool:
     Not when each describes another figure (the growth of 净利润7.15亿元 and
     of 1.74亿元), nor when they are too far apart to be a slip.
     """
+    shared = a.lead_words & b.lead_words
+    if shared and a.lead_words - shared and b.lead_words - shared:
+        # The clauses leading to the figures are alike but each has words of
+        # its own (春运首日 and 春运第二天, 代表张某建议 and 代表王某建议):
+        # two statements side by side, not one restated.
+        return False
     if a.located.document == b.located.document and min(a.paragraph, b.paragraph) > _TOP:
         # Two paragraphs of one body stating one metric differently are
         # mostly about two things the words do not tell apart (two

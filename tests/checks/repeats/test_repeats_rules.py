@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import string
 
+import pytest
+
 from desktop.checks.messages import render
 from desktop.checks.model import Finding
 from desktop.checks.repeats import find_repeats, find_repeats_in_article
@@ -190,3 +192,23 @@ def test_papers_of_one_day_share_their_periods_and_other_days_do_not() -> None:
 def test_last_year_and_this_year_of_one_paper_are_two_figures() -> None:
     text = "民生实事全部完成\n去年，全市承诺的12件民生实事全部完成。\n今年，全市承诺的12件民生实事将在年底前完成。"
     assert _article(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "春运首日客流平稳\n记者 李华\n春运首日，全市发送旅客12.3万人次。\n春运第二天，全市发送旅客13.1万人次。",
+        "两会代表建言\n记者 李华\n代表张某建议，全市每年新增托位不少于3000个。\n代表王某建议，全市每年新增托位不少于5000个。",
+        "两市人均收入比较\n记者 李华\n滨州市居民人均可支配收入38652元。\n东营市居民人均可支配收入52310元。",
+        "东营港吞吐量创新高\n记者 李华\n1—6月，东营港完成货物吞吐量3260万吨，同比增长12%。\n1—5月，东营港完成货物吞吐量2680万吨。",
+        "医保报销比例提高\n记者 李华\n职工医保住院报销比例提高到85%。\n居民医保住院报销比例提高到70%。",
+    ],
+    ids=["two-days", "two-delegates", "two-cities", "two-periods", "two-schemes"],
+)
+def test_statements_side_by_side_are_not_conflicts(text: str) -> None:
+    assert [f for f in _article(text) if f.holds is False] == []
+
+
+def test_a_headline_with_digits_swapped_is_a_conflict() -> None:
+    text = "全市粮食总产量达到143.6亿斤\n记者 王明\n2023年，全市粮食总产量达到134.6亿斤，比上年增长1.2%。"
+    assert [(f.holds, _texts(f)) for f in _article(text)] == [(False, ("143.6亿斤", "134.6亿斤"))] * 2
