@@ -62,6 +62,7 @@ _PERIOD = re.compile(
     r"|(?:前|首)(?P<first>[1-9一二三四]|1[0-2])(?:个)?(?P<what>季度?|月)"
     r"|(?P<year>全年)"
     r"|第(?P<quarter>[1-4一二三四])\s*季"
+    r"|(?<![前首第\d])(?P<quarter2>[1-4一二三四])\s*季度"
     r"|(?<![\d个])(?P<month>\d{1,2})\s*月(?!底)"
 )
 _UNNAMED = re.compile(r"\(\?P<\w+>")
@@ -330,8 +331,9 @@ def _period_of(match: re.Match[str]) -> str:
         return f"c1-{n * 3 if match.group('what').startswith('季') else n}"
     if match.group("year"):
         return "c1-12"
-    if match.group("quarter"):
-        return f"q{_CN_DIGIT.get(match.group('quarter'), match.group('quarter'))}"
+    quarter = match.group("quarter") or match.group("quarter2")
+    if quarter:
+        return f"q{_CN_DIGIT.get(quarter, quarter)}"
     return f"m{int(match.group('month'))}"
 
 

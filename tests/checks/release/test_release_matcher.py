@@ -243,3 +243,15 @@ def test_same_month_last_year_is_a_yearly_comparison() -> None:
     article = "台湾10月出口413.5亿美元，年增8.4%；进口353.9亿美元，年增25.6%。10月外销订单年增8.4%。\n"
     matches = match_texts(article, release)
     assert [m.match for m in matches] == ["same", "same", "same", "same", "absent"]
+
+
+def test_quarters_and_cumulative_periods_keep_equal_rates_apart() -> None:
+    release = (
+        "初步核算，前三季度国内生产总值949746亿元，同比增长4.8%。分季度看，一季度国内生产总值同比增长5.3%，"
+        "二季度增长4.7%，三季度增长4.6%。分产业看，前三季度第三产业增加值530651亿元，增长4.7%。\n"
+    )
+    article = "前三季度我国国内生产总值为949746亿元，同比增长4.8%。其中三季度增长4.6%，二季度增长4.7%。\n"
+    matches = match_texts(article, release)
+    assert [m.match for m in matches] == ["same"] * 4
+    second = label_of(matches, "4.7%")
+    assert second.source is not None and second.source.start < release.index("三季度增长")
