@@ -706,6 +706,8 @@ def read_quantity(text: str) -> Quantity:
             approx = approx or word
             rest = rest[: -len(word)]
             break
+    if rest[:1] == "倍" and rest[1:] in lx.APPROX_AFTER_MULTIPLE:
+        approx, rest = approx or rest[1:], rest[:1]  # 一倍多, 3倍余: over a multiple
     return Quantity(_signed(sign, value), rest, approx, rank)
 
 

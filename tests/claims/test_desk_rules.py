@@ -23,7 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.claims.detector import detect
-from desktop.claims.numerals import parse_number, read_subunits
+from desktop.claims.numerals import parse_number, read_quantity, read_subunits
 
 Row = tuple[str, str, str, str]
 
@@ -449,3 +449,11 @@ def test_two_digits_by_digit_with_a_printed_point_read_as_written(whole: int, fr
     written = "".join(_PLAIN[int(d)] for d in str(whole)) + "．" + "".join(_PLAIN[int(d)] for d in digits)
     assert parse_number(written) == Decimal(f"{whole}.{digits}")
     assert parse_number(written.replace("．", ".")) == Decimal(f"{whole}.{digits}")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "approx"), [("一倍多", "1", "多"), ("五倍多", "5", "多"), ("3倍余", "3", "余")]
+)
+def test_a_typed_multiple_and_more_reads_as_the_detector_reads_it(text: str, value: str, approx: str) -> None:
+    quantity = read_quantity(text)
+    assert (str(quantity.value), quantity.unit, quantity.approx) == (value, "倍", approx)
