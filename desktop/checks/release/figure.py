@@ -104,7 +104,7 @@ _TRILLION_MIXED = re.compile(r"[0-9]兆[0-9,]+(?P<last>億|亿|萬|万)")
 
 # A number that cannot be a year, a date or a code: decimals or grouping.
 _BARE = re.compile(
-    r"(?<![0-9.,０-９A-Za-z])(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+\.[0-9]+)(?![0-9A-Za-z])"
+    r"(?<![0-9.,０-９A-Za-z])(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+\.[0-9]+)(?![0-9A-Za-z]|[.．][0-9])"
 )
 # What follows a number that makes it a date, a time or a version, not a figure.
 _NOT_AFTER = re.compile(r"\s*[年月日号時时点點:：版]")

@@ -95,7 +95,7 @@ def test_per_share_header_holds_for_its_dash_rows_only() -> None:
 
 
 def test_bare_index_levels_but_not_years_or_codes() -> None:
-    text = "2022年12月工業生產指數為129.62,股份代號00700,第2410號。"
+    text = "2022年12月工業生產指數為129.62,股份代號00700,第2410號,2024.10.15公布,版本3.5.1。"
     found = [f.text for f in bare_figures(text, detect(text))]
     assert found == ["129.62"]
 
