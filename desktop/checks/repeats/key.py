@@ -199,6 +199,12 @@ _CHINESE_MONTHS = {name: n for n, name in enumerate("一二三四五六七八九
     "十一": 11,
     "十二": 12,
 }
+# How a reporter introduces a figure (记者从市文旅局获悉, 市文旅局表示): not what it counts.
+_REPORTING = re.compile(r"记者|获悉|了解到|表示|介绍|透露|指出|显示|据统计|统计显示|初步核算|据悉|称")
+# The verb that leads to a figure at the end of its clause (景区增至86家, 产量达到134.6亿斤).
+_LEADING_VERB = re.compile(
+    r"(?:增至|增加到|增长到|增长至|提高到|提高至|提升到|提升至|上升到|上升至|升至|降至|下降到|达到|达|为|是|突破|超过|共有|有|约|近|超|逾)+$"
+)
 # A four-digit year in a period: two periods with different years are different.
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _PERIOD_NOISE = re.compile(r"^(?:截至|截止到|截止|到|至|自|从|從)|(?:以来|以來|份|底|末)$|份")
@@ -270,7 +276,14 @@ class MetricKey:
         self.place = _PLACE_SAME.get(fold(claim.place), fold(claim.place))
         # The pipeline gives a claim its article's date when its sentence
         # names no time; only a period the sentence states is a period.
-        self.period = _period(fold(claim.time)) if claim.time and fold(claim.time) in self.sentence else ""
+        time = fold(claim.time)
+        stated = (
+            bool(time)
+            and time in self.sentence
+            and not re.search(re.escape(time) + r"[0-9]{1,2}日", self.sentence)
+        )
+        # A day (10月8日，记者获悉) is when the figure was told, not the period it covers.
+        self.period = _period(time) if stated else ""
 
     @cached_property
     def family(self) -> str:
@@ -297,7 +310,7 @@ class MetricKey:
     @cached_property
     def lead_words(self) -> frozenset[str]:
         """The pairs of the clause before the figure's own, in its sentence (春运首日，全市发送旅客…)."""
-        return _pairs(_PERIOD_OR_PLACE.sub(" ", self.lead_clause))
+        return _pairs(_squeezed(self.lead_clause))
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -317,7 +330,7 @@ class MetricKey:
         上半年全市城镇新增就业 and 全市城镇新增就业 name one figure;
         每股基本盈利 and 非国际财务报告准则每股基本盈利 do not.
         """
-        return _pairs(_PERIOD_OR_PLACE.sub(" ", self.clause_before))
+        return _pairs(_squeezed(self.clause_before))
 
     @cached_property
     def qualifiers(self) -> frozenset[str]:
@@ -377,6 +390,18 @@ class MetricKey:
     @property
     def is_range(self) -> bool:
         return self.claim.value_low is not None or self.range_end
+
+
+def _squeezed(clause: str) -> str:
+    """A clause's naming words run together: without its period, place, reporting verb,
+    the verb that leads to the figure and function characters.
+
+    国庆假期接待游客 and 国庆假期全市共接待游客 are then the same words, and
+    no pair is made across a word that was taken out.
+    """
+    text = _REPORTING.sub("", _PERIOD_OR_PLACE.sub("", _SPACE.sub("", clause)))
+    text = _LEADING_VERB.sub("", text)
+    return "".join(ch for ch in text if ch not in _FUNCTION)
 
 
 def _unspaced(text: str) -> str:

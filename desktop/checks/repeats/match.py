@@ -51,7 +51,7 @@ _ROUNDED_EVIDENCE = 3
 # larger are more often two figures (a part and its total) than one figure
 # mistyped, unless they differ by a power of ten (a magnitude slipped).
 _SLIP = Decimal("0.5")
-_CONFLICT_MIN_PAIRS = 3
+_CONFLICT_MIN_PAIRS = 2
 
 
 class Verdict(Enum):
@@ -175,7 +175,7 @@ def _one_metric(a: MetricKey, b: MetricKey) -> bool:
         return False
     if len(a.subject) < _SUBJECT_MIN and len(a.naming) < NAMING_MIN:
         return False  # nothing names the metric: 新增就业 has no noun for the context to take
-    if a.qualifiers != b.qualifiers or a.place != b.place:
+    if a.qualifiers != b.qualifiers or not _same_place(a, b):
         return False
     if not _same_period(a, b) or a.naming != b.naming:
         return False
@@ -213,6 +213,15 @@ def _other_year(a: MetricKey, b: MetricKey) -> bool:
     return bool(a.years and b.years and not a.years & b.years) or bool(
         a.month and b.month and a.month != b.month
     )
+
+
+def _same_place(a: MetricKey, b: MetricKey) -> bool:
+    """The same place, or none in either; a headline may leave out the 全市 its body states."""
+    if a.place == b.place:
+        return True
+    if a.located.document == b.located.document and not (a.place and b.place):
+        return (a.paragraph if not a.place else b.paragraph) == 0
+    return False
 
 
 def _other_place(a: MetricKey, b: MetricKey) -> bool:

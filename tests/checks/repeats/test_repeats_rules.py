@@ -212,3 +212,27 @@ def test_statements_side_by_side_are_not_conflicts(text: str) -> None:
 def test_a_headline_with_digits_swapped_is_a_conflict() -> None:
     text = "全市粮食总产量达到143.6亿斤\n记者 王明\n2023年，全市粮食总产量达到134.6亿斤，比上年增长1.2%。"
     assert [(f.holds, _texts(f)) for f in _article(text)] == [(False, ("143.6亿斤", "134.6亿斤"))] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (
+            "一季度外贸进出口总值326.8亿元\n记者 王明\n一季度，全市外贸进出口总值362.8亿元，同比增长12%。",
+            ("326.8亿元", "362.8亿元"),
+        ),
+        (
+            "国庆假期接待游客1260万人次\n记者 王明\n10月8日，记者从市文旅局获悉，国庆假期全市共接待游客1260万人次。\n"
+            "市文旅局表示，国庆假期全市接待游客1206万人次，同比增长15%。",
+            ("1260万人次", "1206万人次"),
+        ),
+        (
+            "我市新建5G基站3600个\n记者 王明\n上半年，全市新建5G基站3600个，累计建成1.25万个。\n"
+            "上半年全市新建5G基站3060个，超额完成任务。",
+            ("3600个", "3060个"),
+        ),
+    ],
+    ids=["headline-without-place", "report-date-is-no-period", "short-name"],
+)
+def test_real_conflicts_are_found(text: str, figures: tuple[str, str]) -> None:
+    assert [_texts(f) for f in _article(text) if f.holds is False] == [figures, figures]
