@@ -25,8 +25,9 @@ own clause names a metric the release sentence has no pair of characters of.
 A figure left unconfirmed is `different` when the article restates a
 stretch of the release with it changed (checks.release.differing), else
 `absent`, with the reason when a figure of equal value was turned down.  Among several candidates the best evidence
-wins; on a tie a release figure not yet used by an earlier article figure
-(分别为132.87及135.05 … 0.88%及0.89%), then the earlier one.
+wins; on a tie a release figure in the same place (the title for a
+headline, the body for the body), then one not yet used by an earlier
+article figure (分别为132.87及135.05 … 0.88%及0.89%), then the earlier one.
 """
 
 from __future__ import annotations
@@ -109,7 +110,18 @@ def match_release(
         accepted = [(score, c) for score, c in scored if score >= THRESHOLD]
         if accepted:
             used = {c.index for c in chosen.values()}
-            chosen[i] = max(accepted, key=lambda sc: (sc[0], sc[1].index not in used, -sc[1].index))[1]
+            # Ties go to a release figure in the same place (headline and title, body and
+            # body), then to one no earlier figure took, then to the first.
+            role = a_ctx[i].first_line
+            chosen[i] = max(
+                accepted,
+                key=lambda sc: (
+                    sc[0],
+                    r_ctx[sc[1].index].first_line == role,
+                    sc[1].index not in used,
+                    -sc[1].index,
+                ),
+            )[1]
     matched = {i: c.index for i, c in chosen.items()}
     matches: list[ReleaseMatch] = []
     for i, figure in enumerate(article):

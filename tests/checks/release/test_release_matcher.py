@@ -255,3 +255,14 @@ def test_quarters_and_cumulative_periods_keep_equal_rates_apart() -> None:
     assert [m.match for m in matches] == ["same"] * 4
     second = label_of(matches, "4.7%")
     assert second.source is not None and second.source.start < release.index("三季度增长")
+
+
+def test_a_headline_figure_goes_to_the_title_a_body_figure_to_the_body() -> None:
+    release = "6月失業率3.74%\n\n五、6月失業率3.74%。\n"
+    article = "6月失业率3.74%\n\n主计总处公布6月失业率为3.74%。\n"
+    headline, body = (
+        label_of(match_texts(article, release), "3.74%", 0),
+        label_of(match_texts(article, release), "3.74%", 1),
+    )
+    assert headline.source is not None and headline.source.start < release.index("五")
+    assert body.source is not None and body.source.start > release.index("五")
