@@ -63,15 +63,21 @@ def examine(path: Path) -> Examined:
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise DatabaseRefused(
-                path, "the path is a loop of symbolic links (they point at each other, never at a file)"
+                path,
+                "the path is a loop of symbolic links (they point at each other, never at a file)",
+                "symlink-loop",
             ) from error
-        raise DatabaseRefused(path, f"the file cannot be read ({error.strerror})") from error
+        raise DatabaseRefused(
+            path, f"the file cannot be read ({error.strerror})", "unreadable", detail=str(error.strerror)
+        ) from error
     if not stat.S_ISREG(info.st_mode):
-        raise DatabaseRefused(path, "this is not a file")
+        raise DatabaseRefused(path, "this is not a file", "not-a-file")
     if info.st_size == 0:
         return Examined(new=True, version=0)  # SQLite treats an empty file as an empty database
     if info.st_size < _SMALLEST_DATABASE:
-        raise DatabaseRefused(path, "the file is too small to be a database: damaged, or not an SQLite file")
+        raise DatabaseRefused(
+            path, "the file is too small to be a database: damaged, or not an SQLite file", "too-small"
+        )
 
     immutable = _may_read_immutable(path)
     try:
@@ -88,15 +94,20 @@ def examine(path: Path) -> Examined:
 
     if problems != ["ok"]:
         shown = "; ".join(str(p) for p in problems[:3])
-        raise DatabaseRefused(path, f"the database file is damaged ({shown})")
+        raise DatabaseRefused(path, f"the database file is damaged ({shown})", "damaged", detail=shown)
     if application_id != APPLICATION_ID and (application_id != 0 or tables):
-        raise DatabaseRefused(path, "this is not a FactDesk database (another program's SQLite file)")
+        raise DatabaseRefused(
+            path, "this is not a FactDesk database (another program's SQLite file)", "other-program"
+        )
     latest = migrations.latest_version()
     if version > latest:
         raise DatabaseRefused(
             path,
             f"this database was made by a newer FactDesk (schema version {version}; "
             f"this FactDesk knows versions up to {latest}); open it with a newer FactDesk",
+            "newer",
+            version=str(version),
+            latest=str(latest),
         )
     if version < 0 or (version == 0 and tables):
         # FactDesk sets the version in the transaction that creates the
@@ -106,6 +117,8 @@ def examine(path: Path) -> Examined:
             path,
             f"its schema version ({version}) is not one FactDesk ever writes: the file was changed by "
             "another program; restore it from a backup",
+            "altered",
+            version=str(version),
         )
     return Examined(new=not tables, version=version)
 
@@ -116,7 +129,9 @@ def _read_header_facts(path: Path, *, immutable: bool) -> tuple[int, int, list[s
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
-        raise DatabaseRefused(path, f"the database cannot be opened ({error})") from error
+        raise DatabaseRefused(
+            path, f"the database cannot be opened ({error})", "cannot-open", detail=str(error)
+        ) from error
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
@@ -124,8 +139,12 @@ def _read_header_facts(path: Path, *, immutable: bool) -> tuple[int, int, list[s
         problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as error:
         if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
-            raise DatabaseRefused(path, "this is not a FactDesk database (not an SQLite file)") from error
-        raise DatabaseRefused(path, f"the database file is damaged ({error})") from error
+            raise DatabaseRefused(
+                path, "this is not a FactDesk database (not an SQLite file)", "not-sqlite"
+            ) from error
+        raise DatabaseRefused(
+            path, f"the database file is damaged ({error})", "damaged", detail=str(error)
+        ) from error
     finally:
         conn.close()
     return version, application_id, tables, problems
@@ -157,7 +176,9 @@ def connect(path: Path) -> Database:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise DatabaseRefused(path, f"its folder cannot be created ({error.strerror})") from error
+        raise DatabaseRefused(
+            path, f"its folder cannot be created ({error.strerror})", "folder", detail=str(error.strerror)
+        ) from error
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
@@ -199,7 +220,7 @@ def _cannot_open(path: Path, error: sqlite3.Error) -> Exception:
     kind = failures.kind_of(error)
     if kind is not None:
         return failures.unavailable(path, kind, str(error))
-    return DatabaseRefused(path, f"the database cannot be opened ({error})")
+    return DatabaseRefused(path, f"the database cannot be opened ({error})", "cannot-open", detail=str(error))
 
 
 def migrate(db: Database, path: Path, examined: Examined) -> None:

@@ -44,6 +44,11 @@ REFUSAL_CODES = (
     "empty-tag",
     "tag-separator",  # tag
     "tags-not-a-list",
+    # a claim marked by hand, a publication date (desktop.store.manual)
+    "span-outside",  # the selection is not inside the article
+    "not-in-source",  # text: the selection is text the pipeline inserted
+    "already-a-claim",  # text
+    "not-a-date",  # date
     # acting on a check's finding (desktop.store.findings)
     "finding-dismissed",  # dismissed already
     "finding-not-dismissed",  # nothing to undo

@@ -13,13 +13,37 @@ class StoreError(Exception):
     """Base of every error the store raises on purpose."""
 
 
-class DatabaseRefused(StoreError):
-    """A database file the store will not open; the file has not been touched."""
+# Why a database file is refused, for the window to word in the editor's language
+# (desktop/ui/store_errors.py); `reason` stays in English for the command line.
+REFUSED_CODES = (
+    "symlink-loop",
+    "unreadable",  # detail: the system's error
+    "not-a-file",
+    "too-small",
+    "damaged",  # detail: what SQLite found
+    "other-program",  # another program's SQLite file
+    "not-sqlite",
+    "newer",  # version, latest
+    "altered",  # version: a schema version FactDesk never writes
+    "cannot-open",  # detail
+    "folder",  # detail: its folder cannot be created
+    "none-read-only",  # nothing there, and a read-only open cannot make it
+)
 
-    def __init__(self, path: Path, reason: str) -> None:
+
+class DatabaseRefused(StoreError):
+    """A database file the store will not open; the file has not been touched.
+
+    `code` (one of REFUSED_CODES) and `details` say why for a window to word;
+    `reason` says it in English.
+    """
+
+    def __init__(self, path: Path, reason: str, code: str = "cannot-open", /, **details: str) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+        self.code = code
+        self.details = details
 
 
 # Why a database that opened fine cannot be used right now; each kind asks the

@@ -14,14 +14,15 @@ from desktop.claims.model import Claim
 from desktop.claims.numerals import parse_quantity
 from desktop.ingest.model import SYNTHETIC, SourceText
 from desktop.store import findings, importing, queries, rows, sentences, sql
-from desktop.store.errors import InvalidDecision, UnknownArticle, UnknownDocument
+from desktop.store.decisions import RefusedDecision
+from desktop.store.errors import UnknownArticle, UnknownDocument
 from desktop.store.records import ClaimView, DocumentInfo
 
 
 def add_claim(db: Database, article_id: int, start: int, end: int, editor: str) -> ClaimView:
     """A claim the detector missed, marked by an editor in the article's display text."""
     if not editor.strip():
-        raise InvalidDecision("a manual claim needs the editor's name")
+        raise RefusedDecision("a manual claim needs the editor's name", "no-editor")
     with sql.transaction(db):
         found = sql.rows(
             db,
@@ -34,7 +35,9 @@ def add_claim(db: Database, article_id: int, start: int, end: int, editor: str) 
         article = found[0]
         text: str = article["text"]
         if not 0 <= start < end <= len(text):
-            raise InvalidDecision(f"span {start}:{end} is outside the article (length {len(text)})")
+            raise RefusedDecision(
+                f"span {start}:{end} is outside the article (length {len(text)})", "span-outside"
+            )
         # Whitespace swept up with the mouse is not part of the claim.
         while start < end and text[start].isspace():
             start += 1
@@ -44,10 +47,10 @@ def add_claim(db: Database, article_id: int, start: int, end: int, editor: str) 
         try:
             value, unit = parse_quantity(span)
         except ValueError as error:
-            raise InvalidDecision(f"not a number: {span!r} ({error})") from error
+            raise RefusedDecision(f"not a number: {span!r} ({error})", "not-a-number", value=span) from error
         real = [o for o in rows.unpack_ints(article["offsets"])[start:end] if o != SYNTHETIC]
         if not real:
-            raise InvalidDecision(f"{span!r} is not in the source file")
+            raise RefusedDecision(f"{span!r} is not in the source file", "not-in-source", text=span)
         dropped = rows.unpack_ints(article["dropped_cr"])
         source = SourceText(path=Path(), text="", encoding="", dropped_cr=dropped)
         source_start, source_end = source.raw_offset(min(real)), source.raw_offset(max(real) + 1)
@@ -55,7 +58,7 @@ def add_claim(db: Database, article_id: int, start: int, end: int, editor: str) 
         # finds it, re-detection sees the same claim, not a duplicate.
         new_id = pipeline.claim_id(article["content_hash"], source_start, source_end, span)
         if sql.rows(db, "SELECT 1 FROM claims WHERE id = ?", [new_id]):
-            raise InvalidDecision(f"{span!r} is already a claim")
+            raise RefusedDecision(f"{span!r} is already a claim", "already-a-claim", text=span)
         claim = Claim(start=start, end=end, text=span, value=value, unit=unit, kind=rows.guess_kind(unit))
         context = contexts(text, [claim], default_time=article["date"])[0]
         claim = replace(
@@ -84,7 +87,9 @@ def set_publication_date(db: Database, document_id: int, date: str | dt.date) ->
         try:
             text = dt.date.fromisoformat(text).isoformat()
         except ValueError as error:
-            raise InvalidDecision(f"not a date (YYYY-MM-DD): {date!r}") from error
+            raise RefusedDecision(
+                f"not a date (YYYY-MM-DD): {date!r}", "not-a-date", date=str(date)
+            ) from error
     with sql.transaction(db):
         found = sql.rows(db, "SELECT publication_date FROM documents WHERE id = ?", [document_id])
         if not found:

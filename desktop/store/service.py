@@ -127,7 +127,9 @@ class ReviewStore:
     def _open_read_only(cls, path: Path, examined: database.Examined) -> ReviewStore:
         if examined.new:
             raise DatabaseRefused(
-                path, "there is no review database here yet, and a read-only open cannot make one"
+                path,
+                "there is no review database here yet, and a read-only open cannot make one",
+                "none-read-only",
             )
         if examined.version < migrations.latest_version():
             raise failures.unavailable(

@@ -37,7 +37,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop.claims.numerals import NumberError
 from desktop.store import DatabaseUnavailable, InvalidDecision, ReviewStore, StaleDecision, StoreError
 from desktop.store.records import (
     ArticleDetail,
@@ -48,7 +47,6 @@ from desktop.store.records import (
     SearchHit,
     SourcePlace,
 )
-from desktop.ui.number_refusals import number_refusal_text
 from desktop.ui.refusal_kinds import GONE, INVALID, NO_EDITOR, STALE, UNAVAILABLE
 from desktop.ui.review_checks import ReviewChecks
 from desktop.ui.store_errors import decision_refusal_text, stale_text, store_error_text
@@ -623,11 +621,10 @@ class ReviewSession(QObject):
             self.refused.emit(store_error_text(error), UNAVAILABLE)
             return False
         except InvalidDecision as error:
-            # The store's reasons here have no code but the parser's; say what could not be added.
-            cause = error.__cause__
-            why = number_refusal_text(cause) if isinstance(cause, NumberError) else ""
             self.refused.emit(
-                self.tr("“{text}” cannot be added as a claim. {why}").format(text=selected, why=why).strip(),
+                self.tr("“{text}” cannot be added as a claim. {why}")
+                .format(text=selected, why=store_error_text(error))
+                .strip(),
                 INVALID,
             )
             return False

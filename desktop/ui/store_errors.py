@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.claims.numerals import NumberError
 from desktop.store.decisions import RefusedDecision
 from desktop.store.errors import (
+    DatabaseRefused,
     DatabaseUnavailable,
     ForeignWorkbook,
     InvalidDecision,
@@ -105,6 +106,17 @@ def decision_refusal_text(code: str, details: Mapping[str, str]) -> str:
             "StoreErrors", "A source tag cannot contain 、 , ， ; ； or a line break: “{tag}”."
         ).format(tag=details.get("tag", "")),
         "empty-tag": translate("StoreErrors", "A source needs a tag."),
+        "span-outside": translate("StoreErrors", "The selection is not inside the article's text."),
+        "not-in-source": translate(
+            "StoreErrors",
+            "“{text}” is not in the file as imported (FactDesk added it while repairing the layout).",
+        ).format(text=details.get("text", "")),
+        "already-a-claim": translate("StoreErrors", "“{text}” is a claim already.").format(
+            text=details.get("text", "")
+        ),
+        "not-a-date": translate("StoreErrors", "“{date}” is not a date; write it as 2026-03-15.").format(
+            date=details.get("date", "")
+        ),
         "finding-dismissed": translate("StoreErrors", "This check was dismissed already."),
         "finding-not-dismissed": translate("StoreErrors", "This check is not dismissed: nothing to restore."),
         "finding-holds": translate(
@@ -167,8 +179,55 @@ def store_error_text(error: StoreError) -> str:
             "(id {database}): its claim ids and versions mean nothing here, so nothing of it was imported. "
             "Import it into the database it came from, or export again from this one.",
         ).format(workbook=error.workbook_id, database=error.database_id)
-    # DatabaseRefused says why in English only: the store gives it no kind to word by.
+    if isinstance(error, DatabaseRefused):
+        return refused_database_text(error)
     return str(error)
+
+
+def refused_database_text(error: DatabaseRefused) -> str:
+    """Why a database file was not opened (it was not touched), from its code (desktop.store.errors)."""
+    translate = QCoreApplication.translate
+    detail = error.details.get("detail", "")
+    sentences = {
+        "symlink-loop": translate(
+            "StoreErrors", "The path is a loop of symbolic links that never reaches a file."
+        ),
+        "unreadable": translate("StoreErrors", "The file cannot be read ({detail}).").format(detail=detail),
+        "not-a-file": translate("StoreErrors", "This is not a file (a folder or a device?)."),
+        "too-small": translate(
+            "StoreErrors",
+            "The file is too small to be a database: it is damaged, or not a FactDesk database.",
+        ),
+        "damaged": translate(
+            "StoreErrors",
+            "The database file is damaged ({detail}). Restore the newest copy from the backups folder beside it.",
+        ).format(detail=detail),
+        "other-program": translate("StoreErrors", "This is another program's database, not a FactDesk one."),
+        "not-sqlite": translate(
+            "StoreErrors", "This is not a FactDesk database (not a database file at all)."
+        ),
+        "newer": translate(
+            "StoreErrors",
+            "This database was made by a newer FactDesk (schema version {version}; this one knows up to "
+            "{latest}). Open it with a newer FactDesk.",
+        ).format(version=error.details.get("version", ""), latest=error.details.get("latest", "")),
+        "altered": translate(
+            "StoreErrors",
+            "Another program changed this database (schema version {version} is not one FactDesk writes). "
+            "Restore it from a backup.",
+        ).format(version=error.details.get("version", "")),
+        "cannot-open": translate("StoreErrors", "The database cannot be opened ({detail}).").format(
+            detail=detail
+        ),
+        "folder": translate("StoreErrors", "The database's folder cannot be created ({detail}).").format(
+            detail=detail
+        ),
+        "none-read-only": translate(
+            "StoreErrors", "There is no review database here yet, and it cannot be created read-only."
+        ),
+    }
+    sentence = sentences.get(error.code, error.reason)
+    return translate("StoreErrors", "{sentence} The file was not changed.").format(sentence=sentence)
 
 
 def _choices(label: Callable[[str], str], keys: tuple[str, ...]) -> str:

@@ -1032,6 +1032,22 @@ Check every number in an article before it goes to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The selection is not inside the article&apos;s text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not in the file as imported (FactDesk added it while repairing the layout).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is a claim already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{date}” is not a date; write it as 2026-03-15.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This check was dismissed already.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1077,6 +1093,58 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>This workbook was exported from another review database (id {workbook}), not from this one (id {database}): its claim ids and versions mean nothing here, so nothing of it was imported. Import it into the database it came from, or export again from this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path is a loop of symbolic links that never reaches a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a file (a folder or a device?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too small to be a database: it is damaged, or not a FactDesk database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file is damaged ({detail}). Restore the newest copy from the backups folder beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is another program&apos;s database, not a FactDesk one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a FactDesk database (not a database file at all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database was made by a newer FactDesk (schema version {version}; this one knows up to {latest}). Open it with a newer FactDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program changed this database (schema version {version} is not one FactDesk writes). Restore it from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be opened ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database&apos;s folder cannot be created ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no review database here yet, and it cannot be created read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sentence} The file was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1037,6 +1037,22 @@ Check every number in an article before it goes to print.</source>
         <translation>来源需要填写标签。</translation>
     </message>
     <message>
+        <source>The selection is not inside the article&apos;s text.</source>
+        <translation>所选文字不在文章正文内。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not in the file as imported (FactDesk added it while repairing the layout).</source>
+        <translation>“{text}”不在导入的原文件里（是核数台修复版式时加上的）。</translation>
+    </message>
+    <message>
+        <source>“{text}” is a claim already.</source>
+        <translation>“{text}”已经是一个数字。</translation>
+    </message>
+    <message>
+        <source>“{date}” is not a date; write it as 2026-03-15.</source>
+        <translation>“{date}”不是日期；请写成 2026-03-15 的形式。</translation>
+    </message>
+    <message>
         <source>This check was dismissed already.</source>
         <translation>这条提示已被忽略。</translation>
     </message>
@@ -1083,6 +1099,58 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>This workbook was exported from another review database (id {workbook}), not from this one (id {database}): its claim ids and versions mean nothing here, so nothing of it was imported. Import it into the database it came from, or export again from this one.</source>
         <translation>这份表格是从另一个核查数据库导出的（数据库编号 {workbook}），不是当前这个数据库（编号 {database}）：它的数字编号和版本在这里没有意义，因此一条也没有导入。请把它导入原来的数据库，或从当前数据库重新导出。</translation>
+    </message>
+    <message>
+        <source>The path is a loop of symbolic links that never reaches a file.</source>
+        <translation>这个路径是一圈互相指向的符号链接，找不到实际文件。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({detail}).</source>
+        <translation>无法读取该文件（{detail}）。</translation>
+    </message>
+    <message>
+        <source>This is not a file (a folder or a device?).</source>
+        <translation>这不是文件（是文件夹或设备？）。</translation>
+    </message>
+    <message>
+        <source>The file is too small to be a database: it is damaged, or not a FactDesk database.</source>
+        <translation>文件太小，不可能是数据库：已损坏，或不是核数台数据库。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged ({detail}). Restore the newest copy from the backups folder beside it.</source>
+        <translation>数据库文件已损坏（{detail}）。请用旁边备份文件夹中最新的副本恢复。</translation>
+    </message>
+    <message>
+        <source>This is another program&apos;s database, not a FactDesk one.</source>
+        <translation>这是其他程序的数据库，不是核数台数据库。</translation>
+    </message>
+    <message>
+        <source>This is not a FactDesk database (not a database file at all).</source>
+        <translation>这不是核数台数据库（根本不是数据库文件）。</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer FactDesk (schema version {version}; this one knows up to {latest}). Open it with a newer FactDesk.</source>
+        <translation>这个数据库由更新版本的核数台创建（结构版本 {version}；本版本最高支持 {latest}）。请用新版核数台打开。</translation>
+    </message>
+    <message>
+        <source>Another program changed this database (schema version {version} is not one FactDesk writes). Restore it from a backup.</source>
+        <translation>这个数据库被其他程序改动过（结构版本 {version} 不是核数台会写入的）。请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened ({detail}).</source>
+        <translation>无法打开数据库（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The database&apos;s folder cannot be created ({detail}).</source>
+        <translation>无法创建数据库所在的文件夹（{detail}）。</translation>
+    </message>
+    <message>
+        <source>There is no review database here yet, and it cannot be created read-only.</source>
+        <translation>这里还没有核查数据库，而以只读方式无法创建。</translation>
+    </message>
+    <message>
+        <source>{sentence} The file was not changed.</source>
+        <translation>{sentence}文件没有被改动。</translation>
     </message>
 </context>
 <context>

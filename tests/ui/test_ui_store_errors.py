@@ -195,3 +195,57 @@ def test_an_import_the_database_cannot_take_is_explained(
     with qtbot.waitSignal(window.decision_saved):
         press(qtbot, "Y")
     assert window.store.claim(claim.id).status == "confirmed"
+
+
+def _latin_words(text: str) -> list[str]:
+    """English words left in a sentence (a path or an SQLite detail aside)."""
+    import re
+
+    return [w for w in re.findall(r"[A-Za-z]{4,}", text) if w not in {"FactDesk", "SQLite", "backups"}]
+
+
+def test_every_refused_database_is_worded_in_chinese(chinese: None) -> None:
+    from desktop.store.errors import REFUSED_CODES, DatabaseRefused
+    from desktop.ui.store_errors import store_error_text
+
+    sentences = {
+        code: store_error_text(DatabaseRefused(Path("/x/a.sqlite"), "English", code, version="9", latest="5"))
+        for code in REFUSED_CODES
+    }
+    assert len(set(sentences.values())) == len(REFUSED_CODES)
+    for code, sentence in sentences.items():
+        assert sentence.endswith("文件没有被改动。"), code
+        assert not _latin_words(sentence), (code, sentence)
+
+
+def test_opening_a_file_that_is_not_a_database_says_why_in_chinese(
+    qtbot: QtBot, tmp_path: Path, chinese: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui import settings as keys
+
+    fake = tmp_path / "notes.sqlite"
+    fake.write_bytes(b"this is a page of notes, not a database at all " * 200)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    win = MainWindow(keys.settings_in_file(tmp_path / "s.ini"), ask_editor=False)
+    qtbot.addWidget(win)
+    assert not win.open_database(fake)
+    (message,) = shown
+    assert "不是核数台数据库" in message and not _latin_words(message)
+    assert fake.read_bytes().startswith(b"this is a page")
+
+
+def test_a_manual_claim_that_cannot_be_added_says_why_in_chinese(
+    qtbot: QtBot, window: MainWindow, chinese: None
+) -> None:
+    messages: list[str] = []
+    window.session.refused.connect(lambda message, _why: messages.append(message))
+    claim = window.session.claims[0]
+    assert not window.session.add_manual_claim(claim.start, claim.end)  # a claim already: said and selected
+    text = window.article_view.toPlainText()
+    detail = window.store.article(claim.article_id)
+    start = next(i for i, ch in enumerate(detail.text) if ch == "，")
+    assert not window.session.add_manual_claim(start, start + 1)  # a comma is no number
+    assert len(messages) == 2 and text
+    assert "不能" in messages[1] or "无法" in messages[1]
+    assert not _latin_words(messages[1]), messages[1]
