@@ -77,6 +77,7 @@ _NOT_METRIC = re.compile(
     r"|人民币|港币|新台币|美元|港元|约|逾|近|为|是|达到|达|至|到|的|其中|以及|及|和|与|则|亦|也|平均|共|计|或|而|且"
     r"|分别|各|有|在|于|了|其|由|从|因|主因|此外|另外|至于|同步|已|将|仍|再|又|等|之|后|较|比|持平|元|亿|万|千"
 )
+_REPORTED = re.compile(r"^.*(?:公布|发布|宣布|表示|指出|显示|透露|称)")
 # Metric words are Chinese words and Latin abbreviations (CPI, GDP, PMI).
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fffA-Za-z#]")
 
@@ -257,8 +258,12 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _metric_words(clause: str) -> str:
-    """A clause with everything that is not a metric word taken out."""
-    squeezed = _squeeze(clause)
+    """A clause with everything that is not a metric word taken out.
+
+    Who reports the figure is not what it measures: the clause is read
+    after its last reporting verb (主计总处公布6月失业率为 -> 失业率).
+    """
+    squeezed = _REPORTED.sub("", _squeeze(clause))
     return _NOT_CJK.sub("", _NOT_METRIC.sub(MASK, squeezed)).strip(MASK)
 
 
