@@ -151,12 +151,25 @@ def _links(keys: list[MetricKey]) -> list[tuple[MetricKey, MetricKey, Verdict]]:
             opponents[a] += 1
             opponents[b] += 1
     for a, b, verdict in between.values():
-        if verdict is Verdict.CONFLICT and (
-            opponents[a] > 1 or opponents[b] > 1 or not plausible_error(keys[a], keys[b])
-        ):
+        if verdict is not Verdict.CONFLICT:
+            links.append((keys[a], keys[b], verdict))
             continue
-        links.append((keys[a], keys[b], verdict))
+        if opponents[a] > 1 or opponents[b] > 1:
+            continue
+        # A group speaks through its best-told statement: a headline leaves
+        # out the period its body states (接待游客1260万人次 is the body's
+        # 国庆假期 figure, not last year's), so the conflict must hold there.
+        first, second = sorted((_spokesman(keys, members[a]), _spokesman(keys, members[b])))
+        if compare(keys[first], keys[second]) is Verdict.CONFLICT and plausible_error(keys[first], keys[second]):
+            links.append((keys[first], keys[second], verdict))
     return links
+
+
+def _spokesman(keys: list[MetricKey], group: list[int]) -> int:
+    """The statement of a group that tells most: in a body with its period, else in a body, else the first."""
+    body = [i for i in group if keys[i].paragraph > 0]
+    dated = [i for i in body if keys[i].period]
+    return (dated or body or group)[0]
 
 
 def _group_pairs(keys: list[MetricKey], group: list[int]) -> Iterable[tuple[int, int]]:

@@ -236,3 +236,18 @@ def test_a_headline_with_digits_swapped_is_a_conflict() -> None:
 )
 def test_real_conflicts_are_found(text: str, figures: tuple[str, str]) -> None:
     assert [_texts(f) for f in _article(text) if f.holds is False] == [figures, figures]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "接待游客1260万人次\n记者 王明\n国庆假期，全市共接待游客1260万人次。\n去年国庆假期，全市共接待游客1096万人次。",
+        "我市签约项目86个\n记者 王明\n一季度，全市签约项目86个，总投资326亿元。\n二季度，全市签约项目92个，总投资410亿元。",
+        "全市粮食总产量134.6亿斤\n记者 王明\n2023年全市粮食总产量134.6亿斤。\n2022年，全市粮食总产量133.1亿斤。",
+    ],
+    ids=["last-year", "next-quarter", "year-before"],
+)
+def test_a_headline_speaks_for_its_body_statement(text: str) -> None:
+    """The headline leaves out the period; the body statement it repeats states it, and differs from the other."""
+    found = _article(text)
+    assert [f.holds for f in found] == [True]
