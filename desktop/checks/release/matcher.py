@@ -33,7 +33,6 @@ article figure (分别为132.87及135.05 … 0.88%及0.89%), then the earlier on
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -55,7 +54,7 @@ from desktop.checks.release.figure import TextFigure, bare_figures, figure_of_cl
 from desktop.checks.release.messages import precision_args, reason_args
 from desktop.checks.release.model import ABSENT, DIFFERENT, ROUNDED, SAME, ReleaseMatch
 from desktop.checks.release.script import to_simplified
-from desktop.checks.release.values import TRUNCATED, reduce, value_relation
+from desktop.checks.release.values import TRUNCATED, ValueIndex, reduce, value_relation
 from desktop.claims.model import Claim
 
 # Evidence needed to confirm a figure (see `_evidence`).
@@ -98,7 +97,7 @@ def match_release(
     release = figures_in(release_text, release_claims)
     a_ctx = contexts(article_text, article)
     r_ctx = contexts(release_text, release)
-    index = _ValueIndex(release)
+    index = ValueIndex(release)
     candidates = [_candidates(f, c, index, release, r_ctx) for f, c in zip(article, a_ctx, strict=True)]
     chosen: dict[int, _Candidate] = {}
     for i in range(len(article)):
@@ -139,7 +138,7 @@ def match_release(
 def _candidates(
     figure: TextFigure,
     context: Context,
-    index: _ValueIndex,
+    index: ValueIndex,
     release: Sequence[TextFigure],
     r_ctx: Sequence[Context],
 ) -> list[_Candidate]:
@@ -149,26 +148,6 @@ def _candidates(
         if relation:
             found.append(_Candidate(j, relation, conflicts(context, r_ctx[j])))
     return found
-
-
-class _ValueIndex:
-    """The release's figures by unit and size, so an article figure meets only those within its own step."""
-
-    def __init__(self, figures: Sequence[TextFigure]) -> None:
-        by_unit: dict[str, list[tuple[Decimal, int]]] = {}
-        for j, f in enumerate(figures):
-            by_unit.setdefault(f.unit, []).append((abs(f.value), j))
-        self._values = {unit: sorted(items) for unit, items in by_unit.items()}
-        self._keys = {unit: [v for v, _ in items] for unit, items in self._values.items()}
-
-    def near(self, figure: TextFigure) -> list[int]:
-        """Indexes of release figures of the figure's unit within one step of its value, in text order."""
-        keys = self._keys.get(figure.unit)
-        if keys is None:
-            return []
-        value, step = abs(figure.value), max(figure.step, Decimal(0))
-        low, high = bisect_left(keys, value - step), bisect_right(keys, value + step)
-        return sorted(j for _, j in self._values[figure.unit][low:high])
 
 
 def _supported(

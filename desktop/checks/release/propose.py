@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from desktop.checks.release.figure import TextFigure
 from desktop.checks.release.matcher import figures_in
 from desktop.checks.release.script import to_simplified
-from desktop.checks.release.values import value_relation
+from desktop.checks.release.values import ValueIndex, value_relation
 from desktop.claims.model import Claim
 
 # Figures a proposed document must share with the article (specific ones
@@ -51,7 +51,10 @@ def rank_documents(
     ranked = []
     for index, (text, claims) in enumerate(candidates):
         figures = figures_in(text, claims)
-        shared = sum(_weight(f) for f in article if any(value_relation(f, other) for other in figures))
+        nearby = ValueIndex(figures)
+        shared = sum(
+            _weight(f) for f in article if any(value_relation(f, figures[j]) for j in nearby.near(f))
+        )
         words = len(pairs & _pairs(text, figures)) / len(pairs) if pairs else 0.0
         ranked.append(Proposal(index, shared, words))
     return sorted(ranked, key=lambda p: (-p.score, p.index))

@@ -10,6 +10,8 @@ article's own precision: 705.5億元 is 70,551 百万元 rounded to 0.1億, and
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
 from desktop.checks.release.figure import TextFigure
@@ -44,3 +46,23 @@ def reduce(value: Decimal, step: Decimal, rounding: str) -> Decimal:
     with localcontext() as ctx:
         ctx.prec = 60
         return (value / step).quantize(Decimal(1), rounding=rounding) * step
+
+
+class ValueIndex:
+    """The release's figures by unit and size, so an article figure meets only those within its own step."""
+
+    def __init__(self, figures: Sequence[TextFigure]) -> None:
+        by_unit: dict[str, list[tuple[Decimal, int]]] = {}
+        for j, f in enumerate(figures):
+            by_unit.setdefault(f.unit, []).append((abs(f.value), j))
+        self._values = {unit: sorted(items) for unit, items in by_unit.items()}
+        self._keys = {unit: [v for v, _ in items] for unit, items in self._values.items()}
+
+    def near(self, figure: TextFigure) -> list[int]:
+        """Indexes of release figures of the figure's unit within one step of its value, in text order."""
+        keys = self._keys.get(figure.unit)
+        if keys is None:
+            return []
+        value, step = abs(figure.value), max(figure.step, Decimal(0))
+        low, high = bisect_left(keys, value - step), bisect_right(keys, value + step)
+        return sorted(j for _, j in self._values[figure.unit][low:high])
