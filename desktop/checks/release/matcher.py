@@ -162,25 +162,26 @@ def _supported(
 
     A very specific figure (four significant digits and more) is identified
     by its value whatever words the article uses (纯利 for 本公司权益持有人应占盈利).
-    Any other needs the release sentence to hold its metric words, or a
-    neighbouring figure matched next to the candidate.  When not one pair of
-    its metric words is in the release sentence, only a neighbour will do:
-    right beside it and specific when the words are the figure's own
-    (工业部门增加1千人 beside 就业人数's 1千人 is another metric), any
-    neighbour when the words come from an earlier clause.
+    Any other needs the release sentence to hold most of its metric words,
+    head noun included, or a neighbouring figure matched next to the
+    candidate.  When the figure's own clause names a metric the release
+    sentence mostly lacks, the neighbour must stand right beside it, and be
+    specific when not one pair of those words is there (工业部门增加1千人
+    beside 就业人数's 1千人 is another metric; 净利率15% two figures after the
+    matched revenue is not the revenue's 15% growth).  Words from an earlier
+    clause take any neighbour within reach.
     """
     figure, context, other = article[i], a_ctx[i], r_ctx[candidate.index]
     if figure.significant_digits >= 4:
         return True
-    if coverage_pairs(context, other) == 0:
-        if context.own_subject:
-            return _anchor(i, candidate, article, a_ctx, r_ctx, candidates, reach=1) >= 2.0
-        return _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
-    if _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0:
+    pairs = coverage_pairs(context, other)
+    words_hold = (pairs or 0.0) >= MIN_COVERAGE and head_found(context, other)
+    if words_hold:
         return True
-    # Alone, the words must be the release's: most of their pairs and the head noun
-    # (经调整盈利 is not 经营盈利, 非国际财务报告准则纯利 not 非国际财务报告准则经营盈利).
-    return (coverage_pairs(context, other) or 0.0) >= MIN_COVERAGE and head_found(context, other)
+    if context.own_subject and pairs is not None:
+        beside = _anchor(i, candidate, article, a_ctx, r_ctx, candidates, reach=1)
+        return beside >= 2.0 if pairs == 0 else beside > 0
+    return _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
 
 
 def _evidence(

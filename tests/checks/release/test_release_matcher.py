@@ -266,3 +266,11 @@ def test_a_headline_figure_goes_to_the_title_a_body_figure_to_the_body() -> None
     )
     assert headline.source is not None and headline.source.start < release.index("五")
     assert body.source is not None and body.source.start > release.index("五")
+
+
+def test_a_figure_naming_its_own_metric_needs_a_neighbour_right_beside_it() -> None:
+    release = "营业收入1,234.5亿元，同比增长15%，毛利率45%。\n"
+    article = "营收1234.5亿元，增长15%；净利率15%。\n"
+    matches = match_texts(article, release)
+    assert label_of(matches, "15%", 0).match == "same"
+    assert label_of(matches, "15%", 1).match == "absent"
