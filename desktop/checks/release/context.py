@@ -170,12 +170,13 @@ def coverage(context: Context, other: Context) -> float | None:
 
 
 def head_found(context: Context, other: Context) -> bool:
-    """Whether the head of the metric (its last two characters: 纯利, 失业率's 业率) is in `other`'s sentence.
+    """Whether the head of the metric (its last three characters: 失业率, 批发业, 纯利) is in `other`'s sentence.
 
-    True when the metric words are too short to have a head.
+    Three, not two: 净利率 is not 毛利率, though both end in 利率.  True when
+    the metric words are too short to have a head.
     """
     last = "".join(ch for ch in context.subject.split(MASK)[-1] if _is_cjk(ch))
-    return len(last) < 2 or last[-2:] in other.sentence
+    return len(last) < 2 or last[-3:] in other.sentence
 
 
 def coverage_pairs(context: Context, other: Context) -> float | None:
