@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from desktop.checks.figures import EXACT, HUNDRED, plain
 from desktop.checks.model import Finding, Message, Operand
 from desktop.checks.relations.common import in_units_of
 from desktop.checks.repeats.fold import fold
-from desktop.checks.repeats.key import Located, MetricKey
+from desktop.checks.repeats.key import Located, MetricKey, named_places
 from desktop.checks.repeats.match import NAMING_MIN as _NAMING_MIN
 from desktop.checks.repeats.match import Verdict, compare, plausible_error
 from desktop.checks.repeats.messages import ARTICLE, FILE, OTHER
@@ -66,14 +67,21 @@ def find_repeats_in_article(text: str, claims: Sequence[Claim]) -> list[Finding]
 
 def _keys(documents: Sequence[Document]) -> list[MetricKey]:
     keys: list[MetricKey] = []
+    folded = [fold(text) for _, text, _ in documents]
+    # The places a file names, over all its articles: one article of a page
+    # may say 滨州市 for the 全市 of all of them.
+    places: dict[str, frozenset[str]] = defaultdict(frozenset)
+    for (name, _, claims), text in zip(documents, folded, strict=True):
+        places[name] |= named_places(text, claims)
     for index, (name, text, claims) in enumerate(documents):
         article = ArticleText(text, claims)
-        folded = fold(text)
-        headline = _headline(text)
+        located = (
+            Located(index, name, article.items[0], _headline(text), places[name]) if article.items else None
+        )
         keys.extend(
-            MetricKey(Located(index, name, item, headline), article, folded)
+            MetricKey(replace(located, item=item), article, folded[index])
             for item in article.items
-            if item.claim.kind in _KINDS
+            if located is not None and item.claim.kind in _KINDS
         )
     return keys
 
@@ -160,7 +168,9 @@ def _links(keys: list[MetricKey]) -> list[tuple[MetricKey, MetricKey, Verdict]]:
         # out the period its body states (接待游客1260万人次 is the body's
         # 国庆假期 figure, not last year's), so the conflict must hold there.
         first, second = sorted((_spokesman(keys, members[a]), _spokesman(keys, members[b])))
-        if compare(keys[first], keys[second]) is Verdict.CONFLICT and plausible_error(keys[first], keys[second]):
+        if compare(keys[first], keys[second]) is Verdict.CONFLICT and plausible_error(
+            keys[first], keys[second]
+        ):
             links.append((keys[first], keys[second], verdict))
     return links
 

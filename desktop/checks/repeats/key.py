@@ -20,6 +20,7 @@ the same subject words with another qualifier are another metric.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -27,6 +28,10 @@ from functools import cached_property
 from desktop.checks.figures import Figure
 from desktop.checks.repeats.fold import fold
 from desktop.checks.text import CLAUSE_REACH, ArticleText, Item
+
+# The detector's tagger with the project's dictionary, cached: one tagger in the process.
+from desktop.claims.context import _tagged as tag_words
+from desktop.claims.model import Claim
 
 # Units written differently for the same thing counted.
 _UNIT_FAMILY = {
@@ -199,6 +204,13 @@ _CHINESE_MONTHS = {name: n for n, name in enumerate("一二三四五六七八九
     "十一": 11,
     "十二": 12,
 }
+# 滨州市, 邹平市, 博兴县: two Chinese characters and 市 or 县, kept when jieba
+# takes them for a place or a name (not 实现市).  Provinces are left out:
+# papers of two cities of one province both name it.
+_PLACE_NAME = re.compile(r"([\u4e00-\u9fff]{2})(?:市|县)")
+_NAME_TAGS = frozenset({"ns", "nr"})
+# Common nouns jieba tags as places.
+_NOT_NAMES = frozenset({"城镇", "城市", "乡镇", "城乡", "全省", "全市", "全县"})
 # How a reporter introduces a figure (记者从市文旅局获悉, 市文旅局表示): not what it counts.
 _REPORTING = re.compile(r"记者|获悉|了解到|表示|介绍|透露|指出|显示|据统计|统计显示|初步核算|据悉|称")
 # The verb that leads to a figure at the end of its clause (景区增至86家, 产量达到134.6亿斤).
@@ -220,6 +232,8 @@ class Located:
     name: str
     item: Item
     headline: str = ""  # the first line of its document: how an editor knows the other article
+    # The places its document names (滨州市, 聊城市): what its 全市 and 我市 mean.
+    places: frozenset[str] = frozenset()
 
 
 class MetricKey:
@@ -390,6 +404,21 @@ class MetricKey:
     @property
     def is_range(self) -> bool:
         return self.claim.value_low is not None or self.range_end
+
+
+def named_places(folded: str, claims: Sequence[Claim]) -> frozenset[str]:
+    """The cities and counties a document names (滨州, 聊城, 邹平): what its 全市 means.
+
+    Read from the claims' places and from every 滨州市-shaped name in the
+    text that the detector's own tagger (jieba, already loaded and cached)
+    reads as a place or a name.
+    """
+    places = {fold(c.place).rstrip("市县") for c in claims if c.place and not c.place.endswith("省")}
+    for candidate in {found.group() for found in _PLACE_NAME.finditer(folded)}:
+        word, tag = tag_words(candidate)[0]
+        if tag in _NAME_TAGS and (word == candidate or word == candidate[:2]):
+            places.add(candidate[:2])
+    return frozenset(p for p in places if len(p) >= 2 and p[0] not in "全我本" and p not in _NOT_NAMES)
 
 
 def _squeezed(clause: str) -> str:

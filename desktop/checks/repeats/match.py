@@ -216,12 +216,21 @@ def _other_year(a: MetricKey, b: MetricKey) -> bool:
 
 
 def _same_place(a: MetricKey, b: MetricKey) -> bool:
-    """The same place, or none in either; a headline may leave out the 全市 its body states."""
+    """The same place, or none in either; a headline may leave out the 全市 its body states.
+
+    Between files, 全市 is the same city only when the files do not name
+    different ones (滨州日报's 全市 is not 聊城日报's).
+    """
     if a.place == b.place:
-        return True
+        return a.located.name == b.located.name or not _other_cities(a, b)
     if a.located.document == b.located.document and not (a.place and b.place):
         return (a.paragraph if not a.place else b.paragraph) == 0
     return False
+
+
+def _other_cities(a: MetricKey, b: MetricKey) -> bool:
+    first, second = a.located.places, b.located.places
+    return bool(first and second and not first & second)
 
 
 def _other_place(a: MetricKey, b: MetricKey) -> bool:

@@ -251,3 +251,15 @@ def test_a_headline_speaks_for_its_body_statement(text: str) -> None:
     """The headline leaves out the period; the body statement it repeats states it, and differs from the other."""
     found = _article(text)
     assert [f.holds for f in found] == [True]
+
+
+def test_the_same_day_in_two_cities_is_not_a_conflict() -> None:
+    """全市 in 滨州's paper and 全市 in 聊城's are two cities, told by the cities each file names."""
+    first = "国庆假期，全市共接待游客1260万人次，滨州市各景区秩序良好。"
+    second = "国庆假期，全市共接待游客980万人次，聊城市各景区秩序良好。"
+    documents = [("bzrb_2024-10-08.txt", first), ("lcrb_2024-10-08.txt", second)]
+    found = find_repeats([(name, text, _claims(text)) for name, text in documents])
+    assert not [f for found_here in found for f in found_here]
+    same_city = [("bzrb_2024-10-08.txt", first), ("dzrb_2024-10-08.txt", second.replace("聊城市", "滨州市"))]
+    found = find_repeats([(name, text, _claims(text)) for name, text in same_city])
+    assert [f.holds for found_here in found for f in found_here] == [False, False]
