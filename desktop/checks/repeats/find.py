@@ -1,13 +1,15 @@
 """Repeats and conflicts among the figures of several documents (or of one).
 
-Every claim gets its metric key; pairs worth comparing are those of one unit
-family with the same value (a repeat) or the same subject (a rounding or a
-conflict), so the work grows with the figures, not with their square.
-Figures stated again are gathered into groups (the headline, the lead and a
-later paragraph saying 8325人 are one figure stated three times) and each
-later statement is linked to the first, as the relation gold records them;
-a conflict is reported between the first statements of two groups, on both
-of them, since either may be the wrong one.
+Every claim gets its metric key.  A figure is compared only with figures in
+its buckets (one unit family and the same value, the value to two digits,
+or the same subject), and there only with the first few statements of each
+group, so the work grows with the figures, not with their square.  Figures
+stated again with the same value gather into groups (the headline, the lead
+and a later paragraph saying 8325人 are one figure stated three times), and
+every pair of a group within a file is linked, as the relation gold records
+them.  Roundings and conflicts are told once per pair of groups; a conflict
+is judged between the statements that tell most (a body's, with its period)
+and shown on both, since either may be the wrong one.
 """
 
 from __future__ import annotations
@@ -89,13 +91,56 @@ def _keys(documents: Sequence[Document]) -> list[MetricKey]:
 def _links(keys: list[MetricKey]) -> list[tuple[MetricKey, MetricKey, Verdict]]:
     """The pairs (earlier, later) worth telling the editor about, with their verdict.
 
-    Figures stated with the same value are gathered into groups, and every
-    pair of a group is linked: which statement a reader (or the gold) takes
-    as the first is not always the first in the text.  Roundings and
-    conflicts are told once per pair of groups.  Only equal values gather:
-    a rounding is a link between two figures, not a reason to take a third
-    figure that rounds the same way as equal to either (突破3200亿元 agrees
-    with 3215.6亿元 and with 3251.6亿元, which disagree).
+    Only equal values gather: a rounding is a link between two figures, not
+    a reason to take a third figure that rounds the same way as equal to
+    either (突破3200亿元 agrees with 3215.6亿元 and with 3251.6亿元, which
+    disagree).
+    """
+    roots, judged = _gather(keys)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, group in enumerate(roots):
+        members[group].append(i)
+    links = [
+        (keys[i], keys[j], Verdict.SAME) for group in members.values() for i, j in _group_pairs(keys, group)
+    ]
+    between: dict[tuple[int, int], tuple[int, int, Verdict]] = {}
+    for i, j, verdict in judged:
+        a, b = sorted((roots[i], roots[j]))
+        if a != b:
+            between.setdefault((a, b), (i, j, verdict))
+    # A metric stated with three or more values is a list of like statements
+    # about different things (已有9.37万人享受待遇 after each of five
+    # policies), whose topic the words around the figures do not carry: no
+    # pair of them is a conflict.
+    opponents: dict[int, int] = defaultdict(int)
+    for (a, b), (_, _, verdict) in between.items():
+        if verdict is Verdict.CONFLICT:
+            opponents[a] += 1
+            opponents[b] += 1
+    for (a, b), (i, j, verdict) in between.items():
+        if verdict is not Verdict.CONFLICT:
+            links.append((keys[i], keys[j], verdict))
+            continue
+        if opponents[a] > 1 or opponents[b] > 1:
+            continue
+        # A group speaks through its best-told statement: a headline leaves
+        # out the period its body states (接待游客1260万人次 is the body's
+        # 国庆假期 figure, not last year's), so the conflict must hold there.
+        first, second = sorted((_spokesman(keys, members[a]), _spokesman(keys, members[b])))
+        if compare(keys[first], keys[second]) is Verdict.CONFLICT and plausible_error(
+            keys[first], keys[second]
+        ):
+            links.append((keys[first], keys[second], verdict))
+    return links
+
+
+def _gather(keys: list[MetricKey]) -> tuple[list[int], list[tuple[int, int, Verdict]]]:
+    """Each figure's group (the index of its first statement), and the pairs judged a rounding or a conflict.
+
+    Each bucket holds its groups, each with the first few of its statements
+    there: a later figure is compared with those, not with every statement,
+    so the same figure in many files costs a comparison per file, not one
+    per pair of files.
     """
     parent = list(range(len(keys)))
 
@@ -106,10 +151,6 @@ def _links(keys: list[MetricKey]) -> list[tuple[MetricKey, MetricKey, Verdict]]:
         return i
 
     judged: list[tuple[int, int, Verdict]] = []
-    # Each bucket (a value, a subject) holds its groups, each with the first
-    # few of its statements there: a later figure is compared with those, not
-    # with every statement, so the same figure in many files costs a
-    # comparison per file, not one per pair of files.
     buckets: dict[tuple[str, str, object], dict[int, list[int]]] = defaultdict(dict)
     tries: dict[tuple[int, int], int] = defaultdict(int)
     settled: set[tuple[int, int]] = set()
@@ -138,41 +179,7 @@ def _links(keys: list[MetricKey]) -> list[tuple[MetricKey, MetricKey, Verdict]]:
             sample = groups.setdefault(root(j), [])
             if len(sample) < _TRIES:
                 sample.append(j)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(keys)):
-        members[root(i)].append(i)
-    links = [
-        (keys[i], keys[j], Verdict.SAME) for group in members.values() for i, j in _group_pairs(keys, group)
-    ]
-    between: dict[tuple[int, int], tuple[int, int, Verdict]] = {}
-    for i, j, verdict in judged:
-        a, b = root(i), root(j)
-        if a != b:
-            between.setdefault((min(a, b), max(a, b)), (min(a, b), max(a, b), verdict))
-    # A metric stated with three or more values is a list of like statements
-    # about different things (已有9.37万人享受待遇 after each of five
-    # policies), whose topic the words around the figures do not carry: no
-    # pair of them is a conflict.
-    opponents: dict[int, int] = defaultdict(int)
-    for a, b, verdict in between.values():
-        if verdict is Verdict.CONFLICT:
-            opponents[a] += 1
-            opponents[b] += 1
-    for a, b, verdict in between.values():
-        if verdict is not Verdict.CONFLICT:
-            links.append((keys[a], keys[b], verdict))
-            continue
-        if opponents[a] > 1 or opponents[b] > 1:
-            continue
-        # A group speaks through its best-told statement: a headline leaves
-        # out the period its body states (接待游客1260万人次 is the body's
-        # 国庆假期 figure, not last year's), so the conflict must hold there.
-        first, second = sorted((_spokesman(keys, members[a]), _spokesman(keys, members[b])))
-        if compare(keys[first], keys[second]) is Verdict.CONFLICT and plausible_error(
-            keys[first], keys[second]
-        ):
-            links.append((keys[first], keys[second], verdict))
-    return links
+    return [root(i) for i in range(len(keys))], judged
 
 
 def _spokesman(keys: list[MetricKey], group: list[int]) -> int:
