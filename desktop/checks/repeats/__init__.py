@@ -2,7 +2,9 @@
 
     repeats.fold      Traditional characters folded to Simplified
     repeats.key       a claim's metric key: subject words, place, period, unit family, qualifiers
-    repeats.match     whether two keyed figures are one metric, and whether they agree
+    repeats.match     whether two keyed figures are one figure, a rounding, a conflict or unrelated
+    repeats.conflict  the strict terms of a conflict: one metric, one figure written wrong
+    repeats.period_place  the same period and place, another year, another city
     repeats.find      groups and conflicts among the figures of several documents
     repeats.messages  the wording of repeat findings (zh, en)
     repeats.place     repeats among whole files, placed in the decoded files

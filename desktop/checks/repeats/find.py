@@ -22,10 +22,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from desktop.checks.figures import EXACT, HUNDRED, plain
 from desktop.checks.model import Finding, Message, Operand
 from desktop.checks.relations.common import in_units_of
+from desktop.checks.repeats.conflict import NAMING_MIN, plausible_error
 from desktop.checks.repeats.fold import fold
 from desktop.checks.repeats.key import Located, MetricKey, named_places
-from desktop.checks.repeats.match import NAMING_MIN as _NAMING_MIN
-from desktop.checks.repeats.match import Verdict, compare, plausible_error
+from desktop.checks.repeats.match import Verdict, compare
 from desktop.checks.repeats.messages import ARTICLE, FILE, OTHER
 from desktop.checks.text import ArticleText
 from desktop.claims.model import Claim
@@ -214,7 +214,7 @@ def _buckets(key: MetricKey) -> list[tuple[str, str, object]]:
     ]
     if key.subject:
         found.append(("subject", key.family, key.subject))
-    elif len(key.naming) >= _NAMING_MIN:
+    elif len(key.naming) >= NAMING_MIN:
         # No subject found (新增就业 has no noun): the words that name it in its clause.
         found.append(("naming", key.family, key.naming))
     return found

@@ -1,0 +1,66 @@
+"""When and where two figures are: the same period, another year, the same place, another city.
+
+A figure's period and place are what most often make two like statements
+two figures (上半年 and 1—8月, 2022年 and 2023年, 全省 and 全市).  Periods
+and places are compared as stated; what is left unstated is filled in only
+where a reader would fill it in too: a headline leaves out the period and
+the 全市 its body states, and two papers of one day share their 今年.
+"""
+
+from __future__ import annotations
+
+from desktop.checks.repeats.key import MetricKey
+
+
+def same_period(a: MetricKey, b: MetricKey) -> bool:
+    """The same period stated in both; or, in one article (or files of one day), a period stated in neither.
+
+    Files may be of different years, so between files only a period with
+    its year (2023年, 2023年上半年) is the same period: 上半年 in this
+    year's paper and 上半年 in last year's are not.  Files whose names carry
+    the same date (two papers of 2024-10-08) speak of the same 今年 and the
+    same 国庆假期; files of different days may carry an updated figure.
+    """
+    same_day = bool(a.file_date) and a.file_date == b.file_date
+    if a.located.name != b.located.name and not (a.years and b.years) and not same_day:
+        return False
+    if a.period and b.period:
+        return a.period == b.period
+    if a.located.document == b.located.document and (a.period or b.period):
+        # A headline leaves out the period its body states (全市5G基站总数达1.25万个).
+        return (a.paragraph if not a.period else b.paragraph) == 0
+    together = a.located.document == b.located.document or a.located.name != b.located.name and same_day
+    return not a.period and not b.period and together
+
+
+def other_year(a: MetricKey, b: MetricKey) -> bool:
+    """Both periods name a year, or a month, and not the same one (2022年 and 2023年 figures are two figures)."""
+    relative = a.relative_year is not None and b.relative_year is not None
+    if relative and a.relative_year != b.relative_year and a.located.name == b.located.name:
+        return True  # 去年 and 今年 of one paper
+    return bool(a.years and b.years and not a.years & b.years) or bool(
+        a.month and b.month and a.month != b.month
+    )
+
+
+def same_place(a: MetricKey, b: MetricKey) -> bool:
+    """The same place, or none in either; a headline may leave out the 全市 its body states.
+
+    Between files, 全市 is the same city only when the files do not name
+    different ones (滨州日报's 全市 is not 聊城日报's).
+    """
+    if a.place == b.place:
+        return a.located.name == b.located.name or not _other_cities(a, b)
+    if a.located.document == b.located.document and not (a.place and b.place):
+        return (a.paragraph if not a.place else b.paragraph) == 0
+    return False
+
+
+def _other_cities(a: MetricKey, b: MetricKey) -> bool:
+    first, second = a.located.places, b.located.places
+    return bool(first and second and not first & second)
+
+
+def other_place(a: MetricKey, b: MetricKey) -> bool:
+    """Both figures name a place, and not the same one (全省 against 全市)."""
+    return bool(a.place and b.place and a.place != b.place)
