@@ -277,7 +277,12 @@ class MetricKey:
         # its clause: 净利润1.74亿元，同比增长14.9% is the growth of 1.74亿元.
         previous = article.items[item.index - 1] if item.index > 0 else None
         self.anchor: tuple[str, Decimal] | None = None
-        if previous is not None and previous.sentence == item.sentence and previous.end >= before_start:
+        if (
+            previous is not None
+            and previous.sentence == item.sentence
+            and previous.end >= before_start
+            and not previous.is_rate  # 失业率3.74%，季调失业率3.73%: a sibling rate, not the base
+        ):
             self.anchor = (fold(previous.claim.unit), previous.claim.value)
         # One end of a range the detector read as two figures (1.2亿元至1.6亿元).
         following = article.next_item(item)
