@@ -20,7 +20,8 @@ SAME, ROUNDED, TRUNCATED = "same", "rounded", "truncated"
 
 
 def same_unit(a: TextFigure, b: TextFigure) -> bool:
-    return a.unit == b.unit
+    """One unit family; a rank (第二) is never a quantity, whatever its empty unit meets."""
+    return a.unit == b.unit and (a.kind == "rank") == (b.kind == "rank")
 
 
 def value_relation(article: TextFigure, release: TextFigure) -> str:

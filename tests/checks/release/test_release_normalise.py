@@ -124,3 +124,10 @@ def test_a_unit_header_gives_its_unit_to_the_cells_below() -> None:
     assert cells["1,137.2"].unit == "人" and str(cells["1,137.2"].value) == "11372000"
     assert cells["1,137.2"].note == "万人"
     assert value_relation(_figure("就业人数1137.2万人。", "1137.2万人"), cells["1,137.2"]) == SAME
+
+
+def test_a_rank_is_not_a_bare_figure_of_equal_value() -> None:
+    rank = _figure("属历史上第二高产年。", "第二")
+    level = bare_figures("指数为2.00。", detect("指数为2.00。"))[0]
+    assert rank.value == level.value and rank.unit == level.unit == ""
+    assert value_relation(rank, level) == ""
