@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pairs_score import score
+from pairs_score import DATA, score
+
+from desktop.checks.release import match_release
+from desktop.checks.release.document import placed
+from desktop.pipeline import process_file
 
 
 def test_dev_pairs_meet_the_goals() -> None:
@@ -16,12 +20,6 @@ def test_dev_pairs_meet_the_goals() -> None:
 
 def test_every_figure_of_a_text_finds_itself() -> None:
     """Matched against itself, each figure is `same` as itself, however often its value recurs (15%, 129.62)."""
-    from pairs_score import DATA
-
-    from desktop.checks.release import match_release
-    from desktop.checks.release.document import placed
-    from desktop.pipeline import process_file
-
     for path in sorted(DATA.glob("*.txt")):
         document = placed(process_file(path))
         for m in match_release(document.text, document.claims, document.text, document.claims):
