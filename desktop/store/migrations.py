@@ -317,6 +317,32 @@ def _v5_check_findings(db: Database) -> None:
     db.execute("CREATE INDEX finding_actions_key ON finding_actions (article_id, finding_key)")
 
 
+def _v6_source_releases(db: Database) -> None:
+    # The release an article was written from (desktop.store.releases): at
+    # most one per article, a document imported like any other.  Who attached
+    # it and when is here and in the audit log.
+    db.execute(
+        "CREATE TABLE article_sources ("
+        " article_id INTEGER PRIMARY KEY REFERENCES articles(id),"
+        " document_id INTEGER NOT NULL REFERENCES documents(id),"
+        " attached_by TEXT NOT NULL, attached_at TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX article_sources_document ON article_sources (document_id)")
+    # An article's matches against its release, kept because a long article
+    # takes longer to match than a key press may wait; `fingerprint` names
+    # everything they were computed from, so a change to any of it (claims,
+    # detector, matcher, the release) makes them stale.
+    db.execute(
+        "CREATE TABLE release_matches ("
+        " article_id INTEGER PRIMARY KEY REFERENCES articles(id),"
+        " fingerprint TEXT NOT NULL, matches TEXT NOT NULL, computed_at TEXT NOT NULL)"
+    )
+    # Claims by numeric value: proposing a release looks up, among thousands
+    # of documents, those stating the article's figures (a value range each,
+    # for roundings) before the matcher ranks a few of them.
+    db.execute("CREATE INDEX claims_numeric_value ON claims (CAST(value AS REAL))")
+
+
 Migration = Callable[[Database], None]
 
 # Index i holds the migration to version i + 1.
@@ -326,6 +352,7 @@ MIGRATIONS: list[Migration] = [
     _v3_sentences_once_identity_staged_imports,
     _v4_typed_corrections,
     _v5_check_findings,
+    _v6_source_releases,
 ]
 
 

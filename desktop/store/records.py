@@ -295,6 +295,11 @@ class ExportRow:
     # The claim's open flags (failing relations, usage breaches), each worded
     # in Chinese: the 提示 column, one line each.
     flags: tuple[str, ...] = ()
+    # The article's source release (its file name) and how the release states
+    # this claim (一致, 约数, 不一致, 来源稿中没有): the 来源稿 and 比对 columns,
+    # "" for an article with no release (desktop.store.releases).
+    release_file: str = ""
+    release_match: str = ""
 
 
 @dataclass(frozen=True)
@@ -421,3 +426,111 @@ class DecisionEdit:
     # The 更正写法 column: the correction as typed when it was exported ("1.3万").
     # Kept when it still reads as the corrected value; "" in an older workbook.
     corrected_text: str = ""
+
+
+# -- source releases (desktop.store.releases) --------------------------------
+
+
+@dataclass(frozen=True)
+class SourceAttachment:
+    """The release an article was written from, attached by an editor."""
+
+    article_id: int
+    document_id: int  # the release: a document imported like any other
+    file_name: str
+    path: str
+    headline: str  # the release's first headline ("" when it has none)
+    attached_by: str
+    attached_at: str
+
+    @property
+    def tag(self) -> str:
+        """The source tag "确认所有一致的数字" gives the claims it confirms: the release's file name.
+
+        The file name, not the headline: it is what the 来源稿 column shows,
+        names one file an editor can open, and is never empty.  Tag separators
+        (、,;) in it become spaces, since a tag cannot hold them.
+        """
+        return " ".join(TAG_SEPARATORS.sub(" ", self.file_name).split()) or f"document {self.document_id}"
+
+
+@dataclass(frozen=True)
+class ReleaseFigure:
+    """The release figure an article figure was matched to."""
+
+    text: str
+    value: str  # plain decimal, magnitude applied
+    unit: str
+    source_start: int  # in the release's decoded file (CRs of CRLF counted)
+    source_end: int
+    article_id: int | None  # the release article whose display text holds it (None: none does)
+    start: int  # in that article's display text; -1 when in none
+    end: int
+    claim_id: str  # "" for a figure the detector does not count (a table cell, a bare index level)
+
+
+@dataclass(frozen=True)
+class StoredReleaseMatch:
+    """One figure of a stored article against its attached release (desktop.checks.release.ReleaseMatch).
+
+    Every figure of the article is here, claims and the bare figures the
+    checks also read (`claim_id` ""), in reading order.
+    """
+
+    article_id: int
+    position: int  # reading order within the article
+    release_document_id: int
+    claim_id: str  # "" for a figure that is not a claim of its own
+    text: str
+    value: str
+    unit: str
+    start: int  # in the article's display text; -1 when the figure is in none of it
+    end: int
+    source_start: int  # in the article's decoded file
+    source_end: int
+    match: str  # same, rounded, different or absent (desktop.checks.release.LABELS)
+    source: ReleaseFigure | None  # None when absent
+    message: Message  # worded by desktop.checks.release.messages.render(message, language)
+
+    @property
+    def confirms(self) -> bool:
+        """The release backs the figure (same or rounded)."""
+        return self.match in ("same", "rounded")
+
+
+@dataclass(frozen=True)
+class SourceCandidate:
+    """An imported document an article may have been written from (desktop.checks.release.propose)."""
+
+    document_id: int
+    file_name: str
+    headline: str
+    figures: float  # article figures it states, weighted by how specific they are
+    words: float  # share of the article's character pairs it holds, 0..1
+
+    @property
+    def score(self) -> float:
+        return self.figures + self.words
+
+
+@dataclass(frozen=True)
+class BatchChange:
+    """Several decisions saved in one transaction ("确认所有一致的数字"), undone as one step.
+
+    `before[i]` is the claim as it was and `changes[i]` what was saved for
+    it; undo restores each `before[i]` expecting version
+    `changes[i].claim.version` (ReviewStore.revert_batch does that in one
+    transaction).  `audit_id` is the batch's own audit entry (0 when nothing
+    changed); every decision has its own entry too.
+    """
+
+    article_id: int
+    action: str  # "confirm-matching", or "revert-batch" for an undo
+    release: SourceAttachment | None
+    before: tuple[ClaimView, ...]
+    changes: tuple[DecisionChange, ...]
+    audit_id: int
+
+    @property
+    def claims_after(self) -> tuple[ClaimView, ...]:
+        return tuple(change.claim for change in self.changes)

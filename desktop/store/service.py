@@ -37,6 +37,7 @@ from desktop.store import (
     migrations,
     queries,
     redetection,
+    releases,
     sql,
 )
 from desktop.store.errors import DatabaseRefused
@@ -44,6 +45,7 @@ from desktop.store.records import (
     ArticleDetail,
     ArticleSummary,
     AuditEntry,
+    BatchChange,
     ClaimView,
     DecisionChange,
     DecisionEdit,
@@ -57,8 +59,11 @@ from desktop.store.records import (
     RedetectReport,
     Refusal,
     SearchHit,
+    SourceAttachment,
+    SourceCandidate,
     SourceTag,
     StoredFinding,
+    StoredReleaseMatch,
 )
 
 
@@ -246,7 +251,10 @@ class ReviewStore:
         """
         # A generator itself (not a function returning one), so that an SQLite
         # failure while the rows are consumed is translated too.
-        yield from queries.export_rows(self._db, statuses, article_ids, kinds)
+        # 来源稿 and 比对 filled for articles with a source release (desktop.store.releases).
+        yield from releases.with_release_columns(
+            self._db, queries.export_rows(self._db, statuses, article_ids, kinds), keep=not self.read_only
+        )
 
     def count_export_rows(
         self, statuses: Sequence[str] = (), article_ids: Sequence[int] = (), kinds: Sequence[str] = ()
@@ -430,3 +438,66 @@ class ReviewStore:
     def export_findings(self, article_ids: Sequence[int] = ()) -> Iterator[FindingExportRow]:
         """Every finding of current articles (or of these), in reading order: the 核查提示 sheet."""
         yield from findings.export_rows(self._db, article_ids)
+
+    def export_release_findings(self, article_ids: Sequence[int] = ()) -> Iterator[FindingExportRow]:
+        """Release discrepancies (rounded, different, absent) of articles with a release: more 核查提示 rows."""
+        yield from releases.discrepancy_rows(self._db, article_ids, keep=not self.read_only)
+
+    # -- source releases (desktop.store.releases) ------------------------------
+    #
+    # A release is a document imported like any other; an article has at most
+    # one attached.  Refusals are RefusedDecision with a code of
+    # releases.RELEASE_REFUSAL_CODES (or "no-editor").
+
+    def attach_source(self, article_id: int, document_id: int, editor: str) -> SourceAttachment:
+        """Attach an imported document to an article as its source release (replacing any), audited."""
+        return releases.attach(self._db, article_id, document_id, editor)
+
+    def attach_source_file(
+        self, article_id: int, path: Path, editor: str
+    ) -> tuple[SourceAttachment, ImportReport]:
+        """Import a release file unless its content is in the database already, then attach it.
+
+        Returns the attachment and the import's report (`duplicates` holds the
+        file when it was in already).  A file that cannot be read or imported
+        is refused ("source-unreadable", "source-not-imported").
+        """
+        return releases.attach_file(self._db, article_id, Path(path), editor)
+
+    def detach_source(self, article_id: int, editor: str) -> SourceAttachment:
+        """Take an article's release off it, audited; returns what was attached ("no-source" when none)."""
+        return releases.detach(self._db, article_id, editor)
+
+    def source_of(self, article_id: int) -> SourceAttachment | None:
+        """The release attached to an article, or None."""
+        return releases.source_of(self._db, article_id)
+
+    def propose_source(self, article_id: int, limit: int = 5) -> list[SourceCandidate]:
+        """Imported documents the article was likely written from, best first; [] when none is likely."""
+        return releases.propose(self._db, article_id, limit)
+
+    def release_matches(self, article_id: int) -> list[StoredReleaseMatch]:
+        """Every figure of the article against its release, in reading order; [] when none is attached.
+
+        Kept between calls, computed again when the claims of either side,
+        their detector or the release change (see desktop.store.releases).
+        """
+        return releases.matches(self._db, article_id, keep=not self.read_only)
+
+    def confirm_matching(self, article_id: int, editor: str) -> BatchChange:
+        """ "确认所有一致的数字": confirm every pending claim matched `same`, the release as source tag.
+
+        One transaction; each decision audited as decide() writes it, plus
+        one "confirm-matching" entry naming the release.  Claims matched
+        rounded, different or absent, and claims already decided, are never
+        touched.  Undo with revert_batch(batch).  Refused ("no-source") when
+        the article has no release.
+        """
+        return releases.confirm_matching(self._db, article_id, editor)
+
+    def revert_batch(self, batch: BatchChange, editor: str) -> BatchChange:
+        """Undo a batch in one transaction (StaleDecision, nothing written, if a claim changed since).
+
+        The result is itself a batch: reverting it redoes the first.
+        """
+        return releases.revert_batch(self._db, batch, editor)
