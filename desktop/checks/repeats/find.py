@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import islice
 
 from desktop.checks.figures import EXACT, HUNDRED, plain
 from desktop.checks.model import Finding, Message, Operand
@@ -38,8 +39,11 @@ _KINDS = frozenset({"count", "money", "percent", "measure", "rank", "change"})
 Document = tuple[str, str, Sequence[Claim]]
 # How much of the other article's first line a message quotes.
 _HEADLINE = 24
-# Pairs of statements tried between two groups before they are taken as unrelated.
+# Pairs of statements tried between two groups before they are taken as
+# unrelated; also how many statements of a group stand for it.
 _TRIES = 4
+# How many of the latest groups of a bucket a figure is compared with.
+_GROUPS = 32
 
 
 def find_repeats(documents: Sequence[Document]) -> list[list[Finding]]:
@@ -158,10 +162,15 @@ def _gather(keys: list[MetricKey]) -> tuple[list[int], list[tuple[int, int, Verd
         compared: set[int] = set()
         for bucket in _buckets(key):
             groups = buckets[bucket]
-            for group in list(groups):
-                if root(group) != group:  # merged since: its statements join their group's
-                    groups.setdefault(root(group), []).extend(groups.pop(group))
-            for sample in list(groups.values()):
+            # The latest groups of the bucket only: a figure restates what is
+            # near it, and a metric stated with hundreds of values is a table.
+            for group in list(islice(reversed(groups), _GROUPS)):
+                if (
+                    root(group) != group and group in groups
+                ):  # merged since: its statements join their group's
+                    merged = groups.setdefault(root(group), [])
+                    merged.extend(groups.pop(group)[: _TRIES - len(merged)])
+            for sample in list(islice(reversed(groups.values()), _GROUPS)):
                 for i in sample[:_TRIES]:
                     a, b = root(i), root(j)
                     pair = (min(a, b), max(a, b))
@@ -190,18 +199,23 @@ def _spokesman(keys: list[MetricKey], group: list[int]) -> int:
 
 
 def _group_pairs(keys: list[MetricKey], group: list[int]) -> Iterable[tuple[int, int]]:
-    """The pairs of a group linked: each statement with every earlier one of its file, and with the group's first.
+    """The pairs of a group linked: each statement with the first few of its file, and with the group's first.
 
-    The group's first statement stands for the other files: linking every
-    statement of every file would say the same thing many times over (and
-    grow with the square of the files).
+    The group's first statement stands for the other files, and a file's
+    first few for the rest of it: linking every statement with every other
+    would say the same thing many times over (and grow with the square of
+    the statements).
     """
     first = group[0]
-    for n, j in enumerate(group):
+    earlier: dict[str, list[int]] = defaultdict(list)  # the group's first few statements in each file
+    for j in group:
         name = keys[j].located.name
-        for i in group[:n]:
-            if keys[i].located.name == name or i == first:
-                yield i, j
+        if j != first and keys[first].located.name != name:
+            yield first, j
+        for i in earlier[name]:
+            yield i, j
+        if len(earlier[name]) < _TRIES:
+            earlier[name].append(j)
 
 
 def _buckets(key: MetricKey) -> list[tuple[str, str, object]]:
