@@ -5,6 +5,8 @@
     factdesk articles [FILE...] [--db PATH] [--status pending|done]
     factdesk import FILE... | claims | decide | history | search | redetect
     factdesk export OUT.xlsx | import-decisions EDITED.xlsx
+    factdesk match ARTICLE_FILE --source RELEASE_FILE | match --db PATH [--article ID]...
+    factdesk attach-source ARTICLE_ID FILE | confirm-matching ARTICLE_ID   (desktop/cli/release.py)
     factdesk [gui] [--db PATH]  the review window (the only command that loads Qt)
     factdesk summary            what the pipeline makes of the bundled demo pages
     factdesk --self-test        check the installation (offscreen); prints "self-test ok"
@@ -27,6 +29,7 @@ from desktop import __version__
 from desktop.cli.check import add_check_command
 from desktop.cli.files import EXIT_REFUSED, EXIT_USAGE, cmd_articles_in_files, cmd_detect, cmd_summary
 from desktop.cli.match import add_match_command
+from desktop.cli.release import add_release_commands
 from desktop.cli.review import add_review_commands, cmd_articles_in_db, database_path, run_review_command
 
 EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE
@@ -37,7 +40,7 @@ EXIT_INTERRUPTED = 128 + 2  # SIGINT
 _NEGATIVE_VALUE = re.compile(r"-[\d.．０-９〇零一二两三四五六七八九十百千万亿]")
 # Arguments that are paths: any bytes are fine there.  Every other argument
 # is text that is stored or searched, so it must be real text.
-_PATH_ARGUMENTS = frozenset({"files", "db", "out", "workbook"})
+_PATH_ARGUMENTS = frozenset({"files", "db", "out", "workbook", "release"})
 _POSITIONALS = frozenset({"claim_id", "action", "value", "text"})
 _LONE_SURROGATE = re.compile("[\udc80-\udcff]")
 
@@ -62,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     detect.set_defaults(func=cmd_detect)
     add_check_command(commands)
     add_match_command(commands)
+    add_release_commands(commands)
 
     articles = commands.add_parser("articles", help="list the articles in files, or in the review database")
     articles.add_argument("files", nargs="*", metavar="FILE")

@@ -1,6 +1,7 @@
 """`factdesk match ARTICLE_FILE --source RELEASE_FILE`: the article's figures against its release.
 
     factdesk match ARTICLE_FILE --source RELEASE_FILE [--format jsonl|table] [--language zh|en]
+    factdesk match --db PATH [--article ID]...   stored articles with a release (desktop.cli.release)
 
 One line per figure of the article: `match` is same, rounded, different or
 absent; `source` the release figure it was matched to (null when absent);
@@ -19,7 +20,8 @@ from typing import Any
 from desktop.checks.release import ReleaseMatch, match_release
 from desktop.checks.release.document import PlacedDocument, placed
 from desktop.checks.release.messages import render
-from desktop.cli.files import EXIT_OK, EXIT_REFUSED, readable_files
+from desktop.cli.files import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, readable_files
+from desktop.cli.release import add_stored_match_options, cmd_match_db, wants_database
 from desktop.cli.table import write_table
 
 _LONE_SURROGATE = re.compile("[\udc80-\udcff]")
@@ -31,12 +33,12 @@ _LABEL_ZH = {"same": "一致", "rounded": "取整", "different": "不一致", "a
 def add_match_command(commands: Any) -> None:
     """Register `match` on the `factdesk` sub-command parser."""
     match = commands.add_parser("match", help="match an article's figures to the release it was written from")
-    match.add_argument("article", metavar="ARTICLE_FILE")
-    match.add_argument(
-        "--source", required=True, metavar="RELEASE_FILE", help="the release (source document)"
-    )
+    # Optional only so that `match --db` (desktop.cli.release) needs no files; cmd_match asks for both.
+    match.add_argument("article", metavar="ARTICLE_FILE", nargs="?")
+    match.add_argument("--source", metavar="RELEASE_FILE", help="the release (source document)")
     match.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     match.add_argument("--language", choices=("zh", "en"), default="zh", help="language of the messages")
+    add_stored_match_options(match)
     match.set_defaults(func=cmd_match)
 
 
@@ -74,6 +76,11 @@ def match_record(
 
 
 def cmd_match(args: argparse.Namespace) -> int:
+    if wants_database(args):
+        return cmd_match_db(args)
+    if args.article is None or args.source is None:
+        print("factdesk: match: give ARTICLE_FILE --source RELEASE_FILE (or --db PATH)", file=sys.stderr)
+        return EXIT_USAGE
     documents = dict(readable_files([args.article, args.source]))
     if args.article not in documents or args.source not in documents:
         return EXIT_REFUSED
