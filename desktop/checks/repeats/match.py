@@ -145,8 +145,10 @@ def _same_figure_words(a: MetricKey, b: MetricKey) -> bool:
     needed = _NEEDED.get(specificity, _NEEDED_SPECIFIC)
     if a.located.name != b.located.name:
         # Another file is another day's paper: the same rate or amount there
-        # is more often a coincidence than inside one page.
-        needed += _OTHER_FILE + (1 if a.is_rate else 0)
+        # is more often a coincidence than inside one page; less so in a
+        # paper of the same day, which reports the same news.
+        same_day = bool(a.file_date) and a.file_date == b.file_date
+        needed += _OTHER_FILE - (1 if same_day else 0) + (1 if a.is_rate else 0)
     return evidence(a, b) >= needed
 
 

@@ -43,14 +43,20 @@ def other_year(a: MetricKey, b: MetricKey) -> bool:
     )
 
 
+# Places that mean the paper's own city or county (全市, 我市, 全县), or none stated.
+_LOCAL = frozenset({"", "市", "全县", "我县", "本县", "全区", "我区"})
+
+
 def same_place(a: MetricKey, b: MetricKey) -> bool:
     """The same place, or none in either; a headline may leave out the 全市 its body states.
 
-    Between files, 全市 is the same city only when the files do not name
-    different ones (滨州日报's 全市 is not 聊城日报's).
+    Between files, 全市 (or no place at all) is the same city only when the
+    files do not name different ones (滨州日报's 全市 is not 聊城日报's); 全省
+    and 全国 are wider than the cities a paper names.
     """
     if a.place == b.place:
-        return a.located.name == b.located.name or not _other_cities(a, b)
+        local = a.place in _LOCAL
+        return a.located.name == b.located.name or not local or not _other_cities(a, b)
     if a.located.document == b.located.document and not (a.place and b.place):
         return (a.paragraph if not a.place else b.paragraph) == 0
     return False

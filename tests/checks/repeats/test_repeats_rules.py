@@ -263,3 +263,12 @@ def test_the_same_day_in_two_cities_is_not_a_conflict() -> None:
     same_city = [("bzrb_2024-10-08.txt", first), ("dzrb_2024-10-08.txt", second.replace("聊城市", "滨州市"))]
     found = find_repeats([(name, text, _claims(text)) for name, text in same_city])
     assert [f.holds for found_here in found for f in found_here] == [False, False]
+
+
+def test_two_provincial_papers_of_one_day_share_their_province() -> None:
+    """全省 is wider than the cities each paper happens to name."""
+    first = "国庆假期，全省共接待游客5862.3万人次，济南市各景区秩序良好。"
+    second = "国庆假期，全省共接待游客5826.3万人次，青岛市各景区秩序良好。"
+    documents = [("qlwb_2024-10-08.txt", first), ("dzrb_2024-10-08.txt", second)]
+    found = find_repeats([(name, text, _claims(text)) for name, text in documents])
+    assert [f.holds for found_here in found for f in found_here] == [False, False]
