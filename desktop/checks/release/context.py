@@ -39,11 +39,13 @@ SUBJECT_REACH = 8
 
 UP, DOWN = "up", "down"
 _DIRECTION = re.compile(
-    r"(?P<down>负成长|減少|减少|下降|减幅|衰退|下跌|下滑|萎缩|缩减|回落|走低|下调|减|降|跌)"
-    r"|(?P<up>增加|增长|增幅|成长|上升|上涨|提高|扩大|回升|攀升|走高|上调|增(?!值)|升|涨)"
+    r"(?P<down>负成长|減少|减少|下降|减幅|衰退|下跌|下滑|萎缩|缩减|缩短|缩小|回落|走低|下调|减|降|跌)"
+    r"|(?P<up>增加|增长|增幅|成长|上升|上涨|提高|扩大|延长|回升|攀升|走高|上调|增(?!值)|升|涨)"
+    # 比去年同月少1036人, 多2.1亿元: 少/多 right before the figure, not 至少 or 最多 (a bound).
+    r"|(?<![至最])(?:(?P<fewer>少了?)|(?P<more>多了?))(?=#|$)"
 )
 _BASE = re.compile(
-    r"(?P<yoy>上年同[月期季]|去年同期|较上年|比上年|较去年|年增|年减|按年|同比)"
+    r"(?P<yoy>上年同[月期季]|去年同[月期季]|较上年|比上年|较去年|比去年|年增|年减|按年|同比)"
     # 上年同月增加 is against the year before, not the month before.
     r"|(?P<mom>较上月|与上月|比上月|上月|(?<!同)月增|(?<!同)月减|按月)"
     r"|(?P<qoq>较上季|上季|按季|(?<!同)季增|(?<!同)季减)"
@@ -63,7 +65,8 @@ _PERIOD = re.compile(
     r"|(?P<year>全年)"
     r"|第(?P<quarter>[1-4一二三四])\s*季"
     r"|(?<![前首第\d])(?P<quarter2>[1-4一二三四])\s*季度"
-    r"|(?<![\d个])(?P<month>\d{1,2})\s*月(?!底)"
+    # 较9月增加658人: a month compared with is the base, not the figure's period.
+    r"|(?<![\d个较比])(?P<month>\d{1,2})\s*月(?!底)"
 )
 _UNNAMED = re.compile(r"\(\?P<\w+>")
 # Words that say nothing about which metric a figure measures: verbs of
@@ -73,7 +76,7 @@ _NOT_METRIC = re.compile(
     + _UNNAMED.sub("(?:", _DIRECTION.pattern)
     + "|"
     + _UNNAMED.sub("(?:", _BASE.pattern)
-    + r"|上半年|下半年|全年|今年|去年|本年|同期|单月|截至|为止|底止|第[一二三四\d]季度?|[首前][一二三四\d]季度?|[\d一二三四五六七八九十]+[年月日季]"
+    + r"|上半年|下半年|全年|今年|去年|本年|同期|期间|单月|截至|为止|底止|第[一二三四\d]季度?|[首前][一二三四\d]季度?|[\d一二三四五六七八九十]+[年月日季]"
     r"|人民币|港币|新台币|美元|港元|约|逾|近|为|是|达到|达|至|到|的|其中|以及|及|和|与|则|亦|也|平均|共|计|或|而|且"
     r"|分别|各|有|在|于|了|其|由|从|因|主因|此外|另外|至于|同步|已|将|仍|再|又|等|之|后|较|比|持平|元|亿|万|千"
 )
@@ -134,7 +137,9 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
         # A figure after ； with no metric words of its own is about the
         # metric before it (同比上涨0.3%；环比下降0.3%): the subject is looked
         # for across the passage, the coverage in the sentence.
-        subject, own = _subject(plain[passage_starts[passage] : figure.start], headline=first_line)
+        subject, own = _subject(
+            _NEGATIVE.sub("", plain[passage_starts[passage] : figure.start].rstrip()), headline=first_line
+        )
         found.append(
             Context(
                 sentence=_squeeze(plain[start:end]),
@@ -142,7 +147,7 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
                 position=positions[i],
                 subject=subject,
                 own_subject=own,
-                direction=_signed(figure, _own_clause(_DIRECTION, lead)),
+                direction=_signed(figure, _own_clause(_DIRECTION, lead), lead),
                 base=_own_clause(_BASE, lead) or columns.get(i, ""),
                 period=_period(plain[passage_starts[passage] : figure.start]),
                 prior=_PRIOR.search(_squeeze(lead)) is not None,
@@ -300,16 +305,31 @@ def _own_clause(pattern: re.Pattern[str], lead: str) -> str:
     return ""
 
 
-def _signed(figure: TextFigure, direction: str) -> str:
-    """A negative figure is a fall whatever verb stands before it (增长-0.5个百分点, 同比-5.3%)."""
-    return DOWN if figure.value < 0 else direction
+def _signed(figure: TextFigure, direction: str, lead: str = "") -> str:
+    """A negative figure is a fall whatever verb stands before it (增长-0.5个百分点, 同比-5.3%).
+
+    A figure written after 负 (自然增加为负6,877人) is negative too, though the
+    detector reads 负 as a word: it turns the verb's direction round
+    (自然增加为负6,877人 is a fall, as 自然减少6877人).
+    """
+    if figure.value < 0:
+        return DOWN
+    if _NEGATIVE.search(_squeeze(lead)):
+        return UP if direction == DOWN else DOWN
+    return direction
+
+
+_NEGATIVE = re.compile(r"(?<![正])负$")
 
 
 def _last_group(pattern: re.Pattern[str], text: str) -> str:
     last = ""
     for match in pattern.finditer(text):
         last = match.lastgroup or ""
-    return last
+    return _GROUP_MEANS.get(last, last)
+
+
+_GROUP_MEANS = {"fewer": DOWN, "more": UP}
 
 
 def _period(passage_lead: str) -> str:

@@ -172,9 +172,13 @@ def _supported(
     clause take any neighbour within reach.
     """
     figure, context, other = article[i], a_ctx[i], r_ctx[candidate.index]
-    if figure.significant_digits >= 4:
-        return True
     pairs = coverage_pairs(context, other)
+    if figure.significant_digits >= 4:
+        # Unless its own clause names a metric the release sentence has not one
+        # pair of, and no neighbour follows the release (人民调解员1209名 is not
+        # the 1,209名 debtors taken off a blacklist).
+        alone = context.own_subject and pairs == 0
+        return not alone or _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
     words_hold = (pairs or 0.0) >= MIN_COVERAGE and head_found(context, other)
     if words_hold:
         return True

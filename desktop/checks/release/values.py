@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
+from desktop.checks.figures import OVER, UNDER
 from desktop.checks.release.figure import TextFigure
 
 SAME, ROUNDED, TRUNCATED = "same", "rounded", "truncated"
@@ -33,13 +34,22 @@ def value_relation(article: TextFigure, release: TextFigure) -> str:
     if stated == exact:
         return SAME
     step = article.step
-    if step <= 0 or release.step >= step:
+    if step <= 0 or release.step >= step or not _keeps_direction(article, stated, exact):
         return ""
     if reduce(exact, step, ROUND_HALF_UP) == stated:
         return ROUNDED
     if reduce(exact, step, ROUND_DOWN) == stated:
         return TRUNCATED
     return ""
+
+
+def _keeps_direction(article: TextFigure, stated: Decimal, exact: Decimal) -> bool:
+    """An approximation word keeps its side: 近12万 is just under 12万, never 126,418; 逾42亿 is over 42亿."""
+    if article.approx == UNDER:
+        return exact <= stated
+    if article.approx == OVER:
+        return exact >= stated
+    return True
 
 
 def reduce(value: Decimal, step: Decimal, rounding: str) -> Decimal:

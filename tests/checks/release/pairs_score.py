@@ -72,13 +72,13 @@ class Score:
         return self.odd_right / self.odd if self.odd else 1.0
 
 
-def pairs() -> list[str]:
-    return sorted(p.name.removesuffix(".article.txt") for p in DATA.glob("*.article.txt"))
+def pairs(data: Path = DATA) -> list[str]:
+    return sorted(p.name.removesuffix(".article.txt") for p in data.glob("*.article.txt"))
 
 
-def predict(pair: str) -> list[Prediction]:
-    article = placed(process_file(DATA / f"{pair}.article.txt"))
-    release = placed(process_file(DATA / f"{pair}.source.txt"))
+def predict(pair: str, data: Path = DATA) -> list[Prediction]:
+    article = placed(process_file(data / f"{pair}.article.txt"))
+    release = placed(process_file(data / f"{pair}.source.txt"))
     a_flat, r_flat = FlatText(article.result.source.text), FlatText(release.result.source.text)
     found = []
     for m in match_release(article.text, article.claims, release.text, release.claims):
@@ -92,15 +92,16 @@ def _overlap(a: Span, b: Span) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
 
 
-def score() -> Score:
+def score(data: Path = DATA) -> Score:
+    """The matcher's score on the pairs of `data` (its `pairs.gold.jsonl`)."""
     result = Score()
     texts = {
         name: FlatText(path.read_text(encoding="utf-8"))
-        for path in DATA.glob("*.txt")
+        for path in data.glob("*.txt")
         for name in [path.name]
     }
-    predictions = {pair: predict(pair) for pair in pairs()}
-    for line in (DATA / "pairs.gold.jsonl").read_text(encoding="utf-8").splitlines():
+    predictions = {pair: predict(pair, data) for pair in pairs(data)}
+    for line in (data / "pairs.gold.jsonl").read_text(encoding="utf-8").splitlines():
         gold = json.loads(line)
         pair = gold["pair"]
         art = texts[f"{pair}.article.txt"].locate(gold["article_text"], gold["article_context"])

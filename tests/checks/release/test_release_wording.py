@@ -1,0 +1,82 @@
+"""How an article rewords a release: signs, comparisons, approximations (issue 13 §3, blind batch).
+
+Each rule with the near-miss it must not confirm.
+"""
+
+from __future__ import annotations
+
+from release_helpers import label_of, match_texts
+
+
+def test_an_approximation_word_keeps_its_side() -> None:
+    release = "全市法院共受理各类案件126,418件，审结119,875件，结案率94.82%。\n"
+    just_under = label_of(match_texts("去年审结案件近12万件，结案率94.82%。\n", release), "近12万件")
+    assert just_under.match == "rounded" and just_under.source is not None
+    assert just_under.source.text == "119,875件"
+    # 近 is just under: 126,418 is over 12万, so it is never what 近12万 rounds.
+    received = "全市法院共受理各类案件126,418件，结案率94.82%。\n"
+    assert match_texts("去年受理案件近12万件，结案率94.82%。\n", received)[0].match == "absent"
+    # 逾 is over: 119,875 is under 12万.
+    decided = "全市法院共审结119,875件，结案率94.82%。\n"
+    assert match_texts("去年审结案件逾12万件，结案率94.82%。\n", decided)[0].match == "absent"
+    over = label_of(match_texts("去年受理案件逾12万件，结案率94.82%。\n", release), "逾12万件")
+    assert over.match == "rounded" and over.source is not None and over.source.text == "126,418件"
+
+
+def test_a_month_compared_with_is_not_the_figures_period() -> None:
+    release = "10月出生數為9,412人,較上月增加658人;死亡數為1萬6,289人。\n"
+    article = "10 月出生數 9412 人,雖較 9 月增加 658 人;死亡數 1 萬 6289 人。\n"
+    matches = match_texts(article, release)
+    for text in ("658人", "1萬6289人"):
+        assert label_of(matches, text).match == "same", text
+    # A month named as the figure's own period still differs from the release's.
+    other_month = match_texts("9月死亡數1萬6289人。\n", release)
+    assert other_month[0].match == "absent"
+    assert other_month[0].message.code == "release.absent_other_metric"
+
+
+def test_fewer_and_more_state_a_direction() -> None:
+    release = "出生數較上年同月減少1,036人。\n"
+    fewer = label_of(match_texts("出生數比去年同月少 1036 人。\n", release), "1036人")
+    assert fewer.match == "same"
+    more = label_of(match_texts("出生數比去年同月多 1036 人。\n", release), "1036人")
+    assert more.match == "absent" and more.message.code == "release.absent_other_metric"
+
+
+def test_a_bound_is_no_direction() -> None:
+    release = "出生數較上年同月增加1,036人。\n"
+    # 至少 bounds the figure; it does not say the births fell.
+    bound = label_of(match_texts("出生數至少1036人。\n", release), "1036人")
+    assert bound.message.code != "release.absent_other_metric"
+
+
+def test_a_negative_written_as_a_word_turns_the_verb_round() -> None:
+    release = "10月人口自然增加為負6,877人,社會增加為4,770人。\n"
+    matches = match_texts("單月人口自然減少 6877 人,社會增加 4770 人。\n", release)
+    assert label_of(matches, "6877人").match == "same"
+    assert label_of(matches, "4770人").match == "same"
+    wrong_way = match_texts("單月人口自然增加 6877 人。\n", release)
+    assert wrong_way[0].match == "absent" and wrong_way[0].message.code == "release.absent_other_metric"
+
+
+def test_shorter_and_longer_are_directions() -> None:
+    release = "一审案件平均审理天数42.6天，较上年缩短3.8天。\n"
+    assert label_of(match_texts("平均审理天数较上年缩短3.8天。\n", release), "3.8天").match == "same"
+    longer = label_of(match_texts("平均审理天数较上年延长3.8天。\n", release), "3.8天")
+    assert longer.match == "absent" and longer.message.code == "release.absent_other_metric"
+
+
+def test_a_specific_figure_of_an_unrelated_metric_is_not_confirmed() -> None:
+    release = "将1,873名失信被执行人纳入失信名单，1,209名被执行人主动履行义务后被移出名单。\n"
+    unrelated = match_texts("市司法局介绍，全市现有人民调解员1209名。\n", release)
+    assert unrelated[0].match == "absent"
+    related = label_of(match_texts("1209名被执行人履行义务后移出名单。\n", release), "1209名")
+    assert related.match == "same"
+
+
+def test_during_the_period_names_no_metric() -> None:
+    release = "入境處共調配1,350名人員在各管制站當值。\n"
+    staff = label_of(match_texts("入境处期间调配1350名人员当值。\n", release), "1350名")
+    assert staff.match == "same"
+    police = label_of(match_texts("警方期间在旅客区调派约1350名警员维持秩序。\n", release), "约1350名")
+    assert police.match == "absent"
