@@ -36,6 +36,8 @@ _OPEN_BRACKET = re.compile(r"[（(][^（）()]*$")
 MASK = "#"
 # How many metric characters before a figure name what it measures.
 SUBJECT_REACH = 8
+# How many metric characters after a figure are compared (受灾, 死亡, 失踪).
+TAIL_REACH = 4
 
 UP, DOWN = "up", "down"
 _DIRECTION = re.compile(
@@ -99,6 +101,8 @@ class Context:
     period: str  # "m4", "c1-4", "q4", "c1-6", "c1-12" or ""
     prior: bool  # the figure is the earlier period's value (上年同期为1,100亿元)
     first_line: bool  # the figure is in the text's first line (a headline or a title)
+    # The metric words right after the figure in its clause (248万人受灾 -> 受灾, 3人死亡 -> 死亡).
+    after: str = ""
 
     @property
     def metric_chars(self) -> frozenset[str]:
@@ -152,9 +156,21 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
                 period=_period(plain[passage_starts[passage] : figure.start]),
                 prior=_PRIOR.search(_squeeze(lead)) is not None,
                 first_line=first_line,
+                after=_after(plain, figure.end, headline=first_line),
             )
         )
     return found
+
+
+def _after(plain: str, end: int, headline: bool = False) -> str:
+    """The metric words between the figure and the end of its clause or the next figure."""
+    stop = end
+    while stop < len(plain) and plain[stop] not in CLAUSE_END and plain[stop] != MASK:
+        if headline and plain[stop].isspace() and _between_words(plain[end:], stop - end):
+            break
+        stop += 1
+    words = _metric_words(plain[end:stop])
+    return words.split(MASK)[0]
 
 
 def coverage(context: Context, other: Context) -> float | None:
@@ -172,6 +188,16 @@ def coverage(context: Context, other: Context) -> float | None:
         return seen_chars
     sentence_pairs = _pairs(other.sentence)
     return (seen_chars + len(pairs & sentence_pairs) / len(pairs)) / 2
+
+
+def tail_found(context: Context, other: Context) -> bool:
+    """Whether the words right after the figure (248万人受灾, 3人死亡) name `other`'s metric.
+
+    They must stand right after `other` too, or be its metric words before
+    it (因灾死亡3人): at least two characters, a whole word of the other side.
+    """
+    tail = context.after[:TAIL_REACH]
+    return len(tail) >= 2 and (other.after.startswith(tail) or other.subject.endswith(tail))
 
 
 def head_found(context: Context, other: Context) -> bool:

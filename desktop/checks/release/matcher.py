@@ -48,6 +48,7 @@ from desktop.checks.release.context import (
     coverage,
     coverage_pairs,
     head_found,
+    tail_found,
 )
 from desktop.checks.release.differing import differing
 from desktop.checks.release.figure import TextFigure, bare_figures, figure_of_claim, unclear_figures
@@ -179,7 +180,7 @@ def _supported(
         # the 1,209名 debtors taken off a blacklist).
         alone = context.own_subject and pairs == 0
         return not alone or _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
-    words_hold = (pairs or 0.0) >= MIN_COVERAGE and head_found(context, other)
+    words_hold = ((pairs or 0.0) >= MIN_COVERAGE and head_found(context, other)) or tail_found(context, other)
     if words_hold:
         return True
     if context.own_subject and pairs is not None:
@@ -200,7 +201,8 @@ def _evidence(
     score = 0.0
     digits = figure.significant_digits
     score += 3.0 if digits >= 4 else 1.5 if digits == 3 else 0.5 if digits == 2 else 0.0
-    score += 2 * (coverage(context, other) or 0.0)
+    # Metric words after the figure (3人死亡 against 死亡3人) count as fully found.
+    score += 2 * (1.0 if tail_found(context, other) else (coverage(context, other) or 0.0))
     score += agreements(context, other)
     score += _anchor(i, candidate, article, a_ctx, r_ctx, candidates)
     if candidate.relation == SAME:

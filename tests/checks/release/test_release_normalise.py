@@ -131,3 +131,15 @@ def test_a_rank_is_not_a_bare_figure_of_equal_value() -> None:
     level = bare_figures("指数为2.00。", detect("指数为2.00。"))[0]
     assert rank.value == level.value and rank.unit == level.unit == ""
     assert value_relation(rank, level) == ""
+
+
+def test_area_units_across_scripts_and_magnitudes() -> None:
+    """8.65萬公頃 is 86.5千公顷; 7300公頃 is 7.3千公顷; a 亩 is not a 公顷."""
+    release = "农作物受灾面积86.5千公顷，其中绝收面积7.3千公顷，改种2.1千亩。"
+    article = "農作物受災面積8.65萬公頃，其中絕收7300公頃，改種2100公頃。"
+    r = {f.text: f for f in figures_in(release, detect(release))}
+    a = {f.text: f for f in figures_in(article, detect(article))}
+    assert normal_unit("公頃") == normal_unit("公顷") == "公顷"
+    assert value_relation(a["8.65萬公頃"], r["86.5千公顷"]) == SAME
+    assert value_relation(a["7300公頃"], r["7.3千公顷"]) == SAME
+    assert value_relation(a["2100公頃"], r["2.1千亩"]) == ""

@@ -80,3 +80,16 @@ def test_during_the_period_names_no_metric() -> None:
     assert staff.match == "same"
     police = label_of(match_texts("警方期间在旅客区调派约1350名警员维持秩序。\n", release), "约1350名")
     assert police.match == "absent"
+
+
+def test_metric_words_after_the_figure() -> None:
+    release = "全省共248.73万人受灾，紧急转移安置19.42万人。因灾死亡3人、失踪1人。\n"
+    matches = match_texts("灾害造成3人死亡、1人失踪。\n", release)
+    dead, missing = label_of(matches, "3人"), label_of(matches, "1人")
+    assert dead.match == "same" and dead.source is not None and dead.source.text == "3人"
+    assert missing.match == "same" and missing.source is not None and missing.source.text == "1人"
+    assert label_of(match_texts("灾害造成3人受伤。\n", release), "3人").match == "absent"
+    headline = label_of(match_texts("台风袭海澄 248万人受灾\n", release), "248万人")
+    assert headline.match == "rounded" and headline.source is not None
+    assert headline.source.text == "248.73万人"
+    assert label_of(match_texts("台风袭海澄 248万人返乡\n", release), "248万人").match == "absent"
