@@ -4,14 +4,18 @@ A file that cannot be read, or that the pipeline cannot split, is refused
 with a reason and the batch goes on.  Detection, the slow part, runs before
 any transaction, so it never holds the write lock other processes wait on.
 
-A batch of files can be read and written here, by the one writer, while the
-detection runs in a pool of worker processes (`import_files(workers=N)`).
-Documents are written in the order of the files, so a batch imports the same
-way whatever the number of workers.  It is not the default yet: writing a
-document (its articles' full-text index, its claims, the commit) costs about
-what detecting it does, so the writer is the bound, and on the two shared
-cores we measure on the pool was no faster than one process (see
-bench/import_bench.py).
+Everything but the SQL is done before the writer (desktop.store.prepared:
+detection, the checks, sentence columns, the rows themselves), so that in a
+pool of worker processes (`import_files(workers=N)`, the default for a
+batch big enough to pay for the pool) this process, the only writer, is
+left the inserts.  Documents are written in the order of the files, so a
+batch imports the same way whatever the number of workers.
+
+Small documents are written several to a transaction.  A commit costs an
+fsync (synchronous=FULL) and a fresh segment of the trigram index to merge
+later; one per page made them a third of an import.  The bound on a
+transaction is the same either way (below), and each document is complete
+or absent in it.
 
 A processed document is written a bounded transaction at a time.  A
 decision saved in another window waits for whatever write transaction is
@@ -19,7 +23,8 @@ open, at most the busy timeout (5 s) before it fails.  A document with
 100,000 claims written in one transaction held the lock far longer, so a
 document is written in steps.  Each step stops after STEP_SECONDS or
 CLAIMS_PER_TRANSACTION claims, commits, and leaves the lock free for
-PAUSE_SECONDS so that a writer waiting in another process gets its turn:
+PAUSE_SECONDS so that a writer waiting in another process gets its turn
+(between transactions of several documents as well as within one):
 
 1. the first step adds the `documents` row, marked incomplete (complete = 0),
    and as many of its articles and claims as fit;
@@ -27,14 +32,13 @@ PAUSE_SECONDS so that a writer waiting in another process gets its turn:
 3. the step that adds the last ones also carries decisions over from the
    version it replaces, writes the audit entry and marks it complete.
 
-A document that fits in one step (almost every page) is thus one
-transaction, as before.  Every list, count, search and export leaves
-incomplete documents out, so a killed import shows nothing of its
-document, never part of one.  Every step is idempotent (rows keyed by
-article position and claim id, inserted unless present), so importing the
-same file again, in this process or another, finishes a document a killed
-import left behind, and two processes importing one file at once build the
-same rows.
+A document that fits in one step (almost every page) is thus written in one
+transaction.  Every list, count, search and export leaves incomplete
+documents out, so a killed import shows nothing of its document, never part
+of one.  Every step is idempotent (rows keyed by article position and claim
+id, inserted unless present), so importing the same file again, in this
+process or another, finishes a document a killed import left behind, and
+two processes importing one file at once build the same rows.
 """
 
 from __future__ import annotations
@@ -45,11 +49,12 @@ import multiprocessing
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -57,12 +62,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop import pipeline
-from desktop.claims import detector
-from desktop.claims.context import load_tagger
-from desktop.claims.model import Claim
 from desktop.ingest.model import SourceText
 from desktop.ingest.reader import ReadError, display_name, display_path, read_file
-from desktop.store import findings, reattach, rows, sentences, sql
+from desktop.store import findings, reattach, rows, sql
+from desktop.store.prepared import PreparedArticle, PreparedDocument, from_result, prepare, start_worker
 from desktop.store.records import ImportReport, Progress
 
 _log = logging.getLogger(__name__)
@@ -82,38 +85,52 @@ CLAIMS_PER_TRANSACTION = 5000
 PAUSE_SECONDS = 0.15
 # The clock is read between parts of this many claims.
 _CLAIMS_PER_PART = 250
-# An article's text costs about as much to index (trigram FTS) as a claim per
-# this many characters.
-_CHARACTERS_PER_CLAIM = 200
+# Documents wait to be written until this much work (in claims) is ready:
+# about a fifth of a second of inserts, so an import commits a few times a
+# second rather than once a page.
+BATCH_WORK = 2000
 
-
-# Below this many files a pool costs more to start than it saves.
+# A pool pays from about this much text (about 40 news pages): each worker
+# makes its word tagger first (about a second), which this process spends
+# importing on its own.
+PARALLEL_MIN_BYTES = 256 * 1024
+# And never for fewer files than this.
 PARALLEL_MIN_FILES = 8
-# No more detection processes than this, whatever the machine: writing a
-# document costs about what detecting it does, so the one writer could not
-# keep up with more.
+# Files given to each worker ahead of the one it is on: enough to keep it busy
+# while this process writes a batch (up to half a second), few enough that
+# their text and rows in memory stay small.
+IN_FLIGHT_PER_WORKER = 16
+# No more detection processes than this, whatever the machine: the one
+# writer could not keep up with more.
 MAX_WORKERS = 3
 
 
-# Whether import_files uses a pool when not told: not until the writer is
-# cheaper (see the module's docstring).
-PARALLEL_BY_DEFAULT = False
+def default_workers(files: int, size: int | None = None) -> int:
+    """How many processes besides this one should detect claims in an import (0: none).
 
-
-def default_workers(files: int) -> int:
-    """How many processes besides this one would detect claims in an import of `files` files (0: none).
-
-    One per core the process may use, but the writer's (the busiest process
-    of an import, which must not share its core), for batches of
-    PARALLEL_MIN_FILES or more: on two cores, one worker and the writer.  The
-    frozen app imports in its own process: starting workers from the
-    packaged executable needs support at its entry point that it does not
-    have.
+    `files` files of `size` bytes in all (None: unknown, taken as big
+    enough).  One per core the process may use but the writer's, for
+    batches of PARALLEL_MIN_FILES files and PARALLEL_MIN_BYTES or more: on
+    two cores, one worker and the writer, which detects files itself
+    whenever the next one to write is not ready.  The frozen app imports in
+    its own process: its executable is not started as a pool worker.
     """
-    if files < PARALLEL_MIN_FILES or getattr(sys, "frozen", False):
+    if files < PARALLEL_MIN_FILES or (size is not None and size < PARALLEL_MIN_BYTES):
+        return 0
+    if getattr(sys, "frozen", False):
         return 0
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(0, min(cores - 1, MAX_WORKERS, files))
+
+
+def _total_size(paths: Sequence[Path]) -> int:
+    size = 0
+    for path in paths:
+        try:
+            size += path.stat().st_size
+        except OSError:  # refused when read, with its reason
+            continue
+    return size
 
 
 def import_files(
@@ -126,151 +143,248 @@ def import_files(
 ) -> ImportReport:
     """Import files; a file that cannot be read is refused, never fatal.
 
-    `workers` processes besides this one detect the claims (default: none,
-    or `default_workers` when PARALLEL_BY_DEFAULT); this process reads the
-    files, skips those already imported, detects what the workers have not
-    taken and writes every document, in the order of `paths`.
+    `workers` processes besides this one detect the claims (default:
+    `default_workers` for these files); this process reads the files, skips
+    those already imported, detects what the workers have not taken and
+    writes every document, in the order of `paths`.  On cancel, what was
+    detected is written and the import stops.
     """
     todo = [Path(p) for p in paths]
-    if workers is None:
-        workers = default_workers(len(todo)) if PARALLEL_BY_DEFAULT else 0
-    jobs = max(0, workers)
+    jobs = default_workers(len(todo), _total_size(todo)) if workers is None else max(0, workers)
+    writer = _Writer(db)
     if jobs > 0:
-        return _import_in_parallel(db, todo, jobs, progress, should_cancel)
-    total = ImportReport()
+        cancelled = _import_in_parallel(db, todo, jobs, writer, progress, should_cancel)
+    else:
+        cancelled = _import_here(db, todo, writer, progress, should_cancel)
+    writer.flush()
+    if not cancelled and progress is not None:
+        progress(len(todo), len(todo), "")
+    return replace(writer.report, cancelled=cancelled)
+
+
+def _import_here(
+    db: Database,
+    todo: list[Path],
+    writer: _Writer,
+    progress: Progress | None,
+    should_cancel: Callable[[], bool] | None,
+) -> bool:
+    """Read, detect and write every file in this process; True when cancelled."""
     for done, path in enumerate(todo):
         if should_cancel is not None and should_cancel():
-            return replace(total, cancelled=True)
+            return True
         if progress is not None:
             progress(done, len(todo), display_name(path))
-        try:
-            source = read_file(path)
-        except ReadError as error:
-            total = replace(total, refused=(*total.refused, (path, error.reason)))
-            continue
-        total = _add(total, import_source(db, source))
-    if progress is not None:
-        progress(len(todo), len(todo), "")
-    return total
+        writer.add(_prepared_here(db, path))
+    return False
+
+
+def _read(db: Database, path: Path) -> SourceText | ImportReport:
+    """A file's text, or the report of a file refused or already imported."""
+    try:
+        source = read_file(path)
+    except ReadError as error:
+        return ImportReport(refused=((path, error.reason),))
+    if is_imported(db, pipeline.content_hash(source.text)):
+        return ImportReport(duplicates=(source.path,))
+    return source
+
+
+def _prepare_or_refuse(source: SourceText) -> PreparedDocument | ImportReport:
+    try:
+        return prepare(source)
+    except Exception:  # a pipeline bug on one odd file must not stop an import
+        _log.exception("detection failed on %s", display_path(source.path))
+        return ImportReport(refused=((source.path, _DETECTION_FAILED),))
+
+
+def _prepared_here(db: Database, path: Path) -> PreparedDocument | ImportReport:
+    source = _read(db, path)
+    return source if isinstance(source, ImportReport) else _prepare_or_refuse(source)
 
 
 def import_source(db: Database, source: SourceText) -> ImportReport:
     """Import one decoded file; the same content twice is reported as a duplicate."""
     if is_imported(db, pipeline.content_hash(source.text)):
         return ImportReport(duplicates=(source.path,))
-    try:
-        # Before any transaction: detection is the slow part and must not
-        # hold the write lock other processes are waiting on.
-        result = pipeline.process_source(source)
-    except Exception:  # a pipeline bug on one odd file must not stop an import
-        _log.exception("detection failed on %s", display_path(source.path))
-        return ImportReport(refused=((source.path, _DETECTION_FAILED),))
-    return import_document(db, result, detector.DETECTOR_VERSION)
+    # Before any transaction: detection is the slow part and must not
+    # hold the write lock other processes are waiting on.
+    outcome = _prepare_or_refuse(source)
+    if isinstance(outcome, ImportReport):
+        return outcome
+    return write_document(db, outcome)
+
+
+def import_document(db: Database, result: pipeline.DocumentResult, version: str) -> ImportReport:
+    """Store a processed document as detector `version`; a duplicate of a complete one is reported."""
+    if is_imported(db, result.content_hash):
+        return ImportReport(duplicates=(result.source.path,))
+    return write_document(db, from_result(result, version))
+
+
+def write_document(db: Database, document: PreparedDocument) -> ImportReport:
+    """Store one prepared document, in one transaction when it fits in one step."""
+    writer = _Writer(db)
+    writer.add(document)
+    writer.flush()
+    return writer.report
+
+
+@dataclass
+class _Queued:
+    document: PreparedDocument
+    previous: int | None  # the version it replaces, as last seen
+    shifts: Shifts
+
+
+@dataclass
+class _Writer:
+    """Writes prepared documents in order, several to a bounded transaction, the lock free between them."""
+
+    db: Database
+    report: ImportReport = field(default_factory=ImportReport)
+    _queue: deque[_Queued] = field(default_factory=deque)
+    _work: int = 0
+    _free_since: float = float("-inf")
+
+    def add(self, outcome: PreparedDocument | ImportReport, *, write: bool = True) -> None:
+        """Queue a document, or take a file's report; with `write`, the queue is written once BATCH_WORK is ready."""
+        if isinstance(outcome, ImportReport):
+            self.report = _add(self.report, outcome)
+            return
+        # The slow part of replacing an older version (lining up the old and
+        # new texts) is done before any transaction, outside every lock.
+        previous = _previous_version(self.db, outcome.file_name)
+        shifts = _article_shifts(self.db, previous, outcome) if previous is not None else {}
+        self._queue.append(_Queued(outcome, previous, shifts))
+        self._work += outcome.cost
+        if write and self._work >= BATCH_WORK:
+            self.flush()
+
+    @property
+    def waiting(self) -> int:
+        """The work queued, in claims."""
+        return self._work
+
+    def may_write_now(self) -> bool:
+        """The lock has been left free PAUSE_SECONDS since this writer's last commit."""
+        return time.monotonic() - self._free_since >= PAUSE_SECONDS
+
+    def flush(self) -> None:
+        """Write every queued document."""
+        while self._queue:
+            remaining = PAUSE_SECONDS - (time.monotonic() - self._free_since)
+            if remaining > 0:
+                time.sleep(remaining)
+            if self._queue[0].document.cost > CLAIMS_PER_TRANSACTION:
+                queued = self._queue.popleft()
+                self._work -= queued.document.cost
+                self.report = _add(self.report, _write_in_steps(self.db, queued))
+            else:
+                with sql.transaction(self.db):
+                    started, work = time.monotonic(), 0
+                    while (
+                        self._queue
+                        and work + self._queue[0].document.cost <= CLAIMS_PER_TRANSACTION
+                        and (work == 0 or time.monotonic() - started < STEP_SECONDS)
+                    ):
+                        queued = self._queue.popleft()
+                        work += queued.document.cost
+                        self.report = _add(self.report, _write_whole(self.db, queued))
+                self._work -= work
+            self._free_since = time.monotonic()
 
 
 def _import_in_parallel(
     db: Database,
     todo: list[Path],
     jobs: int,
+    writer: _Writer,
     progress: Progress | None,
     should_cancel: Callable[[], bool] | None,
-) -> ImportReport:
+) -> bool:
     """import_files with detection in `jobs` worker processes and this process the only writer.
 
-    The workers take files from the front of the list, at most `jobs` + 1 at
-    a time (only those are read ahead and held in memory).  Documents are
-    written in the order of `todo`.  While the next document's claims are not
-    back yet (the workers are starting, or the machine's cores are busy with
-    other work) this process detects files itself, from the back of the
-    list, so an import is never slower than in one process by more than the
-    cost of starting the pool.  A worker that dies leaves its file to this
-    process.  On cancel, files not yet started are dropped and the import
-    stops after the document being written.
+    The workers take files from the front of the list, a few each at a
+    time (only those are read ahead and held in memory).  Documents are
+    written in the order of `todo`.  While the next document is not back
+    yet (the workers are starting, or the machine's cores are busy with
+    other work) this process writes what it has or detects files itself,
+    from the back of the list, so an import is never much slower than in
+    one process.  A worker that dies leaves its files to this process.
+    True when cancelled: files not yet started are dropped, what was
+    detected is written.
     """
-    total = ImportReport()
     count = len(todo)
-    done: dict[int, pipeline.DocumentResult | ImportReport] = {}
-    running: dict[int, Future[pipeline.DocumentResult]] = {}
+    done: dict[int, PreparedDocument | ImportReport] = {}
+    running: dict[int, Future[PreparedDocument | ImportReport]] = {}
     front, back = 0, count  # files front..back-1 are not yet taken by anyone
-
-    def take(index: int) -> SourceText | None:
-        """Read file `index`; None when it is refused or already imported (its report is kept)."""
-        path = todo[index]
-        try:
-            source = read_file(path)
-        except ReadError as error:
-            done[index] = ImportReport(refused=((path, error.reason),))
-            return None
-        if is_imported(db, pipeline.content_hash(source.text)):
-            done[index] = ImportReport(duplicates=(source.path,))
-            return None
-        return source
-
+    in_flight = IN_FLIGHT_PER_WORKER * jobs
     here = 0  # files detected in this process, for the log
 
-    def detect_here(index: int, source: SourceText) -> None:
+    def detect_here(index: int) -> None:
         nonlocal here
         here += 1
-        try:
-            done[index] = pipeline.process_source(source)
-        except Exception:  # a pipeline bug on one odd file must not stop an import
-            _log.exception("detection failed on %s", display_path(source.path))
-            done[index] = ImportReport(refused=((source.path, _DETECTION_FAILED),))
+        done[index] = _prepared_here(db, todo[index])
 
-    with _detection_pool(jobs) as pool:
+    with _detection_pool(jobs) as started_pool:
+        pool = started_pool
         # The workers make the tagger first (about a second); until then this
         # process imports files itself, from the front, so that time is not lost.
-        warming = [pool.submit(load_tagger) for _ in range(jobs)] if pool is not None else []
+        warming = [pool.submit(start_worker) for _ in range(jobs)] if pool is not None else []
         written = 0
         while written < count:
             if should_cancel is not None and should_cancel():
                 for started in running.values():
                     started.cancel()
-                return replace(total, cancelled=True)
+                return True
             if pool is not None and all(job.done() for job in warming):
                 front = max(front, written)
-                while front < back and len(running) <= jobs:
-                    source = take(front)
-                    if source is not None:
-                        running[front] = pool.submit(pipeline.process_source, source)
+                while front < back and len(running) < in_flight:
+                    source = _read(db, todo[front])
+                    if isinstance(source, ImportReport):
+                        done[front] = source
+                    else:
+                        running[front] = pool.submit(_prepare_or_refuse, source)
                     front += 1
             if written not in done:
                 future = running.pop(written, None)
                 if future is None:  # not given to a worker: detected here
                     front = max(front, written + 1)
-                    source = take(written)
-                    if source is not None:
-                        detect_here(written, source)
-                elif not future.done() and front < back:
+                    detect_here(written)
+                elif not future.done():
                     running[written] = future
-                    back -= 1  # the workers are busy: detect a file from the back meanwhile
-                    source = take(back)
-                    if source is not None:
-                        detect_here(back, source)
+                    if writer.waiting >= BATCH_WORK // 4 and writer.may_write_now():
+                        writer.flush()  # the lock has been free long enough: write what is ready
+                    elif front < back and (pool is None or not warming or len(running) >= jobs):
+                        back -= 1  # the workers are busy: detect a file from the back meanwhile
+                        detect_here(back)
+                    else:
+                        wait([future], timeout=0.05, return_when=FIRST_COMPLETED)
                     continue
                 else:
                     try:
                         done[written] = future.result()
                     except BrokenProcessPool:
                         pool = None  # a worker died (memory, a signal): the rest is done here
-                        source = take(written)
-                        if source is not None:
-                            detect_here(written, source)
-                    except Exception:
-                        _log.exception("detection failed on %s", display_path(todo[written]))
-                        done[written] = ImportReport(refused=((todo[written], _DETECTION_FAILED),))
+                        for index in list(running):
+                            running.pop(index)
+                        detect_here(written)
             if progress is not None:
                 progress(written, count, display_name(todo[written]))
-            outcome = done.pop(written)
-            if isinstance(outcome, ImportReport):
-                total = _add(total, outcome)
-            else:
-                total = _add(total, import_document(db, outcome, detector.DETECTOR_VERSION))
+            writer.add(done.pop(written), write=False)
             written += 1
+            # A batch is written once the lock has been free long enough;
+            # until then this process detects a file from the back rather
+            # than sleep, unless the queue has grown to twice a batch.
+            if writer.waiting >= BATCH_WORK:
+                if writer.may_write_now() or writer.waiting >= 2 * BATCH_WORK or front >= back:
+                    writer.flush()
+                else:
+                    back -= 1
+                    detect_here(back)
     _log.info("imported %d files with %d detection processes; %d detected by the writer", count, jobs, here)
-    if progress is not None:
-        progress(count, count, "")
-    return total
+    return False
 
 
 @contextmanager
@@ -286,7 +400,7 @@ def _detection_pool(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
             context = multiprocessing.get_context("forkserver")
         else:
             context = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=load_tagger)
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=start_worker)
     except (OSError, ValueError, RuntimeError):  # no semaphores, no /dev/shm: a sandbox
         _log.warning("no detection processes could be started; importing in one process", exc_info=True)
         yield None
@@ -313,33 +427,35 @@ def is_imported(db: Database, content_hash: str) -> bool:
     return bool(sql.rows(db, "SELECT 1 FROM documents WHERE content_hash = ? AND complete", [content_hash]))
 
 
-def import_document(db: Database, result: pipeline.DocumentResult, version: str) -> ImportReport:
-    """Store a processed document; a duplicate of a complete document is reported, not stored.
+def _write_whole(db: Database, queued: _Queued) -> ImportReport:
+    """Write a document in the open transaction, complete; a duplicate of a complete one is reported."""
+    document = queued.document
+    document_id = _start(db, document)
+    if document_id is None:
+        return ImportReport(duplicates=(document.path,))
+    article_ids = {}
+    for article in document.articles:
+        article_id = _article(db, document_id, article)
+        article_ids[article.index] = article_id
+        _insert_claims(db, article.claims, article_id, document_id)
+    return _finish(db, queued, document_id, article_ids)
 
-    A document that fits in one step (almost every page) is written in one
-    transaction, as one commit.
-    """
-    name = display_name(result.source.path)
-    if is_imported(db, result.content_hash):
-        return ImportReport(duplicates=(result.source.path,))
-    # The slow part of replacing an older version (lining up the old and new
-    # texts) is done before any transaction, outside every lock.
-    previous = _previous_version(db, name)
-    shifts = _article_shifts(db, previous, result) if previous is not None else {}
-    # The checks too, before any transaction: about a tenth of detection's cost.
-    checked = findings.document_rows(result)
+
+def _write_in_steps(db: Database, queued: _Queued) -> ImportReport:
+    """Write a document too big for one step in several transactions, the lock free between them."""
+    document = queued.document
     article_ids: dict[int, int] = {}
-    parts = list(_parts(result))
+    parts = list(_parts(document))
     done = 0
     document_id: int | None = None
     while True:
         with sql.transaction(db):
             if document_id is None:
-                document_id = _start(db, result, version)
+                document_id = _start(db, document)
             elif not _still_incomplete(db, document_id):
                 document_id = None  # another process finished it meanwhile
             if document_id is None:
-                return ImportReport(duplicates=(result.source.path,))
+                return ImportReport(duplicates=(document.path,))
             started, work = time.monotonic(), 0
             while done < len(parts) and (
                 work == 0
@@ -348,61 +464,52 @@ def import_document(db: Database, result: pipeline.DocumentResult, version: str)
                     and work + parts[done][2] <= CLAIMS_PER_TRANSACTION
                 )
             ):
-                article_result, claims, cost = parts[done]
-                article_id = _article(db, document_id, article_result)
-                article_ids[article_result.article.index] = article_id
-                _insert_claims(db, article_result.article.text, claims, article_id, document_id, version)
+                article, claims, cost = parts[done]
+                article_id = _article(db, document_id, article)
+                article_ids[article.index] = article_id
+                _insert_claims(db, claims, article_id, document_id)
                 work += cost
                 done += 1
             if done == len(parts):
-                latest = _previous_version(db, name, document_id)
-                if latest != previous:  # another import replaced it meanwhile: line up with that one
-                    previous = latest
-                    shifts = _article_shifts(db, previous, result) if previous is not None else {}
-                return _finish(db, result, document_id, previous, shifts, article_ids, checked)
+                return _finish(db, queued, document_id, article_ids)
         time.sleep(PAUSE_SECONDS)
 
 
-def _start(db: Database, result: pipeline.DocumentResult, version: str) -> int | None:
+def _start(db: Database, document: PreparedDocument) -> int | None:
     """The id of the document to fill: a new incomplete one, or one a killed import left; None if done."""
-    source = result.source
     found = sql.rows(
         db,
         "SELECT id, complete, detector_version FROM documents WHERE content_hash = ?",
-        [result.content_hash],
+        [document.content_hash],
     )
     if found and found[0]["complete"]:
         return None
-    if found and found[0]["detector_version"] == version:
+    if found and found[0]["detector_version"] == document.detector_version:
         # Left by a killed import (or being written by another process): finish it.
         document_id = int(found[0]["id"])
         db.execute(
             "UPDATE documents SET file_name = ?, path = ? WHERE id = ?",
-            [display_name(source.path), display_path(source.path), document_id],
+            [document.row["file_name"], document.row["path"], document_id],
         )
         return document_id
     if found:
         # Left half-written by another detector version: its claims would not
         # be this detector's, so it is written again from the start.
         _discard(db, int(found[0]["id"]))
-    return sql.insert(
+    return _insert(
         db,
         "documents",
-        {
-            # SQLite takes only valid UTF-8: a GBK file name is stored as shown.
-            "file_name": display_name(source.path),
-            "path": display_path(source.path),
-            "content_hash": result.content_hash,
-            "encoding": source.encoding,
-            "imported_at": rows.now(),
-            "publication_date": "",
-            "version": 0,  # numbered when complete
-            "source_text": source.text,
-            "dropped_cr": rows.pack_ints(source.dropped_cr),
-            "detector_version": version,
-            "complete": 0,
-        },
+        {**document.row, "imported_at": rows.now(), "version": 0, "complete": 0},  # numbered when complete
     )
+
+
+def _insert(db: Database, table: str, row: dict[str, Any]) -> int:
+    """Insert one row and return its id (plain SQL: sqlite-utils reads the schema on every insert)."""
+    cursor = db.conn.execute(
+        f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})", list(row.values())
+    )
+    assert cursor.lastrowid is not None
+    return int(cursor.lastrowid)
 
 
 def _discard(db: Database, document_id: int) -> None:
@@ -418,35 +525,31 @@ def _still_incomplete(db: Database, document_id: int) -> bool:
     return bool(sql.rows(db, "SELECT 1 FROM documents WHERE id = ? AND NOT complete", [document_id]))
 
 
-def _parts(result: pipeline.DocumentResult) -> Iterator[tuple[pipeline.ArticleResult, Sequence[Claim], int]]:
+def _parts(document: PreparedDocument) -> Iterator[tuple[PreparedArticle, list[dict[str, Any]], int]]:
     """(article, some of its claims, the work they are) in order; an article goes in with its first part."""
     size = max(1, min(_CLAIMS_PER_PART, CLAIMS_PER_TRANSACTION))
-    for article_result in result.articles:
-        claims = article_result.claims
+    for article in document.articles:
+        claims = article.claims
         for number, first in enumerate(range(0, max(len(claims), 1), size)):
             part = claims[first : first + size]
-            text_cost = 1 + len(article_result.article.text) // _CHARACTERS_PER_CLAIM if number == 0 else 0
-            yield article_result, part, len(part) + text_cost
+            text_cost = article.cost - len(claims) if number == 0 else 0
+            yield article, part, len(part) + text_cost
 
 
-def _article(db: Database, document_id: int, article_result: pipeline.ArticleResult) -> int:
-    article = article_result.article
-    found = sql.rows(
-        db, "SELECT id FROM articles WHERE document_id = ? AND idx = ?", [document_id, article.index]
-    )
+def _article(db: Database, document_id: int, article: PreparedArticle) -> int:
+    found = db.conn.execute(
+        "SELECT id FROM articles WHERE document_id = ? AND idx = ?", [document_id, article.index]
+    ).fetchone()
     if found:
-        return int(found[0]["id"])
-    return sql.insert(db, "articles", rows.article_row(document_id, article))
+        return int(found[0])
+    return _insert(db, "articles", {**article.row, "document_id": document_id})
 
 
-def _insert_claims(
-    db: Database, text: str, claims: Sequence[Claim], article_id: int, document_id: int, version: str
-) -> None:
-    claim_rows = [
-        rows.claim_row(claim, article_id, document_id, version, sentence)
-        for claim, sentence in zip(claims, sentences.columns(text, claims), strict=True)
-    ]
-    insert_claim_rows(db, claim_rows, ignore=True)
+def _insert_claims(db: Database, claims: list[dict[str, Any]], article_id: int, document_id: int) -> None:
+    for row in claims:
+        row["article_id"] = article_id
+        row["document_id"] = document_id
+    insert_claim_rows(db, claims, ignore=True)
 
 
 def insert_claim_rows(db: Database, claim_rows: list[dict[str, Any]], *, ignore: bool = False) -> None:
@@ -487,44 +590,42 @@ def _previous_version(db: Database, file_name: str, document_id: int = 0) -> int
 Shifts = dict[int, tuple[int, Callable[[int, int], tuple[int, int]]]]
 
 
-def _article_shifts(db: Database, old_document: int, result: pipeline.DocumentResult) -> Shifts:
+def _article_shifts(db: Database, old_document: int, document: PreparedDocument) -> Shifts:
     """For each article position in both versions: the old article id and a map of old spans to new."""
     old_articles = {
         row["idx"]: row
         for row in sql.rows(db, "SELECT id, idx, text FROM articles WHERE document_id = ?", [old_document])
     }
     return {
-        article_result.article.index: (
-            old_articles[article_result.article.index]["id"],
-            _span_mapper(old_articles[article_result.article.index]["text"], article_result.article.text),
+        article.index: (
+            old_articles[article.index]["id"],
+            _span_mapper(old_articles[article.index]["text"], article.text),
         )
-        for article_result in result.articles
-        if article_result.article.index in old_articles
+        for article in document.articles
+        if article.index in old_articles
     }
 
 
-def _finish(
-    db: Database,
-    result: pipeline.DocumentResult,
-    document_id: int,
-    previous: int | None,
-    shifts: Shifts,
-    article_ids: dict[int, int],
-    checked: dict[int, list[dict[str, Any]]],
-) -> ImportReport:
-    file_name = display_name(result.source.path)
+def _finish(db: Database, queued: _Queued, document_id: int, article_ids: dict[int, int]) -> ImportReport:
+    document = queued.document
+    previous, shifts = queued.previous, queued.shifts
+    latest = _previous_version(db, document.file_name, document_id)
+    if latest != previous:  # another import replaced it meanwhile: line up with that one
+        previous = latest
+        shifts = _article_shifts(db, previous, document) if previous is not None else {}
+    file_name = document.file_name
     version = sql.rows(
         db,
         "SELECT coalesce(max(version), 0) + 1 AS v FROM documents WHERE file_name = ? AND complete",
         [file_name],
     )[0]["v"]
-    claims = sum(len(article_result.claims) for article_result in result.articles)
+    claims = document.claim_count
     carried = 0
     if previous is not None:
         # A changed copy of a file already imported replaces it: decisions
         # move to the claims they still describe, the old version stays
         # (never deleted) but leaves every list.
-        carried = _carry_over(db, previous, document_id, result, shifts, article_ids)
+        carried = _carry_over(db, previous, document_id, document, shifts, article_ids)
         db.execute(
             "UPDATE documents SET superseded_by = ? WHERE file_name = ? AND id != ? AND superseded_by IS NULL"
             " AND complete",
@@ -534,13 +635,12 @@ def _finish(
     # read (非数字声明): those articles are checked again as stored, here,
     # inside the lock; every other one takes the findings made before it.
     recheck = findings.articles_with_excluded_claims(db, list(article_ids.values())) if carried else set()
-    for index, article_id in article_ids.items():
+    for article in document.articles:
+        article_id = article_ids[article.index]
         if article_id in recheck:
             findings.refresh(db, article_id)
-        elif index in checked:
-            for row in checked[index]:
-                row["detector_version"] = result.detector_version
-            findings.store_rows(db, article_id, checked[index])
+        elif article.findings is not None:
+            findings.store_rows(db, article_id, article.findings)
     if previous is not None:
         # What editors did about the old version's findings carries over by
         # article position; it applies where the same finding is found again.
@@ -563,14 +663,14 @@ def _finish(
             **({"replaces": previous, "decisions_carried": carried} if previous is not None else {}),
         },
     )
-    return ImportReport(documents_added=1, articles_added=len(result.articles), claims_added=claims)
+    return ImportReport(documents_added=1, articles_added=len(document.articles), claims_added=claims)
 
 
 def _carry_over(
     db: Database,
     old_document: int,
     new_document: int,
-    result: pipeline.DocumentResult,
+    document: PreparedDocument,
     shifts: Shifts,
     article_ids: dict[int, int],
 ) -> int:
@@ -606,15 +706,8 @@ def _carry_over(
             )
         )
     found = [
-        reattach.Found(
-            claim.id,
-            article_ids[article_result.article.index],
-            claim.start,
-            claim.end,
-            claim.text,
-            claim.value,
-        )
-        for article_result, claim in result.claims()
+        reattach.Found(claim_id, article_ids[index], start, end, text, value)
+        for index, claim_id, start, end, text, value in document.found()
     ]
     plan = reattach.plan(stored, found)
     for old, new in [*plan.kept, *plan.reattached]:
