@@ -15,12 +15,13 @@ import hashlib
 from dataclasses import dataclass, field
 
 RELATION_KINDS = ("sum", "change", "share", "average")
-CHECK_KINDS = (*RELATION_KINDS, "usage")
+# "repeat": the same metric stated twice (desktop.checks.repeats), equal or in conflict.
+CHECK_KINDS = (*RELATION_KINDS, "usage", "repeat")
 
 # Operand roles, as the relation gold names them: part/total (sum, share),
 # from/to/rate (change; rate is the stated change whatever its unit),
-# numerator/denominator/rate (average).
-ROLES = ("part", "total", "from", "to", "rate", "numerator", "denominator")
+# numerator/denominator/rate (average), first/second (repeat: the earlier and the later statement).
+ROLES = ("part", "total", "from", "to", "rate", "numerator", "denominator", "first", "second")
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,14 @@
     factdesk check [--db PATH] [--article ID]... [--format jsonl|table] [--language zh|en]
 
 Each finding is a relation the article states (sum, change, share, average:
-`holds` true, false, or null when a figure is never given) or a breach of a
-number-usage rule (`check` "usage", `holds` false, with `rule` and `fix`).
+`holds` true, false, or null when a figure is never given), a breach of a
+number-usage rule (`check` "usage", `holds` false, with `rule` and `fix`), or
+the same metric stated twice (`check` "repeat": `holds` true when the figures
+agree, false for a conflict; an operand in another file carries its own
+`file`).  Repeats are looked for across all the files given (`--repeats
+across`, the default: papers reporting one event), within each file only
+(`within`), or not at all (`none`); they are printed after the other findings,
+once every file is read.
 Offsets index the decoded file as `factdesk detect` reports them, so
 ``decoded[source_start:source_end]`` is the span as it stands in the file.
 
@@ -25,14 +31,16 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from desktop.checks.document import PlacedFinding, iter_document
 from desktop.checks.messages import render
+from desktop.checks.repeats.place import PlacedRepeat, repeats_of_files
 from desktop.cli.files import EXIT_OK, EXIT_REFUSED, readable_files
 from desktop.cli.review import database_path, record_id
 from desktop.cli.table import write_table
 from desktop.paths import default_database_path, seed_files
+from desktop.pipeline import DocumentResult
 from desktop.store import ReviewStore
 from desktop.store.records import FINDING_STATUS_LABELS_ZH, StoredFinding
 
@@ -58,6 +66,12 @@ def add_check_command(commands: Any) -> None:
         type=record_id,
         metavar="ID",
         help="only this stored article",
+    )
+    check.add_argument(
+        "--repeats",
+        choices=("across", "within", "none"),
+        default="across",
+        help="look for the same figure across all files (default), within each file, or not at all",
     )
     check.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     check.add_argument("--language", choices=("zh", "en"), default="zh", help="language of the messages")
@@ -108,6 +122,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     out = sys.stdout
     read = findings = flags = 0
+    kept: list[tuple[str, DocumentResult]] = []  # for repeats across files, once all are read
     for file, result in readable_files(args.files):
         read += 1
         if read == 1 and args.format == "table":
@@ -119,7 +134,22 @@ def cmd_check(args: argparse.Namespace) -> int:
                 out.write(_json_line(finding_record(file, placed, args.language)) + "\n")
             else:
                 write_table([_table_row(placed, args.language)], _TABLE_WIDTHS, out)
+        if args.repeats == "within":
+            repeats = repeats_of_files([(file, result)])
+        else:
+            repeats = []
+            if args.repeats == "across":
+                kept.append((file, result))
+        for repeat in repeats:
+            findings += 1
+            flags += repeat.finding.is_flag
+            _write_repeat(repeat, args, out)
         out.flush()
+    for repeat in repeats_of_files(kept) if kept else []:
+        findings += 1
+        flags += repeat.finding.is_flag
+        _write_repeat(repeat, args, out)
+    out.flush()
     if args.format == "table":
         refused = len(args.files) - read
         print(
@@ -128,6 +158,57 @@ def cmd_check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_OK if read else EXIT_REFUSED
+
+
+def repeat_record(placed: PlacedRepeat, language: str = "zh") -> dict[str, object]:
+    """One repeat or conflict as the JSON object `factdesk check` prints (operands may be in other files)."""
+    f = placed.finding
+    article = placed.article.article
+    start, end = placed.source_span
+    operands: list[dict[str, object]] = []
+    for o, span, other in zip(f.operands, placed.operand_spans, placed.operand_files, strict=True):
+        operand: dict[str, object] = {
+            "role": o.role,
+            "text": o.text,
+            "source_start": span[0],
+            "source_end": span[1],
+            "claim": o.claim_id or None,
+            "value": o.value,
+        }
+        if other:
+            operand["file"] = other
+        operands.append(operand)
+    return {
+        "file": placed.file,
+        "article": article.index,
+        "headline": article.headline,
+        "check": f.check,
+        "holds": f.holds,
+        "text": article.text[f.start : f.end],
+        "source_start": start,
+        "source_end": end,
+        "operands": operands,
+        "computed": f.computed,
+        "reading": f.reading,
+        "message": render(f.message, language),
+        "code": f.message.code,
+    }
+
+
+def _write_repeat(placed: PlacedRepeat, args: argparse.Namespace, out: TextIO) -> None:
+    if args.format == "jsonl":
+        out.write(_json_line(repeat_record(placed, args.language)) + "\n")
+        return
+    f = placed.finding
+    article = placed.article.article
+    row = [
+        str(article.index),
+        f.check,
+        _VERDICT[f.holds],
+        article.text[f.start : f.end],
+        render(f.message, args.language),
+    ]
+    write_table([row], _TABLE_WIDTHS, out)
 
 
 def stored_record(
