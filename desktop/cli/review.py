@@ -284,7 +284,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 filters_description="；".join(filters) or "全部",
                 database=store.path,
                 database_id=store.database_id,
-                findings=store.export_findings(args.article),
+                findings=store.export_findings(args.article, with_releases=True),
             )
         except TargetRefused as error:
             finish()

@@ -59,9 +59,23 @@ _PRIOR = re.compile(
 )
 # 环比 is against the period before, a month or a quarter as the data go.
 _SEQUENTIAL = frozenset({"mom", "qoq", "seq"})
-_CN_DIGIT = {"一": "1", "二": "2", "三": "3", "四": "4", "两": "2"}
+_CN_DIGIT = {
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "两": "2",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+    "十": "10",
+}
 _PERIOD = re.compile(
-    r"(?P<half>上半年|下半年)"
+    # 截至2026年9月30日止九个月: the months ending with the one named (results announcements).
+    r"(?P<ending>截至(?:\d{4}年)?(?P<end>\d{1,2})月(?:\d{1,2}日)?止?(?P<count>[一二三四五六七八九十]|1[0-2]|[1-9])个月)"
+    r"|(?P<half>上半年|下半年)"
     r"|(?P<span>(?P<from>\d{1,2})\s*[至到\-~－—–]\s*(?P<to>\d{1,2})\s*月)"
     r"|(?:前|首)(?P<first>[1-9一二三四]|1[0-2])(?:个)?(?P<what>季度?|月)"
     r"|(?P<year>全年)"
@@ -126,6 +140,8 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
         positions[i] = counts.get(passage, 0)
         counts[passage] = positions[i] + 1
     columns = column_bases(text, figures)
+    line_starts = [0] + [i + 1 for i, ch in enumerate(plain) if ch == "\n"]
+    headings = _heading_periods(to_simplified(text), line_starts)
     found: list[Context] = []
     for i, figure in enumerate(figures):
         start = sentence_starts[_index(sentence_starts, figure.start)]
@@ -153,7 +169,8 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
                 own_subject=own,
                 direction=_signed(figure, _own_clause(_DIRECTION, lead), lead),
                 base=_own_clause(_BASE, lead) or columns.get(i, ""),
-                period=_period(plain[passage_starts[passage] : figure.start]),
+                period=_period(plain[passage_starts[passage] : figure.start])
+                or headings.get(_index(line_starts, figure.start), ""),
                 prior=_PRIOR.search(_squeeze(lead)) is not None,
                 first_line=first_line,
                 after=_after(plain, figure.end, headline=first_line),
@@ -373,7 +390,54 @@ def _period(passage_lead: str) -> str:
     return ""
 
 
+# A heading that names two stretches (止三个月及九个月) gives none.
+_TWO_STRETCHES = re.compile(r"个月[及和与、至]")
+_FIGURE_LEFT = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万亿两]个|[零〇一二三四五六七八九十]+[万亿%]")
+# The longest line read as a section heading.
+_HEADING_LENGTH = 40
+
+
+def _heading_periods(plain: str, line_starts: Sequence[int]) -> dict[int, str]:  # plain: unmasked, Simplified
+    """The period a section heading gives the lines below it, by line number.
+
+    A heading is a short line with no figure and no full stop that names one
+    period (截至2026年9月30日止九个月：, 分部资料（截至2026年9月30日止三个月）);
+    it holds down to the next blank line or the next heading.  A release
+    lays out its quarter and its nine months this way, the figures below
+    naming no period of their own.
+    """
+    periods: dict[int, str] = {}
+    current = ""
+    for number, start in enumerate(line_starts):
+        end = line_starts[number + 1] - 1 if number + 1 < len(line_starts) else len(plain)
+        line = _squeeze(plain[start:end])
+        if not line:
+            current = ""
+            continue
+        # The heading's own period is often a figure to the detector (三个月): any
+        # other digit or numeral makes the line a row, not a heading.
+        rest = _PERIOD.sub("", line)
+        if (
+            not _FIGURE_LEFT.search(rest)
+            and len(line) <= _HEADING_LENGTH
+            and not line.endswith("。")
+            and number > 0
+        ):
+            named = {_period_of(m) for m in _PERIOD.finditer(line)} - {""}
+            if named or current:
+                current = named.pop() if len(named) == 1 and not _TWO_STRETCHES.search(line) else ""
+            continue
+        if current:
+            periods[number] = current
+    return periods
+
+
 def _period_of(match: re.Match[str]) -> str:
+    if match.group("ending"):
+        end, count = int(match.group("end")), int(_CN_DIGIT.get(match.group("count"), match.group("count")))
+        if count == 3 and end % 3 == 0:
+            return f"q{end // 3}"
+        return f"c{end - count + 1}-{end}" if count <= end else ""
     if match.group("half"):
         return "c1-6" if match.group("half") == "上半年" else "c7-12"
     if match.group("span"):

@@ -93,3 +93,39 @@ def test_metric_words_after_the_figure() -> None:
     assert headline.match == "rounded" and headline.source is not None
     assert headline.source.text == "248.73万人"
     assert label_of(match_texts("台风袭海澄 248万人返乡\n", release), "248万人").match == "absent"
+
+
+_RESULTS = (
+    "星澜科技业绩公告\n"
+    "截至2026年9月30日止三个月：\n"
+    "本公司权益持有人应占盈利为人民币5,107百万元，同比增长24.6%。\n"
+    "\n"
+    "截至2026年9月30日止九个月：\n"
+    "本公司权益持有人应占盈利为人民币14,280百万元，同比增长20.3%。\n"
+)
+
+
+def test_a_section_heading_gives_its_period_to_the_lines_below() -> None:
+    quarter = match_texts("第三季股东应占盈利51.07亿元，按年升24.6%。\n", _RESULTS)
+    growth = label_of(quarter, "24.6%")
+    assert (
+        growth.match == "same" and growth.source is not None and growth.source.start < _RESULTS.index("\n\n")
+    )
+    nine_months = match_texts("首三季股东应占盈利142.8亿元，按年升24.6%。\n", _RESULTS)
+    assert label_of(nine_months, "142.8亿元").match == "same"
+    wrong = label_of(nine_months, "24.6%")
+    # The quarter's 24.6% is not the nine months' growth: the release gives 20.3% there.
+    assert wrong.match == "different" and wrong.source is not None and wrong.source.text == "20.3%"
+
+
+def test_a_heading_naming_two_stretches_gives_no_period() -> None:
+    both = (
+        "截至2026年9月30日止三个月及九个月：\n本公司权益持有人应占盈利为人民币5,107百万元，同比增长24.6%。\n"
+    )
+    nine_months = match_texts("首三季股东应占盈利51.07亿元，按年升24.6%。\n", both)
+    assert label_of(nine_months, "24.6%").match == "same"
+    # A blank line ends a heading's reach.
+    ended = "业绩公告\n截至2026年9月30日止三个月：\n\n本公司权益持有人应占盈利为人民币5,107百万元，同比增长24.6%。\n"
+    assert (
+        label_of(match_texts("首三季股东应占盈利51.07亿元，按年升24.6%。\n", ended), "24.6%").match == "same"
+    )
