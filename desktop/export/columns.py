@@ -106,6 +106,17 @@ COLUMNS: tuple[Column, ...] = (
         50,
         wrap=True,
     ),
+    # Output only, after 提示: the release the article was written from and how
+    # it states this figure (desktop.store.releases); empty for an article with
+    # no release attached.  Never read back.
+    Column("release_file", "来源稿", "文章所附来源稿（发布稿）的文件名；未附来源稿则为空", 10, 30),
+    Column(
+        "release_match",
+        "比对",
+        "这个数字与来源稿的比对：一致、约数（来源稿数字的四舍五入或截断）、不一致或来源稿中没有",
+        6,
+        12,
+    ),
 )
 
 COLUMN_INDEX = {column.key: index for index, column in enumerate(COLUMNS)}

@@ -1,9 +1,12 @@
 """The 核查提示 sheet: every finding of the checks, with its explanation and what editors did.
 
 One row per finding (relations that hold too, so the sheet shows what was
-checked, not only what failed), streamed like 核查明细: the rows come from
-the store an article at a time and go out as they come.  The sheet is
-output only; reading an edited workbook back never looks at it.
+checked, not only what failed), and one per figure an article's release
+does not back as written (check 来源稿比对, 结论 约数, 不一致 or 来源稿中没有,
+the release figure under 涉及数字: desktop.store.releases.as_finding),
+streamed like 核查明细: the rows come from the store an article at a time
+and go out as they come.  The sheet is output only; reading an edited
+workbook back never looks at it.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from desktop.checks.messages import render
+# Words every check's codes: the release's own, and the shared templates for the others.
+from desktop.checks.release.messages import render
 from desktop.export.cells import (
     DATETIME_FORMAT,
     STATUS_COLOURS,
@@ -25,16 +29,29 @@ from desktop.export.cells import (
     parse_timestamp,
 )
 from desktop.export.columns import Column
-from desktop.export.labels import CHECK_LABELS, FINDING_STATUS_LABELS, VERDICT_LABELS
+from desktop.export.labels import CHECK_LABELS, FINDING_STATUS_LABELS, MATCH_LABELS, VERDICT_LABELS
 from desktop.export.streaming import fast_rows
 from desktop.store.records import FindingExportRow, StoredFinding
+from desktop.store.releases import RELEASE_CHECK
 
 FINDING_COLUMNS: tuple[Column, ...] = (
     Column("headline", "文章标题", "提示所在文章的标题", 12, 40),
     Column("file_name", "来源文件", "导入的稿件文件名", 10, 30),
-    Column("check", "核查类型", "加总、增减、占比、平均，或数字用法（国标 GB/T 15835 与编辑规范）", 8, 10),
+    Column(
+        "check",
+        "核查类型",
+        "加总、增减、占比、平均、数字用法（国标 GB/T 15835 与编辑规范），或来源稿比对",
+        8,
+        10,
+    ),
     Column("rule", "规则", "数字用法的规则编号（1-13）；算术核查为空", 4, 6),
-    Column("verdict", "结论", "成立、不成立，或无法核算（缺少某个数）", 6, 10),
+    Column(
+        "verdict",
+        "结论",
+        "成立、不成立，或无法核算（缺少某个数）；来源稿比对为约数、不一致或来源稿中没有",
+        6,
+        12,
+    ),
     Column("text", "原文", "提示所指的原文文字", 8, 20),
     Column("message", "说明", "核查的算式或理由", 30, 70, wrap=True),
     Column("figures", "涉及数字", "参与计算的各个数字及其角色", 16, 40, wrap=True),
@@ -56,6 +73,7 @@ ROLE_LABELS = {
     "rate": "变化",
     "numerator": "总量",
     "denominator": "份数",
+    "release": "来源稿",
 }
 # The status colours of 核查明细, by meaning: open as pending, accepted as
 # rejected (the claim was), dismissed as confirmed (the figure stands).
@@ -87,7 +105,9 @@ def write_findings(sheet: Any, rows: Iterable[FindingExportRow]) -> int:
                 text(clean_text(row.file_name), col["file_name"]),
                 CHECK_LABELS.get(f.check, f.check),
                 f.rule or None,
-                VERDICT_LABELS[f.holds],
+                MATCH_LABELS.get(f.reading, f.reading)
+                if f.check == RELEASE_CHECK
+                else VERDICT_LABELS[f.holds],
                 text(clean_text(f.text), col["text"]),
                 wrapped(clean_text(render(f.message, "zh")), col["message"]),
                 wrapped(clean_text(figures(f)), col["figures"]),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from desktop.store.records import FINDING_STATUS_LABELS_ZH, REASON_LABELS_ZH, STATUS_LABELS_ZH
+from desktop.store.releases import MATCH_LABELS_ZH
 
 KIND_LABELS = MappingProxyType(
     {
@@ -29,8 +30,18 @@ STATUS_LABELS = MappingProxyType(dict(STATUS_LABELS_ZH))
 # The checks (desktop.checks): what each kind is called, the three verdicts,
 # and what editors did about a finding.
 CHECK_LABELS = MappingProxyType(
-    {"sum": "加总", "change": "增减", "share": "占比", "average": "平均", "usage": "数字用法"}
+    {
+        "sum": "加总",
+        "change": "增减",
+        "share": "占比",
+        "average": "平均",
+        "usage": "数字用法",
+        # Release discrepancies (desktop.store.releases.as_finding) share the sheet.
+        "release": "来源稿比对",
+    }
 )
+# How the release states a figure: the 比对 column and the 结论 of a 来源稿比对 row.
+MATCH_LABELS = MappingProxyType(dict(MATCH_LABELS_ZH))
 VERDICT_LABELS = MappingProxyType({True: "成立", False: "不成立", None: "无法核算"})
 FINDING_STATUS_LABELS = MappingProxyType(dict(FINDING_STATUS_LABELS_ZH))
 

@@ -257,6 +257,8 @@ def _row_maker(maker: CellMaker, long_texts: LongTextSheet) -> Callable[[ExportR
             reasons.get(claim.reason) or text(claim.reason, col["reason"]),
             claim.version,
             wrapped("\n".join(row.flags), col["flags"]) if row.flags else None,
+            text(row.release_file, col["release_file"]) if row.release_file else None,
+            text(row.release_match, col["release_match"]) if row.release_match else None,
         ]
 
     return cells
@@ -286,6 +288,8 @@ def _all_text(row: ExportRow) -> str:
             claim.reason,
             *claim.sources,
             *row.flags,
+            row.release_file,
+            row.release_match,
         )
     )
 
@@ -304,6 +308,8 @@ def _cleaned(row: ExportRow) -> ExportRow:
         date=clean_text(row.date),
         file_name=clean_text(row.file_name),
         flags=tuple(clean_text(flag) for flag in row.flags),
+        release_file=clean_text(row.release_file),
+        release_match=clean_text(row.release_match),
     )
 
 
@@ -335,6 +341,8 @@ def _display_texts(row: ExportRow) -> list[str]:
         REASON_LABELS.get(claim.reason, claim.reason),
         str(claim.version),
         max(row.flags, key=len, default=""),
+        row.release_file,
+        row.release_match,
     ]
 
 

@@ -435,13 +435,18 @@ class ReviewStore:
             progress(len(todo), len(todo), "")
         return len(todo)
 
-    def export_findings(self, article_ids: Sequence[int] = ()) -> Iterator[FindingExportRow]:
-        """Every finding of current articles (or of these), in reading order: the 核查提示 sheet."""
-        yield from findings.export_rows(self._db, article_ids)
+    def export_findings(
+        self, article_ids: Sequence[int] = (), *, with_releases: bool = False
+    ) -> Iterator[FindingExportRow]:
+        """Every finding of current articles (or of these), in reading order: the 核查提示 sheet.
 
-    def export_release_findings(self, article_ids: Sequence[int] = ()) -> Iterator[FindingExportRow]:
-        """Release discrepancies (rounded, different, absent) of articles with a release: more 核查提示 rows."""
-        yield from releases.discrepancy_rows(self._db, article_ids, keep=not self.read_only)
+        With `with_releases`, then every release discrepancy (rounded, different,
+        absent) of those with a release attached, as rows of check "release"
+        (desktop.store.releases.as_finding).
+        """
+        yield from findings.export_rows(self._db, article_ids)
+        if with_releases:
+            yield from releases.discrepancy_rows(self._db, article_ids, keep=not self.read_only)
 
     # -- source releases (desktop.store.releases) ------------------------------
     #

@@ -119,7 +119,7 @@ class ExportJob(Job):
             # so a workbook from another database is refused when read back.
             database=self._database,
             database_id=store.database_id,
-            findings=store.export_findings(scope.article_ids),
+            findings=store.export_findings(scope.article_ids, with_releases=True),
         )
 
 

@@ -25,7 +25,7 @@ from desktop.store.records import ExportRow
 EXPECTED_HEADERS = [
     "数字编号", "文章标题", "日期", "来源文件", "所在句子", "原文数字", "数值", "单位", "类型", "主体",
     "时间", "地点", "状态", "更正值", "更正写法", "更正单位", "来源标签", "备注", "核查人", "核查时间", "用时(秒)",
-    "驳回原因", "版本", "提示",
+    "驳回原因", "版本", "提示", "来源稿", "比对",
 ]  # fmt: skip
 DECIDED_AT = "2024-03-05T02:03:04+00:00"
 
@@ -126,7 +126,7 @@ def test_header_is_styled_frozen_and_filtered(sample: Path) -> None:
         assert cell.border.bottom.style == "thin"
         assert cell.alignment.wrap_text
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:X5"
+    assert sheet.auto_filter.ref == "A1:Z5"
 
 
 def test_widths_fit_chinese_text_within_limits(tmp_path: Path) -> None:
