@@ -14,15 +14,14 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from desktop.cli.table import write_table
-from desktop.ingest.reader import ReadError, display_name, display_path, read_file
+from desktop.ingest.reader import display_name, display_path
 from desktop.paths import default_database_path, seed_files
 from desktop.store import ReviewStore, StoreError
-from desktop.store.records import STATUS_LABELS_ZH, ClaimView
+from desktop.store.records import STATUS_LABELS_ZH, ClaimView, ImportReport
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -96,30 +95,26 @@ def _claim_json(claim: ClaimView) -> dict[str, object]:
 
 def cmd_import(args: argparse.Namespace) -> int:
     documents = articles = claims = duplicates = refused = 0
+
+    def heard(report: ImportReport) -> None:
+        # Each file reported as soon as it is known: a refusal is on screen
+        # while the rest of a long batch is still being read.
+        nonlocal documents, articles, claims, duplicates, refused
+        for path, reason in report.refused:
+            refused += 1
+            print(f"factdesk: {display_name(path)}: {reason}", file=sys.stderr, flush=True)
+        for path in report.duplicates:
+            duplicates += 1
+            print(f"already imported, skipped: {display_path(path)}", flush=True)
+        documents += report.documents_added
+        articles += report.articles_added
+        claims += report.claims_added
+
     with opened(args) as store:
-        # One file at a time, each reported as soon as it is done: a refusal
-        # is on screen while the rest of a long batch is still being read.
-        for given in args.files:
-            path = Path(given)
-            try:
-                source = read_file(path)
-            except ReadError as error:
-                refused += 1
-                print(f"factdesk: {error}", file=sys.stderr, flush=True)
-                continue
-            # The database holds paths as UTF-8 text; a name that is not
-            # valid UTF-8 (a GBK name, say) is stored as it is shown.
-            shown = Path(display_path(path))
-            report = store.import_source(source if shown == path else replace(source, path=shown))
-            for _path, reason in report.refused:
-                refused += 1
-                print(f"factdesk: {display_name(path)}: {reason}", file=sys.stderr, flush=True)
-            if report.duplicates:
-                duplicates += 1
-                print(f"already imported, skipped: {display_path(path)}", flush=True)
-            documents += report.documents_added
-            articles += report.articles_added
-            claims += report.claims_added
+        # A batch big enough is detected in worker processes (--jobs, default:
+        # one per core but the writer's); the database names stay as shown
+        # for a name that is not valid UTF-8 (a GBK name, say).
+        store.import_files([Path(given) for given in args.files], workers=args.jobs, on_file=heard)
     print(
         f"imported {documents} document(s), {articles} article(s), {claims} claim(s); {refused} file(s) refused"
     )
@@ -349,6 +344,17 @@ def record_id(value: str) -> int:
     return number
 
 
+def jobs_count(value: str) -> int:
+    """A number of worker processes: 0 (none) up to a few dozen."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}") from None
+    if not 0 <= number <= 64:
+        raise argparse.ArgumentTypeError(f"between 0 and 64 processes, not {number}")
+    return number
+
+
 def add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     def with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         parser.add_argument(
@@ -361,6 +367,13 @@ def add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
 
     imp = with_db(commands.add_parser("import", help="import article files into the review database"))
     imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument(
+        "--jobs",
+        type=jobs_count,
+        default=None,
+        metavar="N",
+        help="worker processes that detect claims besides the writer (0: none; default: by batch size and cores)",
+    )
     imp.set_defaults(func=cmd_import)
 
     claims = with_db(commands.add_parser("claims", help="list claims and their decisions"))

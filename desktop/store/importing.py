@@ -140,6 +140,7 @@ def import_files(
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
     workers: int | None = None,
+    on_file: Callable[[ImportReport], None] | None = None,
 ) -> ImportReport:
     """Import files; a file that cannot be read is refused, never fatal.
 
@@ -147,11 +148,13 @@ def import_files(
     `default_workers` for these files); this process reads the files, skips
     those already imported, detects what the workers have not taken and
     writes every document, in the order of `paths`.  On cancel, what was
-    detected is written and the import stops.
+    detected is written and the import stops.  `on_file` hears each file's
+    own report as soon as it is known: a refusal when the file is read, a
+    document once its transaction is committed.
     """
     todo = [Path(p) for p in paths]
     jobs = default_workers(len(todo), _total_size(todo)) if workers is None else max(0, workers)
-    writer = _Writer(db)
+    writer = _Writer(db, on_file)
     if jobs > 0:
         cancelled = _import_in_parallel(db, todo, jobs, writer, progress, should_cancel)
     else:
@@ -242,6 +245,7 @@ class _Writer:
     """Writes prepared documents in order, several to a bounded transaction, the lock free between them."""
 
     db: Database
+    on_file: Callable[[ImportReport], None] | None = None
     report: ImportReport = field(default_factory=ImportReport)
     _queue: deque[_Queued] = field(default_factory=deque)
     _work: int = 0
@@ -250,7 +254,7 @@ class _Writer:
     def add(self, outcome: PreparedDocument | ImportReport, *, write: bool = True) -> None:
         """Queue a document, or take a file's report; with `write`, the queue is written once BATCH_WORK is ready."""
         if isinstance(outcome, ImportReport):
-            self.report = _add(self.report, outcome)
+            self._take(outcome)
             return
         # The slow part of replacing an older version (lining up the old and
         # new texts) is done before any transaction, outside every lock.
@@ -266,6 +270,11 @@ class _Writer:
         """The work queued, in claims."""
         return self._work
 
+    def _take(self, report: ImportReport) -> None:
+        self.report = _add(self.report, report)
+        if self.on_file is not None:
+            self.on_file(report)
+
     def may_write_now(self) -> bool:
         """The lock has been left free PAUSE_SECONDS since this writer's last commit."""
         return time.monotonic() - self._free_since >= PAUSE_SECONDS
@@ -279,8 +288,9 @@ class _Writer:
             if self._queue[0].document.cost > CLAIMS_PER_TRANSACTION:
                 queued = self._queue.popleft()
                 self._work -= queued.document.cost
-                self.report = _add(self.report, _write_in_steps(self.db, queued))
+                self._take(_write_in_steps(self.db, queued))
             else:
+                written: list[ImportReport] = []  # heard of once committed
                 with sql.transaction(self.db):
                     started, work = time.monotonic(), 0
                     while (
@@ -290,8 +300,10 @@ class _Writer:
                     ):
                         queued = self._queue.popleft()
                         work += queued.document.cost
-                        self.report = _add(self.report, _write_whole(self.db, queued))
+                        written.append(_write_whole(self.db, queued))
                 self._work -= work
+                for report in written:
+                    self._take(report)
             self._free_since = time.monotonic()
 
 

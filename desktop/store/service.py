@@ -173,9 +173,17 @@ class ReviewStore:
         *,
         progress: Progress | None = None,
         should_cancel: Callable[[], bool] | None = None,
+        workers: int | None = None,
+        on_file: Callable[[ImportReport], None] | None = None,
     ) -> ImportReport:
-        """Import files, each whole or not at all; a bad file is refused, never fatal."""
-        return importing.import_files(self._db, paths, progress=progress, should_cancel=should_cancel)
+        """Import files, each whole or not at all; a bad file is refused, never fatal.
+
+        `workers` detection processes besides this one (default: by the
+        batch's size); `on_file` hears each file's report as it is known.
+        """
+        return importing.import_files(
+            self._db, paths, progress=progress, should_cancel=should_cancel, workers=workers, on_file=on_file
+        )
 
     def import_source(self, source: SourceText) -> ImportReport:
         """Import one decoded file; the same content twice is reported as a duplicate."""
