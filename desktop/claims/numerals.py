@@ -408,6 +408,11 @@ def _parse_level(s: str, level: int, text: str, leading: bool = True) -> Decimal
     return EXACT.add(EXACT.scaleb(coef, width), _parse_tail(tail, width, level, coef, text))
 
 
+# The magnitude (万, four places) whose tail may be written short, and the fewest digits it needs.
+_TAIL_SHORTENS = 4
+_MIN_SHORT_TAIL = 2
+
+
 def _parse_tail(tail: str, width: int, level: int, coef: Decimal, text: str) -> Decimal:
     """The part after 万 (width 4), 亿 (8) or 兆 (12): must stay below 10**width."""
     if not tail:
@@ -424,9 +429,14 @@ def _parse_tail(tail: str, width: int, level: int, coef: Decimal, text: str) -> 
     if all(ch in _ASCII_ARABIC for ch in rest):
         figure = rest.replace(",", "")
         if not zero:
-            # Table form 467萬3155: the figure fills the whole slot, so a short
-            # one (1万3) cannot tell 10003 from 13000 and is refused.
-            if len(figure) != width or not _ARABIC_RE.fullmatch(rest) or "." in rest:
+            # Table form 467萬3155: the figure fills the whole slot.  After 万 a
+            # tail of two or three digits fills its low places (81万437 is
+            # 810437, as 81万0437): no one writes 81万4370 that way, shorthand
+            # stops at one digit.  A one-digit tail (1万3) cannot tell 10003
+            # from 13000, and after 亿 a short tail may be 万 left out
+            # (3亿4500 for 3亿4500万): both are refused.
+            short = width == _TAIL_SHORTENS and _MIN_SHORT_TAIL <= len(figure) < width
+            if (len(figure) != width and not short) or not _ARABIC_RE.fullmatch(rest) or "." in rest:
                 raise _fail(text, f"digits after a magnitude must be exactly {width} plain digits")
             return Decimal(figure)
         if not _ARABIC_RE.fullmatch(rest) or "." in rest or rest[0] == "0":

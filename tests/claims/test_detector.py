@@ -662,6 +662,20 @@ HARDER_CASES = [
         "全港登記選民共467萬3155人。",
         C("467萬3155人", "4673155", "人", "count"),
     ),
+    # a short tail after 万 fills its low places, in either script
+    case(
+        "mixed-numeral-short-tail-simplified",
+        "单日最高峰共81万437人次出入境。",
+        C("81万437人次", "810437", "人次", "count"),
+    ),
+    case(
+        "mixed-numeral-short-tail-traditional",
+        "羅湖管制站錄得9萬45人次。",
+        C("9萬45人次", "90045", "人次", "count"),
+    ),
+    # near-misses: a one-digit tail (13000 or 10003?) and a short tail after 億 (萬 left out?)
+    case("mixed-numeral-one-digit-tail", "全场观众1萬3人。"),
+    case("mixed-numeral-short-tail-after-yi", "共有3億4500人。"),
     case("verb-bijin-outside", "该工程建设周期逼近8年。", C("8年", "8", "年", "duration")),
     # ratio 每N…有M
     case(

@@ -151,6 +151,11 @@ PARSE_CASES = [
     ("3万4000", "34000"),
     ("1萬1,632", "11632"),
     ("48億6,000萬", "4860000000"),
+    # a tail of two or three digits after 万 fills its low places
+    ("81万437", "810437"),
+    ("81萬437", "810437"),
+    ("9万45", "90045"),
+    ("81万0437", "810437"),
     # zeros that mark empty places, as papers write them
     ("四千万零六千", "40006000"),
     ("一万二百五十", "10250"),
@@ -204,6 +209,10 @@ def test_parse_number(text: str, expected: str) -> None:
         "一百十二",  # 百 then bare 十 is not a standard form
         "三三百",
         "1万3",  # 10003 or 13000? refused
+        "1萬3",
+        "3亿4500",  # 3亿4500万 with 万 left out? refused
+        "3億45",
+        "81万43700",  # more digits than 万's four places
         "1萬37800",
         "3.4万5000",
         "一亿二亿",
