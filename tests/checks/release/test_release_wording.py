@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from release_helpers import label_of, match_texts
 
+from desktop.checks.release import figures_in
+from desktop.checks.release.differing import slipped
+from desktop.checks.release.figure import TextFigure
+from desktop.claims.detector import detect
+
 
 def test_an_approximation_word_keeps_its_side() -> None:
     release = "全市法院共受理各类案件126,418件，审结119,875件，结案率94.82%。\n"
@@ -129,3 +134,59 @@ def test_a_heading_naming_two_stretches_gives_no_period() -> None:
     assert (
         label_of(match_texts("首三季股东应占盈利51.07亿元，按年升24.6%。\n", ended), "24.6%").match == "same"
     )
+
+
+def test_a_slipped_digit_beside_a_backed_neighbour_is_different() -> None:
+    release = "东港市平均降雨量286.4毫米，最大单站累计降雨量为白沙站612.5毫米。\n"
+    slipped = label_of(
+        match_texts("東港市平均286.4毫米，白沙站累計雨量達621.5毫米。\n", release), "621.5毫米"
+    )
+    assert slipped.match == "different" and slipped.source is not None and slipped.source.text == "612.5毫米"
+    # Two digits changed: not a slip, and nothing else says the figure is the release's.
+    other = label_of(match_texts("東港市平均286.4毫米，白沙站累計雨量達650.5毫米。\n", release), "650.5毫米")
+    assert other.match == "absent"
+
+
+def test_a_slip_before_a_backed_neighbour_needs_the_metric_words() -> None:
+    release = "10月份，全市社会消费品零售总额286.47亿元，同比增长4.9%。\n"
+    retail = label_of(
+        match_texts("10月份全市社会消费品零售总额268.47亿元，同比增长4.9%。\n", release), "268.47亿元"
+    )
+    assert retail.match == "different" and retail.source is not None and retail.source.text == "286.47亿元"
+    industry = label_of(
+        match_texts("10月份全市工业增加值268.47亿元，同比增长4.9%。\n", release), "268.47亿元"
+    )
+    assert industry.match == "absent"
+
+
+def test_a_slip_in_mixed_wan_notation() -> None:
+    release = "羅湖管制站錄得902,117人次，港珠澳大橋香港口岸錄得612,308人次。\n"
+    matches = match_texts("罗湖管制站录得92万2117人次，港珠澳大桥香港口岸61万2308人次。\n", release)
+    luohu = label_of(matches, "92万2117人次")
+    assert luohu.match == "different" and luohu.source is not None and luohu.source.text == "902,117人次"
+    assert label_of(matches, "61万2308人次").match == "same"
+
+
+def test_a_change_is_compared_though_the_article_runs_on_past_the_releases_line() -> None:
+    release = "智能终端收入为人民币13,870百万元，同比下降4.2%；\n广告及其他收入为人民币8,713百万元，同比增长19.2%。\n"
+    article = "智能終端收入138.7億元，按年跌{}；廣告及其他收入87.13億元，按年增長19.2%。\n"
+    fell = label_of(match_texts(article.format("2.4%"), release), "2.4%")
+    assert fell.match == "different" and fell.source is not None and fell.source.text == "4.2%"
+    # The other way round is another statement, not a wrong figure for this one.
+    rose = match_texts(article.format("按年升2.4%").replace("按年跌", ""), release)
+    assert label_of(rose, "2.4%").match == "absent"
+
+
+def test_what_counts_as_a_slipped_digit() -> None:
+    def figure(text: str) -> TextFigure:
+        (found,) = figures_in(text, detect(text))
+        return found
+
+    assert slipped(figure("268.47亿元"), figure("286.47亿元"))  # two neighbours swapped
+    assert slipped(figure("621.5毫米"), figure("612.5毫米"))
+    assert slipped(figure("3.2天"), figure("3.8天"))  # one digit changed
+    assert not slipped(figure("3天"), figure("8天"))  # one digit: any change is one
+    assert not slipped(figure("650.5毫米"), figure("612.5毫米"))  # two digits changed
+    assert not slipped(figure("261.47亿元"), figure("216.74亿元"))  # swapped apart, not neighbours
+    assert not slipped(figure("286.5亿元"), figure("286.47亿元"))  # a rounding, not a slip
+    assert not slipped(figure("28.6亿元"), figure("286亿元"))  # another size
