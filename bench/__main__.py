@@ -70,6 +70,9 @@ def main() -> int:
     subprocess.run([sys.executable, "-m", "bench.checks_bench"], check=True)
     # 200 files imported in one process and with a detection pool (issue 11 §4).
     subprocess.run([sys.executable, "-m", "bench.import_bench"], check=True)
+    # Source releases in the store (issue 13 §3): release_matches on the longest
+    # dev article, propose_source among 2,000 documents.
+    subprocess.run([sys.executable, "-m", "bench.release_bench"], check=True)
     # The slower parts last, each in its own interpreter (see main()).
     subprocess.run([sys.executable, "-m", "bench.store_bench"], check=True)
     if os.environ.get("FACTDESK_BENCH_GUI", "1") != "0":

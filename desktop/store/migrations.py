@@ -340,7 +340,8 @@ def _v6_source_releases(db: Database) -> None:
     # Claims by numeric value: proposing a release looks up, among thousands
     # of documents, those stating the article's figures (a value range each,
     # for roundings) before the matcher ranks a few of them.
-    db.execute("CREATE INDEX claims_numeric_value ON claims (CAST(value AS REAL))")
+    # Covering (document, orphaned): a common value (5%) has thousands of claims.
+    db.execute("CREATE INDEX claims_numeric_value ON claims (CAST(value AS REAL), document_id, orphaned)")
 
 
 Migration = Callable[[Database], None]

@@ -59,7 +59,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -110,7 +110,7 @@ RELEASE_REFUSAL_CODES = (
 )
 
 # How many documents the SQL pre-filter hands to the ranking.
-PROPOSE_SHORTLIST = 12
+PROPOSE_SHORTLIST = 6
 # Article figures looked up by the pre-filter: the most specific first.
 _PREFILTER_FIGURES = 40
 # The 比对 column and the 核查提示 sheet word labels so.
@@ -285,9 +285,12 @@ class _Side:
     claims: tuple[Claim, ...]
     shift: int  # where `text` starts in the document's normalised text
     source: SourceText  # the document's normalised text, to map offsets back to the decoded file
-    # Per article of the document: its id and normalised offset -> display index.
-    displays: tuple[tuple[int, dict[int, int]], ...]
+    # Per article of the document: its id and the normalised offset of each display character.
+    displays: tuple[tuple[int, tuple[int, ...]], ...]
     spans: dict[str, tuple[int, int, int]]  # claim id -> (article id, display start, display end)
+    # Normalised offset -> display index, per article, made when first needed
+    # (only a figure that is not a claim needs it; ranking never does).
+    positions: dict[int, dict[int, int]] = field(default_factory=dict)
 
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         return self.source.raw_offset(self.shift + start), self.source.raw_offset(self.shift + end)
@@ -295,7 +298,14 @@ class _Side:
     def display_span(self, start: int, end: int) -> tuple[int | None, int, int]:
         """(article id, start, end) in an article's display text of [start, end) of `text`."""
         first, last = self.shift + start, self.shift + end - 1
-        for article_id, positions in self.displays:
+        for article_id, offsets in self.displays:
+            positions = self.positions.get(article_id)
+            if positions is None:
+                positions = {}
+                for index, offset in enumerate(offsets):
+                    if offset != SYNTHETIC and offset not in positions:
+                        positions[offset] = index
+                self.positions[article_id] = positions
             if first in positions and last in positions and positions[first] <= positions[last]:
                 return article_id, positions[first], positions[last] + 1
         return None, -1, -1
@@ -335,16 +345,10 @@ def _side(db: Database, document_id: int, claim_rows: list[dict[str, Any]], arti
         )
     else:
         article_rows = sql.rows(db, "SELECT id, offsets FROM articles WHERE id = ?", [article_id])
-    displays = []
-    for row in article_rows:
-        positions: dict[int, int] = {}
-        for index, offset in enumerate(rows.unpack_ints(row["offsets"])):
-            if offset != SYNTHETIC and offset not in positions:
-                positions[offset] = index
-        displays.append((int(row["id"]), positions))
+    displays = tuple((int(row["id"]), rows.unpack_ints(row["offsets"])) for row in article_rows)
     shift, end = 0, len(normal)
     if article_id is not None:
-        real = displays[0][1] if displays else {}
+        real = [offset for offset in displays[0][1] if offset != SYNTHETIC] if displays else []
         shift, end = (min(real), max(real) + 1) if real else (0, 0)
     text = normal[shift:end]
     claims = []
@@ -373,7 +377,7 @@ def _side(db: Database, document_id: int, claim_rows: list[dict[str, Any]], arti
         )
         spans[row["id"]] = (int(row["article_id"]), row["span_start"], row["span_end"])
     claims.sort(key=lambda c: (c.start, c.end, c.id))
-    return _Side(document_id, text, tuple(claims), shift, source, tuple(displays), spans)
+    return _Side(document_id, text, tuple(claims), shift, source, displays, spans)
 
 
 def article_side(db: Database, article_id: int) -> _Side:
@@ -698,33 +702,31 @@ def propose(db: Database, article_id: int, limit: int = 5) -> list[SourceCandida
     article = article_side(db, article_id)
     figures = figures_in(article.text, article.claims)
     ranked_figures = sorted(figures, key=lambda f: -f.significant_digits)[:_PREFILTER_FIGURES]
-    weights: dict[int, float] = {}
-    for figure in ranked_figures:
+    if not ranked_figures:
+        return []
+    # One query: per current document, the weight of the article figures it
+    # has a claim for (equal, rounded or truncated value), counted once each.
+    ranges = ", ".join("(?, ?, ?, ?)" for _ in ranked_figures)
+    params: list[Any] = []
+    for number, figure in enumerate(ranked_figures):
         low, high = _value_range(figure.value, figure.step)
-        weight = 1.0 if figure.significant_digits >= 3 else 0.5
-        for row in sql.rows(
-            db,
-            "SELECT DISTINCT c.document_id FROM claims c WHERE CAST(c.value AS REAL) BETWEEN ? AND ?"
-            " AND c.document_id != ? AND NOT c.orphaned",
-            [low, high, own],
-        ):
-            weights[int(row["document_id"])] = weights.get(int(row["document_id"]), 0.0) + weight
-    if not weights:
+        params += [number, low, high, 1.0 if figure.significant_digits >= 3 else 0.5]
+    found = sql.rows(
+        db,
+        f"WITH ranges (figure, low, high, weight) AS (VALUES {ranges})"
+        " SELECT hit.document_id, sum(hit.weight) AS weight, doc.file_name,"
+        " (SELECT headline FROM articles r WHERE r.document_id = hit.document_id ORDER BY r.idx LIMIT 1)"
+        " AS headline FROM (SELECT DISTINCT r.figure, c.document_id, r.weight FROM ranges r"
+        " JOIN claims c ON CAST(c.value AS REAL) BETWEEN r.low AND r.high"
+        " WHERE c.document_id != ? AND NOT c.orphaned) hit"
+        " JOIN documents doc ON doc.id = hit.document_id AND doc.complete AND doc.superseded_by IS NULL"
+        " GROUP BY hit.document_id HAVING sum(hit.weight) >= ? ORDER BY weight DESC, hit.document_id LIMIT ?",
+        [*params, own, MIN_FIGURES / 2, PROPOSE_SHORTLIST],
+    )
+    if not found:
         return []
-    current = {
-        int(row["id"]): row
-        for row in sql.rows(
-            db,
-            "SELECT doc.id, doc.file_name, (SELECT headline FROM articles r WHERE r.document_id = doc.id"
-            " ORDER BY r.idx LIMIT 1) AS headline FROM documents doc WHERE doc.complete"
-            " AND doc.superseded_by IS NULL",
-        )
-    }
-    shortlist = sorted(
-        (d for d in weights if d in current and weights[d] >= MIN_FIGURES / 2), key=lambda d: (-weights[d], d)
-    )[:PROPOSE_SHORTLIST]
-    if not shortlist:
-        return []
+    current = {int(row["document_id"]): row for row in found}
+    shortlist = list(current)
     sides = [release_side(db, document_id) for document_id in shortlist]
     ranked = rank_documents(article.text, article.claims, [(side.text, side.claims) for side in sides])
     return [
