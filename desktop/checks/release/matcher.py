@@ -107,7 +107,11 @@ def match_release(
             for c in candidates[i]
             if not c.veto and _supported(i, c, article, a_ctx, r_ctx, candidates)
         ]
-        accepted = [(score, c) for score, c in scored if score >= THRESHOLD]
+        # One passage of an article does not state one release figure twice: a figure
+        # already backing an earlier figure of the passage backs no other there
+        # (出生数比去年同月少1036人；…死亡数较去年同月减少1036人 restates no births).
+        taken = {c.index for k, c in chosen.items() if a_ctx[k].passage_index == a_ctx[i].passage_index}
+        accepted = [(score, c) for score, c in scored if score >= THRESHOLD and c.index not in taken]
         if accepted:
             used = {c.index for c in chosen.values()}
             # Ties go to a release figure in the same place (headline and title, body and

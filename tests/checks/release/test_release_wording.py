@@ -190,3 +190,26 @@ def test_what_counts_as_a_slipped_digit() -> None:
     assert not slipped(figure("261.47亿元"), figure("216.74亿元"))  # swapped apart, not neighbours
     assert not slipped(figure("286.5亿元"), figure("286.47亿元"))  # a rounding, not a slip
     assert not slipped(figure("28.6亿元"), figure("286亿元"))  # another size
+
+
+def test_the_same_month_a_year_before_names_no_metric() -> None:
+    """较去年同月增加1036人 is a change worded with no metric of its own: the death rate's, not the births'."""
+    release = (
+        "出生數為9,412人,較上年同月減少1,036人;死亡數為1萬6,289人,粗死亡率為8.39‰,較上年同月增加812人。\n"
+    )
+    article = (
+        "出生數 9412 人,比去年同月少 1036 人;死亡數 1 萬 6289 人,粗死亡率 8.39‰,較去年同月增加 1036 人。\n"
+    )
+    matches = match_texts(article, release)
+    births = label_of(matches, "1036人", 0)
+    assert births.match == "same" and births.source is not None and births.source.text == "1,036人"
+    deaths = label_of(matches, "1036人", 1)
+    assert deaths.match == "different" and deaths.source is not None and deaths.source.text == "812人"
+    # Worded the other way, it moves against the deaths' 812 and cannot be the births' figure
+    # again: one passage does not state one release figure twice.
+    fell = label_of(match_texts(article.replace("較去年同月增加", "較去年同月減少"), release), "1036人", 1)
+    assert fell.match == "absent"
+    assert (
+        label_of(match_texts(article.replace("較去年同月增加", "較去年同月減少"), release), "1036人").match
+        == "same"
+    )
