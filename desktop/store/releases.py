@@ -73,7 +73,7 @@ from desktop.checks.release.propose import MIN_FIGURES
 from desktop.claims.model import Claim
 from desktop.ingest.model import SYNTHETIC, SourceText
 from desktop.ingest.reader import ReadError, display_name, read_file
-from desktop.store import decisions, importing, queries, rows, sql
+from desktop.store import database, decisions, importing, queries, rows, sql
 from desktop.store.decisions import RefusedDecision
 from desktop.store.errors import UnknownArticle, UnknownDocument
 from desktop.store.findings import NOT_A_CLAIM
@@ -113,6 +113,8 @@ RELEASE_REFUSAL_CODES = (
 PROPOSE_SHORTLIST = 6
 # Article figures looked up by the pre-filter: the most specific first.
 _PREFILTER_FIGURES = 40
+# How long a read waits for the write lock to keep the matches it computed.
+_KEEP_WAIT_MS = 50
 # The 比对 column and the 核查提示 sheet word labels so.
 MATCH_LABELS_ZH = {"same": "一致", "rounded": "约数", "different": "不一致", "absent": "来源稿中没有"}
 # The check kind release discrepancies have on the 核查提示 sheet (desktop.export.labels words it).
@@ -469,11 +471,17 @@ def _keep(
     if in_transaction:
         db.execute(statement, params)
         return
+    # A read must not wait on another process's long write (an import) for
+    # the whole busy timeout just to keep what it can compute again: it
+    # tries briefly, and otherwise leaves it for the next read.
+    db.execute(f"PRAGMA busy_timeout = {_KEEP_WAIT_MS}")
     try:
         with sql.transaction(db):
             db.execute(statement, params)
     except sqlite3.OperationalError:
         _log.warning("release matches of article %d not kept (database busy or read-only)", article_id)
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {database.BUSY_TIMEOUT_MS}")
 
 
 def _stored(

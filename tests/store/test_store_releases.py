@@ -12,6 +12,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -150,7 +151,9 @@ def test_refusals_write_nothing(db_path: Path) -> None:
 # -- matching ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("pair", [GRAIN, UNEMPLOYMENT, "01_tw-retail-2022-04"])
+@pytest.mark.parametrize(
+    "pair", sorted(p.name.removesuffix(".article.txt") for p in PAIRS.glob("*.article.txt"))
+)
 def test_stored_matches_are_what_factdesk_match_gives_for_the_files(db_path: Path, pair: str) -> None:
     with ReviewStore.open(db_path) as store:
         store.import_files([article_file(pair)])
@@ -256,6 +259,30 @@ def test_a_read_only_database_computes_matches_without_keeping_them(
         assert reader.release_matches(article)
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM release_matches").fetchone() == (0,)
+
+
+def test_a_read_while_another_process_writes_computes_without_waiting_to_keep(
+    grain: ReviewStore, db_path: Path
+) -> None:
+    with grain:
+        article = only_article(grain, article_file(GRAIN).name)
+        expected = grain.release_matches(article)
+        with sqlite3.connect(db_path) as conn:
+            conn.execute("DELETE FROM release_matches")
+        other = sqlite3.connect(db_path, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # another process's long write (an import, say)
+            started = time.monotonic()
+            assert grain.release_matches(article) == expected
+            assert time.monotonic() - started < 2  # not the 5 s busy timeout
+            other.execute("ROLLBACK")
+        finally:
+            other.close()
+        # Kept at the next read, and the store waits as long as ever for its own writes.
+        grain.release_matches(article)
+        with sqlite3.connect(db_path) as conn:
+            assert conn.execute("SELECT count(*) FROM release_matches").fetchone() == (1,)
+            assert grain._db.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
 
 
 # -- 确认所有一致的数字 ----------------------------------------------------------
@@ -364,6 +391,12 @@ def test_propose_source_offers_the_release_the_article_was_written_from(db_path:
             assert [p.score for p in proposed] == sorted((p.score for p in proposed), reverse=True)
             # The article's own file is never proposed.
             assert article_file(pair).name not in {p.file_name for p in proposed}
+
+
+def test_no_proposal_when_no_document_states_the_article_s_figures(db_path: Path) -> None:
+    with ReviewStore.open(db_path) as store:
+        store.import_files([article_file(GRAIN), release_file("03_tencent-results-2025q3")])
+        assert store.propose_source(only_article(store, article_file(GRAIN).name)) == []
 
 
 # -- two processes -------------------------------------------------------------
