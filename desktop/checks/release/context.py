@@ -210,11 +210,14 @@ def coverage(context: Context, other: Context) -> float | None:
 def tail_found(context: Context, other: Context) -> bool:
     """Whether the words right after the figure (248万人受灾, 3人死亡) name `other`'s metric.
 
-    They must stand right after `other` too, or be its metric words before
-    it (因灾死亡3人): at least two characters, a whole word of the other side.
+    They must stand right after `other` too, or end the metric words of its
+    own clause (因灾死亡3人, not 死亡3人，其中1人为儿童 for 1人死亡): at
+    least two characters, a whole word of the other side.
     """
     tail = context.after[:TAIL_REACH]
-    return len(tail) >= 2 and (other.after.startswith(tail) or other.subject.endswith(tail))
+    return len(tail) >= 2 and (
+        other.after.startswith(tail) or (other.own_subject and other.subject.endswith(tail))
+    )
 
 
 def head_found(context: Context, other: Context) -> bool:

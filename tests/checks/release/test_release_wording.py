@@ -213,3 +213,10 @@ def test_the_same_month_a_year_before_names_no_metric() -> None:
         label_of(match_texts(article.replace("較去年同月增加", "較去年同月減少"), release), "1036人").match
         == "same"
     )
+
+
+def test_metric_words_after_the_figure_meet_only_the_release_figures_own_words() -> None:
+    release = "全省因灾死亡3人，其中1人为儿童。\n"
+    # 1人 of the release is one of the three dead, not a death of its own.
+    assert label_of(match_texts("另有1人死亡。\n", release), "1人").match == "absent"
+    assert label_of(match_texts("造成3人死亡。\n", release), "3人").match == "same"
