@@ -92,6 +92,22 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "transfers.import_decisions",
         group_end=True,
     ),
+    # The release the article was written from: proposed from the database, or a file.
+    ActionSpec(
+        "attach_source",
+        QT_TRANSLATE_NOOP("actions", "Attach the source re&lease…"),
+        ("Ctrl+Shift+R",),
+        "file",
+        "release_pane.attach",
+    ),
+    ActionSpec(
+        "detach_source",
+        QT_TRANSLATE_NOOP("actions", "Take the source release o&ff"),
+        (),
+        "file",
+        "session.release.detach",
+        group_end=True,
+    ),
     # O for original.  Opening a database, rarer, moved to Ctrl+Shift+D (its mnemonic) for it.
     ActionSpec(
         "open_original",
@@ -256,6 +272,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         group_end=True,
     ),
     ActionSpec(
+        "confirm_matching",
+        QT_TRANSLATE_NOOP("actions", "Confirm all that agree with the source re&lease"),
+        ("Ctrl+Shift+Y",),
+        "review",
+        "session.release.confirm_matching",
+        REVIEW,
+        group_end=True,
+    ),
+    ActionSpec(
         "next_article",
         QT_TRANSLATE_NOOP("actions", "Next &article"),
         ("Ctrl+Down", "]"),
@@ -277,6 +302,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+L",),
         "view",
         "focus_claim_list",
+    ),
+    ActionSpec(
+        "release_view",
+        QT_TRANSLATE_NOOP("actions", "Source &release beside the article"),
+        ("Ctrl+R",),
+        "view",
+        "release_pane.toggle",
+        checkable=True,
     ),
     ActionSpec(
         "pending_only",

@@ -68,6 +68,19 @@ def ask_import_files(parent: QWidget) -> list[Path]:
     return _chosen(dialog)
 
 
+def ask_release_file(parent: QWidget) -> Path | None:
+    """The release an article was written from (imported unless it is in the database already)."""
+    dialog = make_dialog(
+        parent,
+        QCoreApplication.translate("FileDialogs", "Attach the source release"),
+        "",
+        QCoreApplication.translate("FileDialogs", "Articles (*.txt *.md *.markdown *.docx);;All files (*)"),
+    )
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    chosen = _chosen(dialog)
+    return chosen[0] if chosen else None
+
+
 def ask_export_path(parent: QWidget) -> Path | None:
     dialog = make_dialog(
         parent,

@@ -12,7 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop.checks.messages import render
-from desktop.store.records import StoredFinding
+from desktop.checks.release.messages import render as render_release
+from desktop.store.records import StoredFinding, StoredReleaseMatch
 from desktop.ui.wording import local_time
 
 # A failing check is marked by a flag, not by colour alone; a check that holds by a tick;
@@ -67,3 +68,24 @@ def finding_state(finding: StoredFinding) -> str:
     if finding.status == "accepted":
         return QCoreApplication.translate("findings", "Accepted by {who}, {when}").format(who=who, when=when)
     return ""
+
+
+def match_label(match: str) -> str:
+    """The name of a release match (as the workbook's 比对 column names it)."""
+    labels = {
+        "same": QCoreApplication.translate("findings", "Same"),
+        "rounded": QCoreApplication.translate("findings", "Rounded"),
+        "different": QCoreApplication.translate("findings", "Different"),
+        "absent": QCoreApplication.translate("findings", "Not in the release"),
+    }
+    return labels.get(match, match)
+
+
+def match_glyph(match: str) -> str:
+    """Told by shape as well as colour: = agrees, ≈ rounds, ≠ differs, ∅ not there."""
+    return {"same": "=", "rounded": "≈", "different": "≠"}.get(match, "∅")
+
+
+def match_explanation(match: StoredReleaseMatch) -> str:
+    """Why the figure was matched so, in the window's language."""
+    return render_release(match.message, messages_language())

@@ -30,6 +30,7 @@ from desktop.ui.help import ShortcutsDialog
 from desktop.ui.inspector import ClaimInspector
 from desktop.ui.publication_date import ask_publication_date
 from desktop.ui.refusal_kinds import UNAVAILABLE
+from desktop.ui.release_pane import ReleasePane
 from desktop.ui.review_session import ReviewSession
 from desktop.ui.status_bar import ReviewStatusBar
 from desktop.ui.store_errors import store_error_text
@@ -57,8 +58,14 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleView()
         self.claim_list = ClaimListPanel()
         self.inspector = ClaimInspector()
+        self.release_pane = ReleasePane(self, self.session, settings)
+        # The article, with its source release beside it when shown (View → 来源稿).
+        self.reading = QSplitter(Qt.Orientation.Horizontal)
+        self.reading.addWidget(self.article_view)
+        self.reading.addWidget(self.release_pane.view)
+        self.reading.setChildrenCollapsible(False)
         self.centre = QSplitter(Qt.Orientation.Vertical)
-        self.centre.addWidget(self.article_view)
+        self.centre.addWidget(self.reading)
         self.centre.addWidget(self.claim_list)
         self.centre.setStretchFactor(0, 3)
         self.centre.setStretchFactor(1, 1)
@@ -98,6 +105,7 @@ class MainWindow(QMainWindow):
         build_menus(self.menuBar(), self.actions_by_id, {"quit": self.recent_menu})
         language = keys.text_value(self._settings, keys.LANGUAGE, keys.DEFAULT_LANGUAGE)
         self.actions_by_id["lang_en" if language == "en" else "lang_zh"].setChecked(True)
+        self.actions_by_id["release_view"].setChecked(not self.release_pane.view.isHidden())
         pending_only = self.actions_by_id["pending_only"]
         pending_only.setIconText(self.tr("Pending only"))
         self.articles_panel.set_pending_only_action(pending_only)
@@ -125,6 +133,9 @@ class MainWindow(QMainWindow):
         checks.flags_changed.connect(self.article_view.set_flags)
         checks.flags_changed.connect(self.claim_list.set_flags)
         checks.claim_findings_changed.connect(self.inspector.show_findings)
+        session.release.claim_match_changed.connect(
+            lambda _id, match: self.inspector.checks.show_release_match(match)
+        )
 
     def _connect_panels(self) -> None:
         session = self.session
@@ -139,6 +150,7 @@ class MainWindow(QMainWindow):
         view.add_claim_requested.connect(session.add_manual_claim)
         view.reject_selection_requested.connect(session.reject_selection)
         view.zoom_changed.connect(self._zoom_changed)
+        view.file_dropped.connect(lambda path: self.release_pane.attach_file(Path(path)))
         claims = self.claim_list
         claims.claim_selected.connect(session.select_claim)
         claims.claim_activated.connect(

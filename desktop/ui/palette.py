@@ -85,6 +85,16 @@ MUTED_COLOUR = QColor("#6B6B6B")  # date and file name: secondary, still readabl
 FLAG_COLOUR = QColor(ERROR_TEXT)  # an open check flag in a list
 
 
+def match_background(match: str, *, current: bool = False) -> QColor:
+    """The tint of a release figure by how it matched (the article's figure under review: blue)."""
+    if current:
+        return QColor(CURRENT_BACKGROUND)
+    name = {"same": "bluish_green", "rounded": "sky_blue", "different": "vermillion"}.get(match, "yellow")
+    colour = QColor(OKABE_ITO[name])
+    colour.setAlphaF(0.30)
+    return colour
+
+
 def status_style(status: str) -> StatusStyle:
     """The style of `status`; an unknown status looks pending rather than failing a paint."""
     return STATUS_STYLES.get(status, STATUS_STYLES["pending"])
@@ -165,6 +175,9 @@ INSPECTOR_STYLE = f"""
     #recentSources QToolButton {{
         border: 1px solid #D5DBE0; border-radius: 4px; padding: 1px 5px; background: #F6F8FA;
     }}
+    #releaseMatch {{ background: #E4EEF6; border-left: 3px solid {OKABE_ITO["sky_blue"]}; padding: 3px 6px; }}
+    #releaseMatch[match="different"] {{ background: #FBE3D6; border-left: 3px solid {OKABE_ITO["vermillion"]}; }}
+    #releaseMatch[match="same"] {{ background: #DDF1EA; border-left: 3px solid {OKABE_ITO["bluish_green"]}; }}
     #findingRow {{ background: #F3F5F7; border-left: 3px solid #9FB0BF; }}
     #findingFlag {{ background: #FBE3D6; border-left: 3px solid {OKABE_ITO["vermillion"]}; }}
     #historyRow {{ background: #F3F5F7; border-left: 3px solid #9FB0BF; border-radius: 0; padding: 3px 6px; }}

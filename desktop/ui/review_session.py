@@ -49,6 +49,7 @@ from desktop.store.records import (
 )
 from desktop.ui.refusal_kinds import GONE, INVALID, NO_EDITOR, STALE, UNAVAILABLE
 from desktop.ui.review_checks import ReviewChecks
+from desktop.ui.review_release import ReviewRelease
 from desktop.ui.store_errors import decision_refusal_text, stale_text, store_error_text
 from desktop.ui.undo import DecideCommand, StoreCommand
 from desktop.ui.wording import article_date, change_text
@@ -97,6 +98,8 @@ class ReviewSession(QObject):
         self.undo_stack = QUndoStack(self)
         # The checks' findings on the shown article follow this session's signals.
         self.checks = ReviewChecks(self)
+        # The shown article's source release, and its figures matched.
+        self.release = ReviewRelease(self)
 
     # -- the database -------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ RECENT_DATABASES = "session/recent_databases"
 LAST_ARTICLE = "session/article_id"
 LAST_CLAIM = "session/claim_id"
 LANGUAGE = "view/language"
+RELEASE_SHOWN = "view/release_shown"  # the source release beside the article
 
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
@@ -69,6 +70,12 @@ def restore_splitter(settings: QSettings, key: str, splitter: QSplitter, default
     state = settings.value(key)
     if not (isinstance(state, QByteArray) and not state.isEmpty() and splitter.restoreState(state)):
         splitter.setSizes(default)
+
+
+def bool_value(settings: QSettings, key: str, default: bool = False) -> bool:
+    """A flag; QSettings gives back "true"/"false" strings from an .ini file."""
+    value = settings.value(key, default)
+    return value in (True, "true", "1", 1) if not isinstance(value, bool) else value
 
 
 def int_value(settings: QSettings, key: str) -> int | None:

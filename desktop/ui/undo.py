@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop.store import ReviewStore, StoreError
 from desktop.store.errors import DatabaseUnavailable
-from desktop.store.records import ClaimView, StoredFinding
+from desktop.store.records import BatchChange, ClaimView, StoredFinding
 
 
 @dataclass(frozen=True)
@@ -203,3 +203,39 @@ class DismissCommand(StoreCommand):
             return
         self._finding = change.finding
         self._on_saved(change.finding)
+
+
+class BatchCommand(StoreCommand):
+    """Several decisions saved in one step ("确认所有一致的数字"); undone and redone as one.
+
+    Each step is ReviewStore.revert_batch of the last one, in one transaction,
+    refused as a whole (nothing written) if any of its claims changed since.
+    """
+
+    def __init__(
+        self,
+        store: ReviewStore,
+        batch: BatchChange,
+        editor: str,
+        text: str,
+        on_saved: Callable[[BatchChange], None],
+        on_error: Callable[[StoreError, str], None],
+    ) -> None:
+        super().__init__(text)
+        self._store = store
+        self._batch = batch
+        self._editor = editor
+        self._on_saved = on_saved
+        self._on_error = on_error
+
+    def _step(self, *, forward: bool) -> None:
+        # Undo and redo are the same move: put back what the last step changed.
+        self.unsaved = False
+        self.refused = False
+        try:
+            self._batch = self._store.revert_batch(self._batch, self._editor)
+        except StoreError as error:
+            self._failed(error)
+            self._on_error(error, "")
+            return
+        self._on_saved(self._batch)

@@ -113,6 +113,10 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{glyph} Source release: {label} — {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accept: wrong number (A)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -550,6 +554,10 @@ Click the file name to open the original file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Attach the source release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -836,6 +844,47 @@ Check every number in an article before it goes to print.</source>
     </message>
 </context>
 <context>
+    <name>ReleasePane</name>
+    <message>
+        <source>Choose a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — {headline}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach the source release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents this article was likely written from, most likely first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseView</name>
+    <message>
+        <source>Attach…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No source release for this article. Attach one (Ctrl+Shift+R), or drop its file on the article.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source release: {name} — {counts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm all that agree (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewChecks</name>
     <message>
         <source>No open check flags in this article.</source>
@@ -848,6 +897,28 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>Dismiss check: {explanation}</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewRelease</name>
+    <message>
+        <source>The source release was taken off this article.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source release {name}: {same} same, {rounded} rounded, {others} to look at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pending number agrees with the source release.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm %n number(s) that agree with the source release</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1332,14 @@ Check every number in an article before it goes to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Attach the source re&amp;lease…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the source release o&amp;ff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open the o&amp;riginal file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1337,7 +1416,15 @@ Check every number in an article before it goes to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Confirm all that agree with the source re&amp;lease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pre&amp;vious article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source &amp;release beside the article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1453,6 +1540,22 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>Accepted by {who}, {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Different</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the release</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

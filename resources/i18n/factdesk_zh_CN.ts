@@ -117,6 +117,10 @@ Rejected: {rejected}</source>
         <translation>没有涉及这个数字的核对。</translation>
     </message>
     <message>
+        <source>{glyph} Source release: {label} — {why}</source>
+        <translation>{glyph} 来源稿：{label} — {why}</translation>
+    </message>
+    <message>
         <source>Accept: wrong number (A)</source>
         <translation>采纳：数字有误 (A)</translation>
     </message>
@@ -554,6 +558,10 @@ Click the file name to open the original file.</source>
         <translation>文章 (*.txt *.md *.markdown *.docx);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Attach the source release</source>
+        <translation>关联来源稿</translation>
+    </message>
+    <message>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
@@ -841,6 +849,46 @@ Check every number in an article before it goes to print.</source>
     </message>
 </context>
 <context>
+    <name>ReleasePane</name>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>{name} — {headline}</source>
+        <translation>{name} — {headline}</translation>
+    </message>
+    <message>
+        <source>Attach the source release</source>
+        <translation>关联来源稿</translation>
+    </message>
+    <message>
+        <source>Documents this article was likely written from, most likely first:</source>
+        <translation>本文可能依据的文件（最可能的在前）：</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseView</name>
+    <message>
+        <source>Attach…</source>
+        <translation>关联…</translation>
+    </message>
+    <message>
+        <source>No source release for this article. Attach one (Ctrl+Shift+R), or drop its file on the article.</source>
+        <translation>本文尚未关联来源稿。可按 Ctrl+Shift+R 关联，或把来源稿文件拖到文章上。</translation>
+    </message>
+    <message>
+        <source>Source release: {name} — {counts}</source>
+        <translation>来源稿：{name} — {counts}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm all that agree (%n)</source>
+        <translation>
+            <numerusform>确认所有一致的数字（%n）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewChecks</name>
     <message>
         <source>No open check flags in this article.</source>
@@ -853,6 +901,27 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>Dismiss check: {explanation}</source>
         <translation>忽略提示：{explanation}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewRelease</name>
+    <message>
+        <source>The source release was taken off this article.</source>
+        <translation>已取消本文与来源稿的关联。</translation>
+    </message>
+    <message>
+        <source>Source release {name}: {same} same, {rounded} rounded, {others} to look at</source>
+        <translation>来源稿 {name}：{same} 个一致，{rounded} 个约数，{others} 个待查看</translation>
+    </message>
+    <message>
+        <source>No pending number agrees with the source release.</source>
+        <translation>没有与来源稿一致的待核数字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm %n number(s) that agree with the source release</source>
+        <translation>
+            <numerusform>确认 %n 个与来源稿一致的数字</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1265,6 +1334,14 @@ Check every number in an article before it goes to print.</source>
         <translation>导入核查结果(&amp;S)…</translation>
     </message>
     <message>
+        <source>Attach the source re&amp;lease…</source>
+        <translation>关联来源稿(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Take the source release o&amp;ff</source>
+        <translation>取消关联来源稿(&amp;F)</translation>
+    </message>
+    <message>
         <source>Open the o&amp;riginal file</source>
         <translation>打开原文件(&amp;R)</translation>
     </message>
@@ -1341,8 +1418,16 @@ Check every number in an article before it goes to print.</source>
         <translation>忽略提示(&amp;D)</translation>
     </message>
     <message>
+        <source>Confirm all that agree with the source re&amp;lease</source>
+        <translation>确认所有与来源稿一致的数字(&amp;L)</translation>
+    </message>
+    <message>
         <source>Pre&amp;vious article</source>
         <translation>上一篇文章(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Source &amp;release beside the article</source>
+        <translation>在文章旁显示来源稿(&amp;R)</translation>
     </message>
     <message>
         <source>Lar&amp;ger text</source>
@@ -1458,6 +1543,22 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>Accepted by {who}, {when}</source>
         <translation>已采纳（{who}，{when}）</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Rounded</source>
+        <translation>约数</translation>
+    </message>
+    <message>
+        <source>Different</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>Not in the release</source>
+        <translation>来源稿中没有</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,9 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFont,
     QHelpEvent,
     QMouseEvent,
@@ -62,6 +65,7 @@ class ArticleView(QTextEdit):
     add_claim_requested = Signal(int, int)  # start, end in ArticleDetail.text
     reject_selection_requested = Signal(int, int)  # start, end: a false detection to record
     zoom_changed = Signal(int)  # percent of the normal text size
+    file_dropped = Signal(str)  # a file dropped on the article: its source release
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +75,10 @@ class ArticleView(QTextEdit):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+        # Read-only text takes no drops (and setting the flags above turns them off): a file
+        # dropped here is the article's source release.
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setUndoRedoEnabled(False)
         self.setPlaceholderText(self.tr("Choose an article to see its numbers."))
@@ -423,6 +431,29 @@ class ArticleView(QTextEdit):
             self.viewport().setCursor(
                 Qt.CursorShape.PointingHandCursor if over_claim else Qt.CursorShape.IBeamCursor
             )
+
+    # A file dropped on the article is its source release; dropped anywhere else in the
+    # window, files are imported (MainWindow.dropEvent).
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = [url for url in event.mimeData().urls() if url.isLocalFile()]
+        if len(urls) == 1 and self._detail is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._detail is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [url for url in event.mimeData().urls() if url.isLocalFile()]
+        if len(urls) == 1 and self._detail is not None:
+            event.acceptProposedAction()
+            self.file_dropped.emit(urls[0].toLocalFile())
+        else:
+            event.ignore()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self._update_selection_actions()

@@ -16,8 +16,16 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.store.records import StoredFinding
-from desktop.ui.finding_wording import check_label, explanation, finding_state, glyph
+from desktop.store.records import StoredFinding, StoredReleaseMatch
+from desktop.ui.finding_wording import (
+    check_label,
+    explanation,
+    finding_state,
+    glyph,
+    match_explanation,
+    match_glyph,
+    match_label,
+)
 from desktop.ui.palette import MUTED_TEXT
 
 
@@ -31,6 +39,13 @@ class ChecksSection(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
+        # How the claim matched its article's source release; hidden without one.
+        self.release_line = QLabel(self)
+        self.release_line.setObjectName("releaseMatch")
+        self.release_line.setWordWrap(True)
+        self.release_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.release_line.hide()
+        self._layout.addWidget(self.release_line)
         self.rows: list[QWidget] = []
         self._findings: list[StoredFinding] = []
         self._claim_id = ""
@@ -56,6 +71,19 @@ class ChecksSection(QWidget):
         # Open flags first: they are what the editor has to act on.
         for finding in sorted(findings, key=lambda f: (not f.is_open_flag, f.start)):
             self._add(self._row(finding))
+
+    def show_release_match(self, match: StoredReleaseMatch | None) -> None:
+        """The claim against the source release: = same, ≈ rounded, ≠ different, ∅ not in it, and why."""
+        if match is None:
+            self.release_line.hide()
+            return
+        self.release_line.setText(
+            self.tr("{glyph} Source release: {label} — {why}").format(
+                glyph=match_glyph(match.match), label=match_label(match.match), why=match_explanation(match)
+            )
+        )
+        self.release_line.setProperty("match", match.match)
+        self.release_line.show()
 
     def _add(self, row: QWidget) -> None:
         self._layout.addWidget(row)
