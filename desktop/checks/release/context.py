@@ -215,8 +215,10 @@ def tail_found(context: Context, other: Context) -> bool:
     least two characters, a whole word of the other side.
     """
     tail = context.after[:TAIL_REACH]
-    return len(tail) >= 2 and (
-        other.after.startswith(tail) or (other.own_subject and other.subject.endswith(tail))
+    # A headline may run on with no break (248万人受灾经济损失…): its first word is what counts.
+    words = [tail[:k] for k in range(len(tail), 1, -1)]
+    return any(
+        other.after.startswith(word) or (other.own_subject and other.subject.endswith(word)) for word in words
     )
 
 

@@ -98,6 +98,10 @@ def test_metric_words_after_the_figure() -> None:
     assert headline.match == "rounded" and headline.source is not None
     assert headline.source.text == "248.73万人"
     assert label_of(match_texts("台风袭海澄 248万人返乡\n", release), "248万人").match == "absent"
+    # A headline that runs on with no break: the first word after the figure counts.
+    run_on = label_of(match_texts("台风袭海澄248万人受灾经济损失严重\n", release), "248万人")
+    assert run_on.match == "rounded"
+    assert label_of(match_texts("台风袭海澄248万人受影响\n", release), "248万人").match == "absent"
 
 
 _RESULTS = (
