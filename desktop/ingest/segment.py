@@ -4,9 +4,10 @@
 articles.  Each paragraph is first given a kind:
 
 * heading   a markdown heading (``#``, ``##`` ...);
-* dateline  a paragraph that opens with a news-agency credit:
+* dateline  a paragraph that opens with a news-agency credit or tag:
             ``滨州日报/滨州网讯（记者 … 报道）9月13日，…``, ``新华社北京9月13日电
-            （记者 …）``, ``（通讯员 … 报道）…``;
+            （记者 …）``, ``（通讯员 … 报道）…``, ``【本報訊】``, ``〔記者…／…報導〕``,
+            ``本報記者…報導`` (Simplified or Traditional; only at its start);
 * byline    a credit standing alone: ``记者 陶春燕``, ``陶春燕 聊城报道``,
             ``(通讯员 孙泽龙)``;
 * title     short and with no sentence-final punctuation: a headline, deck,
@@ -18,8 +19,10 @@ The page is then read in one of three ways:
 * Markdown pages: the top heading level present starts articles; a lower
   heading straight under the headline whose level does not come back in that
   article is its deck; other headings are subheads.
-* Dateline pages whose first paragraph is a dateline and whose last is a
-  title print each headline after its body (Binzhou Daily): the run of titles
+* Dateline pages whose first paragraph is a dateline (under a masthead line
+  of paper, date and weekday, if any: it becomes furniture) and whose last is
+  a title print each headline after its body (Binzhou Daily, Hong Kong and
+  Taiwan papers' 【本報訊】 and 〔記者…〕 leads): the run of titles
   just before a dateline, and the one ending the page, belong to the article
   above.  Their order there is not fixed, so the headline is the first title
   without a comma; the others are decks.
@@ -73,6 +76,23 @@ _SUBHEAD_SHAPE = re.compile(
 )
 _TITLE_WIDTH = 80.0
 _TITLE_LINES = 6
+# A credit's role in Simplified or Traditional characters.
+_ROLE = (
+    r"(?:本[报報]|特[约約]|[见見][习習]|[实實][习習]|首席)?"
+    r"(?:[摄攝]影[记記]者|[记記]者|通[讯訊][员員]|[实實][习習]生|[摄攝]影)"
+)
+# A news-agency tag opening a paragraph, besides DATELINE's "…讯（记者 …）":
+# a bracketed source "【本報訊】", "〔中央社台北10日電〕"; a bracketed credit
+# "〔記者林庭瑋／台北報導〕", "（記者 … 報導）"; a staff credit "本報記者林庭瑋台北報導"
+# (with its 报道 or a space after the name, so "本报记者了解到，" is a sentence).
+_AGENCY_LEAD = re.compile(
+    r"[【〔［\[]\s*(?P<source>[^\s【】〔〕［］\[\]，。；：！？、,;:!?]{1,20}?[讯訊电電])\s*[】〕］\]]"
+    rf"|[【〔［\[（(]\s*(?P<credit>{_ROLE}[^【】〔〕［］\[\]（）()\n]{{0,40}}?)\s*[】〕］\]）)]"
+    rf"|(?P<staff>本[报報][记記]者\s*[\u3400-\u9fff·]{{2,4}}"
+    r"(?:\s*[\u3400-\u9fff]{0,6}[报報][道導]|(?=[ \u3000])))"
+)
+# A page's masthead line: paper, date, weekday, section ("經濟日報　一一四年十一月十日　星期一　財經要聞").
+_WEEKDAY = re.compile(r"星期[一二三四五六日天]|[週周][一二三四五六日]|[礼禮]拜[一二三四五六日天]")
 
 
 @dataclass
@@ -100,19 +120,31 @@ class _Draft:
         self.credits.append(_credit(bracketed if bracketed else paragraph.text))
 
     def add_dateline(self, paragraph: Paragraph) -> None:
-        match = DATELINE.match(paragraph.text)
-        assert match is not None  # only called on paragraphs classified as datelines
-        cut = match.end()
+        lead = _lead(paragraph.text)
+        assert lead is not None  # only called on paragraphs classified as datelines
+        cut, credit, source = lead
         self.bylines.append(_Segment("byline", paragraph.text[:cut], paragraph.offsets[:cut]))
-        self.credits.append(_credit(match.group("credit")))
+        if credit:
+            self.credits.append(_credit(credit))
         body = len(paragraph.text) - len(paragraph.text[cut:].lstrip())
         if body < len(paragraph.text):
             self.body.append(_Segment("body", paragraph.text[body:], paragraph.offsets[body:]))
         if not self.date:
             date = _DATE.match(paragraph.text, body)
-            if date is None and match.group("source"):
-                date = _DATE.search(match.group("source"))
+            if date is None and source:
+                date = _DATE.search(source)
             self.date = date.group() if date is not None else ""
+
+
+def _lead(text: str) -> tuple[int, str, str] | None:
+    """Where a dateline's lead ends, its credit and its source ("" when none), or None."""
+    match = DATELINE.match(text)
+    if match is not None:
+        return match.end(), match.group("credit"), match.group("source") or ""
+    tag = _AGENCY_LEAD.match(text)
+    if tag is not None:
+        return tag.end(), tag.group("credit") or tag.group("staff") or "", tag.group("source") or ""
+    return None
 
 
 def _credit(text: str) -> str:
@@ -138,7 +170,7 @@ def segment_paragraphs(source: SourceText, paragraphs: list[Paragraph]) -> Page:
     kinds = [_kind(paragraph) for paragraph in paragraphs]
     if _Kind.HEADING in kinds:
         drafts, furniture = _markdown_page(paragraphs, kinds)
-    elif _Kind.DATELINE in kinds and _headlines_follow_bodies(kinds):
+    elif _Kind.DATELINE in kinds and _headlines_follow_bodies(paragraphs, kinds):
         drafts, furniture = _headline_after_page(paragraphs, kinds)
     else:
         drafts, furniture = _headline_before_page(paragraphs, kinds)
@@ -154,7 +186,7 @@ def _kind(paragraph: Paragraph) -> _Kind:
     # A credit standing alone is a byline even when it looks like a dateline's.
     if is_byline(text):
         return _Kind.BYLINE
-    if DATELINE.match(text):
+    if _lead(text) is not None:
         return _Kind.DATELINE
     if (
         not _SENTENCE_STOP.search(text)
@@ -166,10 +198,13 @@ def _kind(paragraph: Paragraph) -> _Kind:
     return _Kind.BODY
 
 
-def _headlines_follow_bodies(kinds: list[_Kind]) -> bool:
-    """Binzhou layout: the page opens on a dateline and closes on a title."""
+def _headlines_follow_bodies(paragraphs: list[Paragraph], kinds: list[_Kind]) -> bool:
+    """Binzhou layout: the page opens on a dateline (under its masthead, if any) and closes on a title."""
     first = kinds.index(_Kind.DATELINE)
-    if _Kind.TITLE in kinds[:first]:
+    if any(
+        kind == _Kind.TITLE and not _WEEKDAY.search(paragraphs[index].text)
+        for index, kind in enumerate(kinds[:first])
+    ):
         return False
     for kind in reversed(kinds):
         if kind != _Kind.BYLINE:
