@@ -7,10 +7,13 @@ of a figure is compared on Simplified characters with every figure masked:
   失业人数), taken from its own clause, or from the clauses before it when
   its own clause has none (``营业额为1兆645亿元,年增5.9%``: 5.9% is about
   营业额);
-- `direction`: up or down when a change is stated (年增, 减少, 下降);
+- `direction`: up or down when a change is stated (年增, 减少, 下降, 少,
+  缩短), turned round by a 负 written before the figure (增加为负6,877人);
 - `base`: what a change is measured against (上月, 上年同期, 上季);
 - `period`: the month, quarter, half or cumulative stretch named nearest
-  before the figure (4月, 1至4月, 第4季, 上半年).
+  before the figure (4月, 1至4月, 第4季, 上半年, 截至9月30日止九个月), or by
+  the section heading above its line; a month compared with (较9月) is none;
+- `after`: the metric words right after the figure (3人死亡, 248万人受灾).
 
 Direction, base and period are compared only when both sides state them;
 one that contradicts the other marks another metric, whatever the value.
@@ -402,8 +405,8 @@ _FIGURE_LEFT = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千�
 _HEADING_LENGTH = 40
 
 
-def _heading_periods(plain: str, line_starts: Sequence[int]) -> dict[int, str]:  # plain: unmasked, Simplified
-    """The period a section heading gives the lines below it, by line number.
+def _heading_periods(plain: str, line_starts: Sequence[int]) -> dict[int, str]:
+    """The period a section heading gives the lines below it, by line number (`plain`: Simplified, unmasked).
 
     A heading is a short line with no figure and no full stop that names one
     period (截至2026年9月30日止九个月：, 分部资料（截至2026年9月30日止三个月）);
@@ -426,7 +429,7 @@ def _heading_periods(plain: str, line_starts: Sequence[int]) -> dict[int, str]: 
             not _FIGURE_LEFT.search(rest)
             and len(line) <= _HEADING_LENGTH
             and not line.endswith("。")
-            and number > 0
+            and number > 0  # the first line is the title, for the whole text
         ):
             named = {_period_of(m) for m in _PERIOD.finditer(line)} - {""}
             if named or current:

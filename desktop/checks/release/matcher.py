@@ -19,8 +19,14 @@ costs more than no answer:
 
 A common figure (three significant digits or fewer) needs more than a value
 and agreeing verbs: its metric words mostly in the release sentence, head
-noun included, or a matched neighbour; a neighbour right beside it when its
-own clause names a metric the release sentence has no pair of characters of.
+noun included, or the words right after it naming the release figure's
+metric (3人死亡 for 因灾死亡3人), or a matched neighbour; a neighbour right
+beside it when its own clause names a metric the release sentence has no
+pair of characters of.  A specific figure whose own clause names such a
+metric needs a matched neighbour too (人民调解员1209名 is not the 1,209名
+debtors).  A rounding keeps the side of its approximation word (近12万 is
+under 12万), and one passage of the article never states one release
+figure twice.
 
 A figure left unconfirmed is `different` when the article restates a
 stretch of the release with it changed (checks.release.differing), else
