@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.reading.addWidget(self.article_view)
         self.reading.addWidget(self.release_pane.view)
         self.reading.setChildrenCollapsible(False)
+        self.reading.setSizes([600, 400])  # the article keeps the larger share
         self.centre = QSplitter(Qt.Orientation.Vertical)
         self.centre.addWidget(self.reading)
         self.centre.addWidget(self.claim_list)

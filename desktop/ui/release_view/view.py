@@ -34,13 +34,15 @@ class ReleaseView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(8, 4, 8, 0)
+        # The title on its own line (a file name and four counts need the width), the buttons below.
         self.title = QLabel(self)
         self.title.setObjectName("releaseTitle")
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        bar.addWidget(self.title, 1)
+        self.title.setContentsMargins(8, 4, 8, 0)
+        layout.addWidget(self.title)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 0, 8, 0)
         self.attach_button = QPushButton(self.tr("Attach…"), self)
         self.attach_button.clicked.connect(self.attach_requested)
         bar.addWidget(self.attach_button)
@@ -48,6 +50,7 @@ class ReleaseView(QWidget):
         self.confirm_button.setObjectName("confirmMatching")
         self.confirm_button.clicked.connect(self.confirm_requested)
         bar.addWidget(self.confirm_button)
+        bar.addStretch(1)
         for button in (self.attach_button, self.confirm_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the review
         layout.addLayout(bar)
