@@ -64,7 +64,7 @@ from sqlite_utils import Database
 from desktop import pipeline
 from desktop.ingest.model import SourceText
 from desktop.ingest.reader import ReadError, display_name, display_path, read_file
-from desktop.store import findings, reattach, rows, sql
+from desktop.store import findings, reattach, releases, rows, sql
 from desktop.store.prepared import PreparedArticle, PreparedDocument, from_result, prepare, start_worker
 from desktop.store.records import ImportReport, Progress
 
@@ -89,6 +89,12 @@ _CLAIMS_PER_PART = 250
 # about a fifth of a second of inserts, so an import commits a few times a
 # second rather than once a page.
 BATCH_WORK = 2000
+
+# The page cache while a batch is written.  Claims are keyed by a hash, so
+# each insert lands at a random place in the claim and decision indexes;
+# once those outgrow SQLite's default 2 MB cache (an archive of thousands of
+# pages) every insert read pages back from the file.
+IMPORT_CACHE_KIB = 64 * 1024
 
 # A pool pays from about this much text (about 40 news pages): each worker
 # makes its word tagger first (about a second), which this process spends
@@ -155,14 +161,28 @@ def import_files(
     todo = [Path(p) for p in paths]
     jobs = default_workers(len(todo), _total_size(todo)) if workers is None else max(0, workers)
     writer = _Writer(db, on_file)
-    if jobs > 0:
-        cancelled = _import_in_parallel(db, todo, jobs, writer, progress, should_cancel)
-    else:
-        cancelled = _import_here(db, todo, writer, progress, should_cancel)
-    writer.flush()
+    with _page_cache(db, IMPORT_CACHE_KIB):
+        if jobs > 0:
+            cancelled = _import_in_parallel(db, todo, jobs, writer, progress, should_cancel)
+        else:
+            cancelled = _import_here(db, todo, writer, progress, should_cancel)
+        writer.flush()
     if not cancelled and progress is not None:
         progress(len(todo), len(todo), "")
     return replace(writer.report, cancelled=cancelled)
+
+
+@contextmanager
+def _page_cache(db: Database, kib: int) -> Iterator[None]:
+    """SQLite's page cache of this connection at least `kib` KiB for a while, then as it was."""
+    before = int(db.execute("PRAGMA cache_size").fetchone()[0])
+    wanted = -kib  # negative: in KiB rather than pages
+    if before >= 0 or before > wanted:
+        db.execute(f"PRAGMA cache_size = {wanted}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {before}")
 
 
 def _import_here(
@@ -656,10 +676,12 @@ def _finish(db: Database, queued: _Queued, document_id: int, article_ids: dict[i
     if previous is not None:
         # What editors did about the old version's findings carries over by
         # article position; it applies where the same finding is found again.
-        findings.carry_actions(
-            db,
-            ((old_id, article_ids[index]) for index, (old_id, _) in shifts.items() if index in article_ids),
-        )
+        moves = [
+            (old_id, article_ids[index]) for index, (old_id, _) in shifts.items() if index in article_ids
+        ]
+        findings.carry_actions(db, moves)
+        # So does the release an article was written from (desktop.store.releases).
+        releases.carry_sources(db, moves)
     db.execute("UPDATE documents SET complete = 1, version = ? WHERE id = ?", [version, document_id])
     sql.audit(
         db,

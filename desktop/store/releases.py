@@ -73,7 +73,7 @@ from desktop.checks.release.propose import MIN_FIGURES
 from desktop.claims.model import Claim
 from desktop.ingest.model import SYNTHETIC, SourceText
 from desktop.ingest.reader import ReadError, display_name, read_file
-from desktop.store import database, decisions, importing, queries, rows, sql
+from desktop.store import database, decisions, queries, rows, sql
 from desktop.store.decisions import RefusedDecision
 from desktop.store.errors import UnknownArticle, UnknownDocument
 from desktop.store.findings import NOT_A_CLAIM
@@ -232,6 +232,9 @@ def attach_file(
             file=display_name(Path(path)),
             reason=error.reason,
         ) from error
+    # Here, not at the top: the import carries attachments over (carry_sources), so it imports this module.
+    from desktop.store import importing
+
     report = importing.import_source(db, source)
     found = sql.rows(
         db,
@@ -244,6 +247,27 @@ def attach_file(
             f"{display_name(Path(path))}: {reason}", "source-not-imported", file=display_name(Path(path))
         )
     return attach(db, article_id, int(found[0]["id"]), editor), report
+
+
+def carry_sources(db: Database, moves: Iterable[tuple[int, int]]) -> int:
+    """Attach to new articles the releases of old ones (a changed file imported again); how many.
+
+    Inside the import's transaction; each carried attachment is audited as
+    attach-source by no editor, naming the article it came from.
+    """
+    carried = 0
+    for old, new in moves:
+        attachment = source_of(db, old)
+        if attachment is None or source_of(db, new) is not None:
+            continue
+        db.execute(
+            "INSERT INTO article_sources (article_id, document_id, attached_by, attached_at) VALUES (?, ?, ?, ?)",
+            [new, attachment.document_id, attachment.attached_by, attachment.attached_at],
+        )
+        after = {**_audited(new, attachment), "carried_from": old}
+        sql.audit(db, "", "", "attach-source", _audited(new, None), after)
+        carried += 1
+    return carried
 
 
 def _article_document(db: Database, article_id: int) -> int:

@@ -481,3 +481,23 @@ def test_confirm_all_in_one_process_while_another_decides_loses_nothing(
     decides = audit_rows(db_path, "decide")
     assert Counter(row[0] for row in decides) == {"乙": len(theirs), "甲": len(confirmed)}
     assert len(audit_rows(db_path, "confirm-matching")) == 1
+
+
+def test_a_changed_article_file_imported_again_keeps_its_release(db_path: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "in" / article_file(GRAIN).name
+    copy.parent.mkdir()
+    copy.write_text(article_file(GRAIN).read_text(encoding="utf-8"), encoding="utf-8")
+    with ReviewStore.open(db_path) as store:
+        store.import_files([copy])
+        (old,) = store.articles()
+        attachment, _report = store.attach_source_file(old.id, release_file(GRAIN), "王编辑")
+        copy.write_text(copy.read_text(encoding="utf-8") + "\n（完）\n", encoding="utf-8")
+        assert store.import_files([copy]).documents_added == 1
+        (new,) = [a for a in store.articles() if a.file_name == copy.name]
+        assert new.id != old.id
+        carried = store.source_of(new.id)
+        assert carried is not None
+        assert (carried.document_id, carried.attached_by) == (attachment.document_id, "王编辑")
+        assert any(m.match == "same" for m in store.release_matches(new.id))
+    carried_entry = audit_rows(db_path, "attach-source")[-1]
+    assert json.loads(carried_entry[3])["carried_from"] == old.id
