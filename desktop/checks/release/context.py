@@ -189,8 +189,12 @@ def _after(plain: str, end: int, headline: bool = False) -> str:
         if headline and plain[stop].isspace() and _between_words(plain[end:], stop - end):
             break
         stop += 1
-    words = _metric_words(plain[end:stop])
+    words = _metric_words(_APPROX_AFTER.sub("", plain[end:stop].lstrip()))
     return words.split(MASK)[0]
+
+
+# An approximation word after a figure (90%以上, 3000人左右) says nothing of the metric.
+_APPROX_AFTER = re.compile(r"^(?:左右|上下|以上|以下|以内|之多|有余|多|余)")
 
 
 def coverage(context: Context, other: Context) -> float | None:

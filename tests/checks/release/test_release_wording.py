@@ -224,3 +224,12 @@ def test_metric_words_after_the_figure_meet_only_the_release_figures_own_words()
     # 1人 of the release is one of the three dead, not a death of its own.
     assert label_of(match_texts("另有1人死亡。\n", release), "1人").match == "absent"
     assert label_of(match_texts("造成3人死亡。\n", release), "3人").match == "same"
+
+
+def test_an_approximation_word_after_a_figure_names_no_metric() -> None:
+    release = "景区单日接待游客控制在3000人以内。\n"
+    # 以内 after both figures is no shared metric word: the article's figure is about a lecture.
+    lecture = label_of(match_texts("每场讲座听众限3000人以内。\n", release), "3000人")
+    assert lecture.match == "absent"
+    visitors = label_of(match_texts("单日接待游客控制在3000人以内。\n", release), "3000人")
+    assert visitors.match == "same"
