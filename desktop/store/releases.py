@@ -78,6 +78,7 @@ from desktop.store.decisions import RefusedDecision
 from desktop.store.errors import UnknownArticle, UnknownDocument
 from desktop.store.findings import NOT_A_CLAIM
 from desktop.store.records import (
+    AuditEntry,
     BatchChange,
     ClaimView,
     DecisionChange,
@@ -247,6 +248,29 @@ def attach_file(
             f"{display_name(Path(path))}: {reason}", "source-not-imported", file=display_name(Path(path))
         )
     return attach(db, article_id, int(found[0]["id"]), editor), report
+
+
+def history(db: Database, article_id: int) -> list[AuditEntry]:
+    """An article's release entries of the audit log, oldest first: attached, detached, confirmed, undone."""
+    _article_document(db, article_id)
+    return [
+        AuditEntry(
+            id=row["id"],
+            at=row["at"],
+            editor=row["editor"],
+            claim_id=row["claim_id"],
+            action=row["action"],
+            before=rows.from_json(row["before"]),
+            after=rows.from_json(row["after"]),
+        )
+        for row in sql.rows(
+            db,
+            "SELECT * FROM audit WHERE claim_id = '' AND action IN"
+            " ('attach-source', 'detach-source', 'confirm-matching', 'revert-batch')"
+            " AND json_extract(after, '$.article_id') = ? ORDER BY id",
+            [article_id],
+        )
+    ]
 
 
 def carry_sources(db: Database, moves: Iterable[tuple[int, int]]) -> int:

@@ -485,6 +485,10 @@ class ReviewStore:
         """The release attached to an article, or None."""
         return releases.source_of(self._db, article_id)
 
+    def source_history(self, article_id: int) -> list[AuditEntry]:
+        """The article's release entries of the audit log, oldest first (attach, detach, confirm, undo)."""
+        return releases.history(self._db, article_id)
+
     def propose_source(self, article_id: int, limit: int = 5) -> list[SourceCandidate]:
         """Imported documents the article was likely written from, best first; [] when none is likely."""
         return releases.propose(self._db, article_id, limit)

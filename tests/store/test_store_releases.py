@@ -342,6 +342,12 @@ def test_confirm_matching_is_undone_and_redone_as_one_step(grain: ReviewStore, d
         redone = grain.revert_batch(undone, "王编辑")
         assert {c.claim.id for c in redone.changes} == {c.claim.id for c in batch.changes}
         assert all(grain.claim(c.claim.id).status == "confirmed" for c in batch.changes)
+        assert [e.action for e in grain.source_history(article)] == [
+            "attach-source",
+            "confirm-matching",
+            "revert-batch",
+            "revert-batch",
+        ]
     assert len(audit_rows(db_path, "revert-batch")) == 2
 
 
