@@ -5,6 +5,8 @@
 - `release_matches(article)` for the longest dev article (tests/data/release_pairs):
   computed (nothing kept yet) and read back (kept, fingerprint checked),
   best of REPEATS;
+- the same for a long article (every dev article body four times, about
+  12,000 characters) against every dev release;
 - `propose_source(article)` for each dev article in a database of DOCUMENTS
   documents (default 2,000): the six dev releases and their articles, and
   copies of the processed seed pages, each its own file (bench.store_bench's
@@ -73,6 +75,36 @@ def bench_matches(folder: Path) -> None:
         )
 
 
+def bench_long(folder: Path) -> None:
+    """A long article: every dev article body run together four times, against every dev release."""
+    bodies = [p.read_text(encoding="utf-8").split("\n", 1)[1] for p in sorted(PAIRS.glob("*.article.txt"))]
+    article_file = folder / "long.article.txt"
+    # One paragraph each: short lines would be taken for headlines starting other articles.
+    article_file.write_text("长文\n" + "\n".join(b.replace("\n", "") for b in bodies * 4), encoding="utf-8")
+    release_file = folder / "all.source.txt"
+    release_file.write_text(
+        "".join(p.read_text(encoding="utf-8") for p in sorted(PAIRS.glob("*.source.txt")))
+    )
+    with ReviewStore.open(folder / "long.sqlite") as store:
+        store.import_files([article_file])
+        article = max(store.articles(), key=lambda s: s.claims)
+        store.attach_source_file(article.id, release_file, "bench")
+        chars = len(store.article(article.id).text)
+        figures = len(store.release_matches(article.id))
+        db = store._db
+
+        def computed() -> None:
+            db.execute("DELETE FROM release_matches")
+            store.release_matches(article.id)
+
+        fresh = _best_ms(computed)
+        kept = _best_ms(lambda: store.release_matches(article.id))
+        print(
+            f"release  release_matches, a long article ({chars:,} chars, {figures} figures) against all dev "
+            f"releases: computed {fresh:.0f} ms, kept {kept:.1f} ms"
+        )
+
+
 def bench_propose(folder: Path, documents: int) -> None:
     path = folder / "archive.sqlite"
     pages = [process_file(p) for p in seed_files()]
@@ -106,6 +138,7 @@ def run(documents: int = 2_000) -> None:
     folder = Path(tempfile.mkdtemp(dir=BENCH_DIR))
     try:
         bench_matches(folder)
+        bench_long(folder)
         bench_propose(folder, documents)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
