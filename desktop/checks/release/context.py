@@ -118,7 +118,7 @@ class Context:
     period: str  # "m4", "c1-4", "q4", "c1-6", "c1-12" or ""
     prior: bool  # the figure is the earlier period's value (上年同期为1,100亿元)
     first_line: bool  # the figure is in the text's first line (a headline or a title)
-    # The metric words right after the figure in its clause (248万人受灾 -> 受灾, 3人死亡 -> 死亡).
+    # The words right after the figure in its clause, as written (248万人受灾 -> 受灾, 3人死亡 -> 死亡).
     after: str = ""
 
     @property
@@ -183,14 +183,21 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
 
 
 def _after(plain: str, end: int, headline: bool = False) -> str:
-    """The metric words between the figure and the end of its clause or the next figure."""
+    """The first words between the figure and the end of its clause or the next figure ("" when they name no metric)."""
     stop = end
     while stop < len(plain) and plain[stop] not in CLAUSE_END and plain[stop] != MASK:
         if headline and plain[stop].isspace() and _between_words(plain[end:], stop - end):
             break
         stop += 1
-    words = _metric_words(_APPROX_AFTER.sub("", plain[end:stop].lstrip()))
-    return words.split(MASK)[0]
+    # The words as written, not cut into metric words: 参加比赛 must stay apart from 参加培训.
+    rest = _APPROX_AFTER.sub("", _squeeze(plain[end:stop])).lstrip("的了")
+    if _NOT_METRIC.match(rest):
+        return ""  # a verb of change, a comparison, a function word: no metric of its own (同比增长)
+    words = _WORD_RUN.match(rest)
+    return words.group()[:TAIL_REACH] if words else ""
+
+
+_WORD_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 
 
 # An approximation word after a figure (90%以上, 3000人左右) says nothing of the metric.
@@ -221,12 +228,14 @@ def tail_found(context: Context, other: Context) -> bool:
     own clause (因灾死亡3人, not 死亡3人，其中1人为儿童 for 1人死亡): at
     least two characters, a whole word of the other side.
     """
-    tail = context.after[:TAIL_REACH]
-    # A headline may run on with no break (248万人受灾经济损失…): its first word is what counts.
-    words = [tail[:k] for k in range(len(tail), 1, -1)]
-    return any(
-        other.after.startswith(word) or (other.own_subject and other.subject.endswith(word)) for word in words
-    )
+    tail, theirs = context.after, other.after
+    if len(tail) < 2:
+        return False
+    # One side may run on where the other stops (a headline: 248万人受灾经济损失…),
+    # but neither may say something else (1200人参加培训 is not 1200人参加比赛).
+    if len(theirs) >= 2 and (tail.startswith(theirs) or theirs.startswith(tail)):
+        return True
+    return other.own_subject and other.subject.endswith(tail)
 
 
 def head_found(context: Context, other: Context) -> bool:

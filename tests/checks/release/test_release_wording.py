@@ -233,3 +233,9 @@ def test_an_approximation_word_after_a_figure_names_no_metric() -> None:
     assert lecture.match == "absent"
     visitors = label_of(match_texts("单日接待游客控制在3000人以内。\n", release), "3000人")
     assert visitors.match == "same"
+
+
+def test_words_after_the_figure_must_not_say_something_else() -> None:
+    release = "全年共有1200人参加培训。\n"
+    assert label_of(match_texts("今年有1200人参加比赛。\n", release), "1200人").match == "absent"
+    assert label_of(match_texts("今年有1200人参加培训。\n", release), "1200人").match == "same"
