@@ -42,14 +42,17 @@ def one_metric(a: MetricKey, b: MetricKey) -> bool:
     """Whether two figures that disagree are statements of one metric: everything must say so."""
     if a.family.startswith("rank") or a.is_range or b.is_range:
         return False  # ranks are read with their list; ranges with their ends
-    if a.subject != b.subject:
+    anchored = same_anchor(a, b)
+    if a.subject != b.subject and not anchored:
         return False
-    if len(a.subject) < SUBJECT_MIN and len(a.naming) < NAMING_MIN:
+    if len(a.subject) < SUBJECT_MIN and len(a.naming) < NAMING_MIN and not anchored:
         return False  # nothing names the metric: 新增就业 has no noun for the context to take
     if a.qualifiers != b.qualifiers or not same_place(a, b):
         return False
-    if not same_period(a, b) or a.naming != b.naming:
+    if not same_period(a, b) or (a.naming != b.naming and not _topic_named(a, b)):
         return False
+    if anchored:
+        return True  # 4216.8亿元，同比增长5.8% and 4216.8亿元，总量居全省第1位，同比增长5.6%
     shared = a.words & b.words
     smaller = min(len(a.words), len(b.words))
     return len(shared) >= _CONFLICT_MIN_PAIRS and len(shared) >= _CONFLICT_OVERLAP * smaller
@@ -61,6 +64,9 @@ def plausible_error(a: MetricKey, b: MetricKey) -> bool:
     Not when each describes another figure (the growth of 净利润7.15亿元 and
     of 1.74亿元), nor when they are too far apart to be a slip.
     """
+    if same_anchor(a, b):
+        # The growth of one amount stated in two places restates it, whatever else each sentence says.
+        return _plausible_slip(a, b)
     shared = a.lead_words & b.lead_words
     if shared and a.lead_words - shared and b.lead_words - shared:
         # The clauses leading to the figures are alike but each has words of
@@ -98,3 +104,47 @@ def _plausible_slip(a: MetricKey, b: MetricKey) -> bool:
         return False
     ratio = high / low
     return ratio == ratio.to_integral_value() and str(ratio.normalize()).rstrip("0") == "1"
+
+
+# Significant digits an amount needs to name the figure a rate describes:
+# 4216.8亿元 is one figure, 5家 is any.
+_ANCHOR_DIGITS = 3
+
+
+def same_anchor(a: MetricKey, b: MetricKey) -> bool:
+    """Two rates of one specific amount (the growth of 4216.8亿元 in two papers): one metric,
+    whatever words each paper puts between the amount and its rate."""
+    if not (a.is_rate and b.is_rate and a.anchor is not None and a.anchor == b.anchor):
+        return False
+    return len(a.anchor[1].normalize().as_tuple().digits) >= _ANCHOR_DIGITS
+
+
+def digits_swapped(first: Decimal, second: Decimal) -> bool:
+    """Whether two values differ by two neighbouring digits swapped (486.3 and 468.3): the commonest slip."""
+    x, y = str(first.normalize()), str(second.normalize())
+    if len(x) != len(y) or x == y:
+        return False
+    differ = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and x[differ[0]] == y[differ[1]]
+        and x[differ[1]] == y[differ[0]]
+    )
+
+
+def _topic_named(a: MetricKey, b: MetricKey) -> bool:
+    """Whether two papers name one metric, one of them with the topic in front (3号线一期线路全长 and
+    线路全长) that the other paper names before its figure (地铁3号线一期工程将于…开通。线路全长).
+
+    Only between files: one article naming 每股基本盈利 and 非国际财务报告准则每股基本盈利
+    names two figures; another paper's short name is the reader's shorthand
+    for what its report is about.
+    """
+    if a.located.name == b.located.name:
+        return False
+    short, long = sorted((a, b), key=lambda key: len(key.naming_text))
+    if len(short.naming_text) < SUBJECT_MIN or not long.naming_text.endswith(short.naming_text):
+        return False
+    topic = long.naming_text[: -len(short.naming_text)]
+    return bool(topic) and topic in short.text_before

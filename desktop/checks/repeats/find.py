@@ -25,16 +25,16 @@ from desktop.checks.model import Finding, Message, Operand
 from desktop.checks.relations.common import in_units_of
 from desktop.checks.repeats.conflict import NAMING_MIN, plausible_error
 from desktop.checks.repeats.fold import fold
-from desktop.checks.repeats.key import Located, MetricKey, named_places
+from desktop.checks.repeats.key import Located, MetricKey, named_places, occasion, published
 from desktop.checks.repeats.match import Verdict, compare
 from desktop.checks.repeats.messages import ARTICLE, FILE, OTHER
 from desktop.checks.text import ArticleText
 from desktop.claims.model import Claim
 
 REPEAT = "repeat"
-# Kinds of claims that name a metric.  Durations (30分钟) are how long
-# something takes, mostly in passing; they recur without being one figure.
-_KINDS = frozenset({"count", "money", "percent", "measure", "rank", "change"})
+# Kinds of claims that name a metric.  Durations (全程运行约58分钟,
+# 行车间隔5分钟) are weighed like any figure: a short one needs many shared words.
+_KINDS = frozenset({"count", "money", "percent", "measure", "rank", "change", "duration"})
 
 Document = tuple[str, str, Sequence[Claim]]
 # How much of the other article's first line a message quotes.
@@ -42,6 +42,8 @@ _HEADLINE = 24
 # Pairs of statements tried between two groups before they are taken as
 # unrelated; also how many statements of a group stand for it.
 _TRIES = 4
+# Units of a rate, whose neighbouring amount names what it is the rate of.
+_RATES = frozenset({"%", "个百分点"})
 # How many of the latest groups of a bucket a figure is compared with.
 _GROUPS = 32
 
@@ -82,13 +84,52 @@ def _keys(documents: Sequence[Document]) -> list[MetricKey]:
     for index, (name, text, claims) in enumerate(documents):
         article = ArticleText(text, claims)
         located = (
-            Located(index, name, article.items[0], _headline(text), places[name]) if article.items else None
+            Located(
+                index,
+                name,
+                article.items[0],
+                _headline(text),
+                places[name],
+                published(name, text),
+                occasion(folded[index]),
+            )
+            if article.items
+            else None
         )
         keys.extend(
-            MetricKey(replace(located, item=item), article, folded[index])
-            for item in article.items
-            if located is not None and item.claim.kind in _KINDS
+            _carried(
+                [
+                    MetricKey(replace(located, item=item), article, folded[index])
+                    for item in article.items
+                    if located is not None and item.claim.kind in _KINDS
+                ]
+            )
         )
+    return keys
+
+
+def _carried(keys: list[MetricKey]) -> list[MetricKey]:
+    """One document's keys, with the place and period a paragraph states once carried to its later figures.
+
+    省文化和旅游厅发布，国庆假期全省共接待游客3862.5万人次；实现旅游收入318.6亿元:
+    the revenue is the province's too.  A rate right after its amount
+    (4216.8亿元，总量居全省第1位，同比增长5.6%) is of the amount's place,
+    whatever a rank between them says.  A figure of a paragraph that states
+    no period is of the period its headline states (前三季度全省GDP增长5.3%).
+    """
+    headline = {key.period for key in keys if key.paragraph == 0 and key.period}
+    period = headline.pop() if len(headline) == 1 else ""
+    previous: MetricKey | None = None
+    for key in keys:
+        if previous is not None and previous.paragraph == key.paragraph > 0:
+            describes = key.anchor is not None and key.anchor == (fold(previous.claim.unit), previous.value)
+            if previous.place and (describes or not key.place):
+                key.place = previous.place
+            key.period = key.period or previous.period
+        if key.paragraph > 0 and not key.period:
+            key.period = period
+        if key.claim.kind != "rank":
+            previous = key
     return keys
 
 
@@ -134,8 +175,18 @@ def _links(keys: list[MetricKey]) -> list[tuple[MetricKey, MetricKey, Verdict]]:
         if compare(keys[first], keys[second]) is Verdict.CONFLICT and plausible_error(
             keys[first], keys[second]
         ):
-            links.append((keys[first], keys[second], verdict))
+            links.extend((keys[i], keys[j], verdict) for i, j in _conflict_pairs(members[a], members[b]))
     return links
+
+
+def _conflict_pairs(first: list[int], second: list[int]) -> list[tuple[int, int]]:
+    """The statements of two conflicting groups told against each other, the earlier first.
+
+    Each statement of the figure (a headline, its body, another paper) is
+    wrong against each of the other value: an editor who looks at any of
+    them sees the conflict.  The first few of each group stand for it.
+    """
+    return sorted((min(i, j), max(i, j)) for i in first[:_TRIES] for j in second[:_TRIES])
 
 
 def _gather(keys: list[MetricKey]) -> tuple[list[int], list[tuple[int, int, Verdict]]]:
@@ -226,6 +277,10 @@ def _buckets(key: MetricKey) -> list[tuple[str, str, object]]:
         # 約12.9萬人 and 128650人: the same value to two significant digits.
         ("near", key.family, _two_digits(key.value)),
     ]
+    if key.anchor is not None and key.family in _RATES:
+        # The growth of 4216.8亿元, whatever each paper calls it.  (By the
+        # unit alone: the words of a figure are read only when it is compared.)
+        found.append(("anchor", key.family, key.anchor))
     if key.subject:
         found.append(("subject", key.family, key.subject))
     elif len(key.naming) >= NAMING_MIN:

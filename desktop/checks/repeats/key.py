@@ -186,19 +186,34 @@ _QUALIFIERS: dict[str, tuple[str, ...]] = {
     "share": ("占", "佔", "比重", "比例", "占比"),
     "rank": ("第", "居", "列", "位居", "排名"),
 }
+# Abbreviations papers use for a metric's full name, spelled out so that a
+# headline's 东港GDP增长5.8% shares words with its body's 地区生产总值.
+# 生产总值 only: GDP is 国内 for a country and 地区 for a province or city.
+_ABBREVIATIONS = {"GDP": "生产总值", "gdp": "生产总值", "CPI": "居民消费价格", "PPI": "生产者价格"}
+_ABBREVIATION = re.compile("|".join(_ABBREVIATIONS))
+# Holidays and seasons a report is about (国庆假期): a period, like 上半年,
+# though no calendar date names it.
+OCCASION = re.compile(r"(?:国庆|春节|五一|劳动节|中秋|元旦|清明|端午)(?:假期|黄金周|长假|小长假|期间)?")
+# How far before a figure, in its sentence, a holiday names its period.
+_OCCASION_REACH = 40
 _RANGE_JOIN = re.compile(r"\s*(?:至|到|~|～|—|－|-)\s*")
 # Words that make every figure after them in the sentence a plan, not an outcome.
 _PLAN_WORDS = ("目标", "目標", "预期", "預期", "计划", "計劃", "力争", "力爭", "预计", "預計")
 # Periods and places in the words before a figure, which name when and where, not what.
 _PERIOD_OR_PLACE = re.compile(
     r"(?:19|20)[0-9]{2}年度?|[0-9]{1,2}(?:[—\-~至][0-9]{1,2})?月(?:份|底|末)?|今年|去年|明年|上半年|下半年"
-    r"|前三季度|首三季|[一二三四]季度|截至|截止|目前|以来|全市|全省|全国|全县|全区|我市|本市|我省|本省"
+    r"|前三季度|首三季|[一二三四]季度|截至|截止|目前|以来|全市|全省|全国|全县|全区|我市|本市|我省|本省|"
+    + OCCASION.pattern
 )
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1}
 # A date in a file name: 2024-10-08, 2024_10_08, 20241008.
 _NAME_DATE = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12][0-9]|3[01])(?![0-9])"
 )
+# A dateline at the top of an article: 青川日报 2026年10月8日 第1版.
+_DATELINE = re.compile(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日")
+# How far into a document its dateline is looked for.
+_DATELINE_REACH = 120
 _MONTH = re.compile(r"([0-9]{1,2}|十[一二]?|[一二三四五六七八九])月")
 _CHINESE_MONTHS = {name: n for n, name in enumerate("一二三四五六七八九十", start=1)} | {
     "十一": 11,
@@ -209,6 +224,8 @@ _CHINESE_MONTHS = {name: n for n, name in enumerate("一二三四五六七八九
 # papers of two cities of one province both name it.
 _PLACE_NAME = re.compile(r"([\u4e00-\u9fff]{2})(?:市|县)")
 _NAME_TAGS = frozenset({"ns", "nr"})
+# How much of a headline is read for the places it names.
+_HEADLINE_REACH = 40
 # Common nouns jieba tags as places.
 _NOT_NAMES = frozenset({"城镇", "城市", "乡镇", "城乡", "全省", "全市", "全县"})
 # How a reporter introduces a figure (记者从市文旅局获悉, 市文旅局表示): not what it counts.
@@ -234,6 +251,10 @@ class Located:
     headline: str = ""  # the first line of its document: how an editor knows the other article
     # The places its document names (滨州市, 聊城市): what its 全市 and 我市 mean.
     places: frozenset[str] = frozenset()
+    # When its paper came out, as digits (20261008): from the file name or the dateline; "" when unknown.
+    published: str = ""
+    # The one holiday its document reports on (国庆假期), the period of its figures that state none.
+    occasion: str = ""
 
 
 class MetricKey:
@@ -242,6 +263,7 @@ class MetricKey:
     def __init__(self, located: Located, article: ArticleText, folded: str) -> None:
         """`folded` is the article's text folded (`fold`), made once for all its figures."""
         self.located = located
+        self._folded = folded
         item = located.item
         claim = item.claim
         text = article.text
@@ -259,23 +281,28 @@ class MetricKey:
         # After the figure any line break ends the window: a headline ends there.
         cut = _SENTENCE_END.search(text, item.end, after_end) or _LINE_END.search(text, item.end, after_end)
         after_end = cut.start() if cut else after_end
-        self.before = _unspaced(folded[before_start : item.start])
+        self.before = _spelled(_unspaced(folded[before_start : item.start]))
         clause_end = _CLAUSE_END.search(text, item.end, after_end)
-        self.after_clause = _unspaced(folded[item.end : clause_end.start() if clause_end else after_end])
-        self.clause_before = folded[max(item.clause_start, item.start - CLAUSE_REACH) : item.start]
-        self.sentence = folded[sentence_start:sentence_end]
+        self.after_clause = _spelled(
+            _unspaced(folded[item.end : clause_end.start() if clause_end else after_end])
+        )
+        self.clause_before = _spelled(folded[max(item.clause_start, item.start - CLAUSE_REACH) : item.start])
+        self.sentence = _spelled(folded[sentence_start:sentence_end])
         # Which paragraph of its article the figure is in (0: the headline):
         # a restatement that disagrees is mostly the headline's or the lead's.
         self.paragraph = sum(1 for line in text[: item.paragraph[0]].split("\n") if line.strip())
-        self.sentence_before = folded[sentence_start : item.start]
+        self.sentence_before = _spelled(folded[sentence_start : item.start])
         lead_end = max(sentence_start, item.clause_start - 1)
         lead_start = sentence_start
         for mark in _CLAUSE_END.finditer(folded, sentence_start, lead_end):
             lead_start = mark.end()
-        self.lead_clause = folded[lead_start:lead_end]
+        self.lead_clause = _spelled(folded[lead_start:lead_end])
         # The figure this one describes, when one stands just before it in
         # its clause: 净利润1.74亿元，同比增长14.9% is the growth of 1.74亿元.
         previous = article.items[item.index - 1] if item.index > 0 else None
+        if previous is not None and previous.claim.kind == "rank" and previous.index > 0:
+            # 4216.8亿元，总量居全省第1位，同比增长5.6%: the growth of the amount, not of the rank.
+            previous = article.items[previous.index - 1]
         self.anchor: tuple[str, Decimal] | None = None
         if (
             previous is not None
@@ -291,8 +318,12 @@ class MetricKey:
             and _RANGE_JOIN.fullmatch(text[min(item.end, other.end) : max(item.start, other.start)])
             for other in (previous, following)
         )
-        self.subject = fold(claim.subject)
-        self.place = _PLACE_SAME.get(fold(claim.place), fold(claim.place))
+        subject = _spelled(fold(claim.subject))
+        # A place heading the subject (青川接待游客, 东港市地区生产总值) says
+        # where, not what: 接待游客 in 青川.
+        self.subject_place, self.subject = _place_heading(subject)
+        place = _PLACE_SAME.get(fold(claim.place), fold(claim.place))
+        self.place = place or self.subject_place
         # The pipeline gives a claim its article's date when its sentence
         # names no time; only a period the sentence states is a period.
         time = fold(claim.time)
@@ -303,6 +334,13 @@ class MetricKey:
         )
         # A day (10月8日，记者获悉) is when the figure was told, not the period it covers.
         self.period = _period(time) if stated else ""
+        if not self.period:
+            # 国庆假期全市共接待游客: a holiday is the period, stated in the
+            # sentence or, for the rest of the report, in its headline and lead.
+            holiday = OCCASION.search(
+                self.sentence_before, max(0, len(self.sentence_before) - _OCCASION_REACH)
+            )
+            self.period = _occasion(holiday.group()) if holiday else located.occasion
 
     @cached_property
     def family(self) -> str:
@@ -324,7 +362,13 @@ class MetricKey:
     @cached_property
     def words_before(self) -> frozenset[str]:
         """The metric character pairs of the window before the figure, without its period and place."""
-        return _pairs(_PERIOD_OR_PLACE.sub(" ", self.before))
+        return _pairs(_PERIOD_OR_PLACE.sub(" ", self._placeless(self.before)))
+
+    def _placeless(self, text: str) -> str:
+        """`text` without the place heading the subject (and a 市 or 县 after it)."""
+        if not self.subject_place:
+            return text
+        return re.sub(re.escape(self.subject_place) + "[市县]?", "", text)
 
     @cached_property
     def lead_words(self) -> frozenset[str]:
@@ -349,7 +393,17 @@ class MetricKey:
         上半年全市城镇新增就业 and 全市城镇新增就业 name one figure;
         每股基本盈利 and 非国际财务报告准则每股基本盈利 do not.
         """
-        return _pairs(_squeezed(self.clause_before))
+        return _pairs(self.naming_text)
+
+    @cached_property
+    def naming_text(self) -> str:
+        """The words that name the figure in its clause, run together (`naming` is their pairs)."""
+        return _squeezed(self._placeless(self.clause_before))
+
+    @cached_property
+    def text_before(self) -> str:
+        """Its document's text up to the figure, folded and without spaces: what its reader has been told."""
+        return _unspaced(self._folded[: self.item.start])
 
     @cached_property
     def qualifiers(self) -> frozenset[str]:
@@ -390,11 +444,10 @@ class MetricKey:
         """-1, 0 or 1 for a period of 去年, 今年 or 明年 (years of the paper's own date); None otherwise."""
         return next((year for word, year in _RELATIVE_YEARS.items() if self.period.startswith(word)), None)
 
-    @cached_property
+    @property
     def file_date(self) -> str:
-        """The date a document's name carries (qlwb_2024-10-08.txt), as digits; "" when none."""
-        found = _NAME_DATE.search(self.located.name)
-        return "".join(found.groups()) if found else ""
+        """When the document's paper came out, as digits (`Located.published`); "" when unknown."""
+        return self.located.published
 
     @cached_property
     def month(self) -> int:
@@ -419,11 +472,60 @@ def named_places(folded: str, claims: Sequence[Claim]) -> frozenset[str]:
     reads as a place or a name.
     """
     places = {fold(c.place).rstrip("市县") for c in claims if c.place and not c.place.endswith("省")}
+    places.update(_place_heading(fold(c.subject))[0] for c in claims if c.subject)
+    # The headline names the city a report is about (青川国庆游火爆) without 市.
+    headline = next((line for line in folded.splitlines() if line.strip()), "")[:_HEADLINE_REACH]
+    places.update(word.rstrip("市县") for word, tag in tag_words(headline) if tag == "ns" and len(word) >= 2)
     for candidate in {found.group() for found in _PLACE_NAME.finditer(folded)}:
         word, tag = tag_words(candidate)[0]
         if tag in _NAME_TAGS and (word == candidate or word == candidate[:2]):
             places.add(candidate[:2])
     return frozenset(p for p in places if len(p) >= 2 and p[0] not in "全我本" and p not in _NOT_NAMES)
+
+
+def published(name: str, text: str) -> str:
+    """When a document's paper came out, as digits (20261008): the date its file name carries
+    (qlwb_2024-10-08.txt), else its dateline (青川日报 2026年10月8日 第1版); "" when neither."""
+    found = _NAME_DATE.search(name)
+    if found:
+        return "".join(found.groups())
+    line = _DATELINE.search(text, 0, _DATELINE_REACH)
+    if line is None:
+        return ""
+    year, month, day = (int(part) for part in line.groups())
+    return f"{year:04d}{month:02d}{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
+
+
+def occasion(text: str) -> str:
+    """The one holiday a document reports on (国庆假期 in its headline and lead); "" when none or several."""
+    found = {_occasion(m.group()) for m in OCCASION.finditer(text)}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _occasion(word: str) -> str:
+    """A holiday by its name alone: 国庆假期, 国庆黄金周 and 国庆期间 are one period."""
+    return OCCASION.sub(lambda m: m.group().rstrip("假期黄金周长小间"), word)
+
+
+def _place_heading(subject: str) -> tuple[str, str]:
+    """(place, rest) when a place name the tagger knows heads `subject` (青川接待游客); else ("", subject)."""
+    if len(subject) < 4:
+        return "", subject
+    word, tag = tag_words(subject)[0]
+    if tag != "ns" or len(word) < 2 or word in _NOT_NAMES:
+        return "", subject
+    rest = subject[len(word) :]
+    if rest[:1] in ("市", "县"):
+        rest = rest[1:]
+    word = word.rstrip("市县")
+    return (word, rest) if len(rest) >= 2 and len(word) >= 2 else ("", subject)
+
+
+def _spelled(text: str) -> str:
+    """`text` with the abbreviations of metric names spelled out (GDP as 生产总值)."""
+    return (
+        _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group()], text) if "P" in text or "p" in text else text
+    )
 
 
 def _squeezed(clause: str) -> str:

@@ -20,9 +20,9 @@ from enum import Enum
 
 from desktop.checks.figures import EXACT
 from desktop.checks.relations.common import magnitude_of
-from desktop.checks.repeats.conflict import SUBJECT_MIN, one_metric
+from desktop.checks.repeats.conflict import SUBJECT_MIN, digits_swapped, one_metric
 from desktop.checks.repeats.key import MetricKey
-from desktop.checks.repeats.period_place import other_place, other_year
+from desktop.checks.repeats.period_place import near_days, other_place, other_year
 
 # Evidence an equal pair needs, by the figure's significant digits (1, 2, 3+):
 # how many metric character pairs the two windows share.  A shared subject
@@ -55,8 +55,12 @@ def compare(a: MetricKey, b: MetricKey) -> Verdict:
         return Verdict.UNRELATED
     if a.is_rate and b.is_rate and a.anchor and b.anchor and a.anchor != b.anchor:
         # The growth of two different figures (净利润7.15亿元 and 1.74亿元, 17896元 and 21860元);
-        # an amount's neighbour is only the figure listed before it.
-        return Verdict.UNRELATED
+        # an amount's neighbour is only the figure listed before it.  Not when
+        # one amount is the other with two digits swapped (486.3万人次 and
+        # 468.3万人次): one figure, written wrong in one paper, and its growth.
+        (unit, first), (other_unit, second) = a.anchor, b.anchor
+        if unit != other_unit or not digits_swapped(first, second):
+            return Verdict.UNRELATED
     if a.claim.text == b.claim.text and a.before == b.before and a.after_clause == b.after_clause:
         return Verdict.SAME  # the same figure in the same words (a page printed twice): nothing to weigh
     agreement = _agreement(a, b)
@@ -146,8 +150,8 @@ def _same_figure_words(a: MetricKey, b: MetricKey) -> bool:
     if a.located.name != b.located.name:
         # Another file is another day's paper: the same rate or amount there
         # is more often a coincidence than inside one page; less so in a
-        # paper of the same day, which reports the same news.
-        same_day = bool(a.file_date) and a.file_date == b.file_date
+        # paper of the same day or a few days on, which reports the same news.
+        same_day = near_days(a, b)
         needed += _OTHER_FILE - (1 if same_day else 0) + (1 if a.is_rate else 0)
     return evidence(a, b) >= needed
 

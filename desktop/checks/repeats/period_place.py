@@ -9,7 +9,29 @@ the 全市 its body states, and two papers of one day share their 今年.
 
 from __future__ import annotations
 
+from datetime import date
+
 from desktop.checks.repeats.key import MetricKey
+
+# Papers this many days apart report one event (a holiday's figures on the
+# 8th and the 9th, a line opening tomorrow and today): their 今年, their
+# 国庆假期 and their unstated period are the same.
+NEAR_DAYS = 3
+
+
+def near_days(a: MetricKey, b: MetricKey) -> bool:
+    """Whether both papers' dates are known and within `NEAR_DAYS` of each other."""
+    first, second = _day(a.file_date), _day(b.file_date)
+    return first is not None and second is not None and abs((first - second).days) <= NEAR_DAYS
+
+
+def _day(digits: str) -> date | None:
+    if len(digits) != 8:
+        return None
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return None
 
 
 def same_period(a: MetricKey, b: MetricKey) -> bool:
@@ -19,9 +41,11 @@ def same_period(a: MetricKey, b: MetricKey) -> bool:
     its year (2023年, 2023年上半年) is the same period: 上半年 in this
     year's paper and 上半年 in last year's are not.  Files whose names carry
     the same date (two papers of 2024-10-08) speak of the same 今年 and the
-    same 国庆假期; files of different days may carry an updated figure.
+    same 国庆假期, and so do papers a few days apart (`NEAR_DAYS`): the next
+    day's paper reports the same event.  Papers weeks apart may carry an
+    updated figure, or another month's.
     """
-    same_day = bool(a.file_date) and a.file_date == b.file_date
+    same_day = near_days(a, b)
     if a.located.name != b.located.name and not (a.years and b.years) and not same_day:
         return False
     if a.period and b.period:
@@ -52,8 +76,19 @@ def same_place(a: MetricKey, b: MetricKey) -> bool:
 
     Between files, 全市 (or no place at all) is the same city only when the
     files do not name different ones (滨州日报's 全市 is not 聊城日报's); 全省
-    and 全国 are wider than the cities a paper names.
+    and 全国 are wider than the cities a paper names.  A city by its name
+    (东港市, the 青川 heading 青川接待游客) is the 全市 of a paper that names
+    that city alone.
     """
+    first, second = city(a), city(b)
+    if first and second:
+        return first == second
+    if first or second:
+        named, unnamed = (a, b) if first else (b, a)
+        if unnamed.place not in _LOCAL:
+            return False
+        headline = a.located.document == b.located.document and min(a.paragraph, b.paragraph) == 0
+        return headline or _names_only(unnamed, city(named))
     if a.place == b.place:
         local = a.place in _LOCAL
         return a.located.name == b.located.name or not local or not _other_cities(a, b)
@@ -62,11 +97,36 @@ def same_place(a: MetricKey, b: MetricKey) -> bool:
     return False
 
 
+def city(key: MetricKey) -> str:
+    """The city a figure is of, by name: its place when its document names it (东港市 as 东港), or
+    the one city its document names for its 全市; "" otherwise (全省, or a page naming several cities)."""
+    place = key.place
+    if place in _LOCAL:
+        places = key.located.places
+        return next(iter(places)) if place == "市" and len(places) == 1 else ""
+    name = place.rstrip("市县")
+    return name if name in key.located.places else ""
+
+
+def _names_only(key: MetricKey, name: str) -> bool:
+    """Whether the cities `key`'s document names are `name` alone, or none."""
+    return key.located.places <= {name}
+
+
 def _other_cities(a: MetricKey, b: MetricKey) -> bool:
     first, second = a.located.places, b.located.places
     return bool(first and second and not first & second)
 
 
 def other_place(a: MetricKey, b: MetricKey) -> bool:
-    """Both figures name a place, and not the same one (全省 against 全市)."""
+    """Both figures name a place, and not the same one (全省 against 全市, 东港 against 青川)."""
+    first, second = city(a), city(b)
+    if first and second:
+        return first != second
+    if first or second:
+        named, unnamed = (a, b) if first else (b, a)
+        if unnamed.place in _LOCAL:
+            # 东港 against an unnamed 全市 (or no place): another city only
+            # where the other paper names cities and not this one.
+            return not _names_only(unnamed, city(named)) and city(named) not in unnamed.located.places
     return bool(a.place and b.place and a.place != b.place)

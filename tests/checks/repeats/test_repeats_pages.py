@@ -28,8 +28,12 @@ def test_the_two_conflicts_and_nothing_else_are_flagged(placed: list[PlacedRepea
     flagged = [
         (p.file[0], tuple(o.text for o in p.finding.operands)) for p in placed if p.finding.holds is False
     ]
-    # Each conflict is flagged on both of its figures.
+    # Each conflict is flagged on both of its figures, and against every
+    # statement of the other value: the headline's 2.35万人 against the body's
+    # 2.53万人 and against the second article's.
     assert sorted(flagged) == [
+        ("a", ("2.35万人", "2.53万人")),
+        ("a", ("2.35万人", "2.53万人")),
         ("a", ("2.35万人", "2.53万人")),
         ("a", ("2.35万人", "2.53万人")),
         ("b", ("3215.6亿元", "3251.6亿元")),
