@@ -117,6 +117,17 @@ def decision_refusal_text(code: str, details: Mapping[str, str]) -> str:
         "not-a-date": translate("StoreErrors", "“{date}” is not a date; write it as 2026-03-15.").format(
             date=details.get("date", "")
         ),
+        "no-source": translate(
+            "StoreErrors",
+            "This article has no source release yet: attach one first (File → Attach the source release…).",
+        ),
+        "source-is-own-document": translate("StoreErrors", "An article cannot be its own source release."),
+        "source-unreadable": translate(
+            "StoreErrors", "The release file {file} cannot be read: {reason}"
+        ).format(file=details.get("file", ""), reason=details.get("reason", "")),
+        "source-not-imported": translate(
+            "StoreErrors", "The release file {file} could not be imported."
+        ).format(file=details.get("file", "")),
         "finding-dismissed": translate("StoreErrors", "This check was dismissed already."),
         "finding-not-dismissed": translate("StoreErrors", "This check is not dismissed: nothing to restore."),
         "finding-holds": translate(

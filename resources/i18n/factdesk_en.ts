@@ -1119,6 +1119,22 @@ Check every number in an article before it goes to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This article has no source release yet: attach one first (File → Attach the source release…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An article cannot be its own source release.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The release file {file} cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The release file {file} could not be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This check was dismissed already.</source>
         <translation type="unfinished"></translation>
     </message>

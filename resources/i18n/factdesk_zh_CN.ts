@@ -1122,6 +1122,22 @@ Check every number in an article before it goes to print.</source>
         <translation>“{date}”不是日期；请写成 2026-03-15 的形式。</translation>
     </message>
     <message>
+        <source>This article has no source release yet: attach one first (File → Attach the source release…).</source>
+        <translation>本文还没有关联来源稿：请先关联（文件 → 关联来源稿…）。</translation>
+    </message>
+    <message>
+        <source>An article cannot be its own source release.</source>
+        <translation>文章不能以自己为来源稿。</translation>
+    </message>
+    <message>
+        <source>The release file {file} cannot be read: {reason}</source>
+        <translation>无法读取来源稿文件 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>The release file {file} could not be imported.</source>
+        <translation>无法导入来源稿文件 {file}。</translation>
+    </message>
+    <message>
         <source>This check was dismissed already.</source>
         <translation>这条提示已被忽略。</translation>
     </message>

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop.claims.numerals import REFUSAL_CODES, NumberError, parse_quantity
 from desktop.store import ReviewStore
 from desktop.store.decisions import REFUSAL_CODES as DECISION_CODES
+from desktop.store.releases import RELEASE_REFUSAL_CODES
 from desktop.ui.app import install_translator
 from desktop.ui.main_window import MainWindow
 from desktop.ui.number_refusals import number_code_text
@@ -46,7 +47,7 @@ def test_every_number_refusal_code_has_a_chinese_sentence(chinese: None, code: s
     assert text != number_code_text("a code added later", "1e5000")
 
 
-@pytest.mark.parametrize("code", DECISION_CODES)
+@pytest.mark.parametrize("code", (*DECISION_CODES, *RELEASE_REFUSAL_CODES))
 def test_every_decision_refusal_code_has_a_chinese_sentence(chinese: None, code: str) -> None:
     text = decision_refusal_text(code, {"number_code": "no_number", "value": "abc"})
     assert not english_words(text.replace("abc", "")), text
