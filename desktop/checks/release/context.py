@@ -238,6 +238,14 @@ def tail_found(context: Context, other: Context) -> bool:
     return other.own_subject and other.subject.endswith(tail)
 
 
+def subject_cover(context: Context, other: Context) -> float | None:
+    """The share of `context`'s metric character pairs in `other`'s own metric words (None: no pairs)."""
+    pairs = _pairs(context.subject)
+    if not pairs:
+        return None
+    return len(pairs & _pairs(other.subject)) / len(pairs)
+
+
 def head_found(context: Context, other: Context) -> bool:
     """Whether the head of the metric (its last three characters: 失业率, 批发业, 纯利) is in `other`'s sentence.
 

@@ -54,6 +54,7 @@ from desktop.checks.release.context import (
     coverage,
     coverage_pairs,
     head_found,
+    subject_cover,
     tail_found,
 )
 from desktop.checks.release.differing import differing
@@ -183,6 +184,8 @@ def _supported(
     clause take any neighbour within reach.
     """
     figure, context, other = article[i], a_ctx[i], r_ctx[candidate.index]
+    if _named_elsewhere(context, candidate.index, r_ctx):
+        return False
     pairs = coverage_pairs(context, other)
     if figure.significant_digits >= 4:
         # Unless its own clause names a metric the release sentence has not one
@@ -197,6 +200,27 @@ def _supported(
         beside = _anchor(i, candidate, article, a_ctx, r_ctx, candidates, reach=1)
         return beside >= 2.0 if pairs == 0 else beside > 0
     return _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
+
+
+def _named_elsewhere(context: Context, j: int, r_ctx: Sequence[Context]) -> bool:
+    """Whether the figure's own metric words name another figure of the release passage, not figure `j`.
+
+    A release lists like metrics in one sentence (罗湖管制站录得902,117人次，
+    港珠澳大桥香港口岸录得612,308人次，深圳湾管制站录得588,940人次): an
+    article figure whose own clause names 港珠澳大桥香港口岸 is not the
+    588,940 of 深圳湾, whatever its value, when the release gives
+    港珠澳大桥香港口岸 a figure of its own.
+    """
+    there = r_ctx[j]
+    if not (context.own_subject and there.own_subject) or (subject_cover(context, there) or 0.0) > 0:
+        return False
+    return any(
+        k != j
+        and other.own_subject
+        and other.passage_index == there.passage_index
+        and (subject_cover(context, other) or 0.0) >= MIN_COVERAGE
+        for k, other in enumerate(r_ctx)
+    )
 
 
 def _evidence(

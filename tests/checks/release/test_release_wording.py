@@ -239,3 +239,14 @@ def test_words_after_the_figure_must_not_say_something_else() -> None:
     release = "全年共有1200人参加培训。\n"
     assert label_of(match_texts("今年有1200人参加比赛。\n", release), "1200人").match == "absent"
     assert label_of(match_texts("今年有1200人参加培训。\n", release), "1200人").match == "same"
+
+
+def test_a_figure_whose_words_name_another_release_figure_is_not_confirmed() -> None:
+    release = "陸路管制站中，羅湖管制站錄得902,117人次，港珠澳大橋香港口岸錄得612,308人次，深圳灣管制站錄得588,940人次。\n"
+    wrong_place = label_of(match_texts("港珠澳大桥香港口岸58万8940人次。\n", release), "58万8940人次")
+    assert wrong_place.match == "absent"
+    right_place = label_of(match_texts("深圳湾管制站58万8940人次。\n", release), "58万8940人次")
+    assert right_place.match == "same" and right_place.source is not None
+    # Words the release uses for no figure leave a specific value, beside a backed neighbour, to speak for itself.
+    profit = "收入为人民币192,869百万元，本公司权益持有人应占盈利为人民币63,133百万元。\n"
+    assert label_of(match_texts("收入1928.69亿元，纯利631.33亿元。\n", profit), "631.33亿元").match == "same"
