@@ -35,6 +35,7 @@ from typing import Any, TextIO
 
 from desktop.checks.document import PlacedFinding, iter_document
 from desktop.checks.messages import render
+from desktop.checks.model import Operand
 from desktop.checks.repeats.place import PlacedRepeat, repeats_of_files
 from desktop.cli.files import EXIT_OK, EXIT_REFUSED, readable_files
 from desktop.cli.review import database_path, record_id
@@ -92,17 +93,7 @@ def finding_record(file: str, placed: PlacedFinding, language: str = "zh") -> di
         "text": article.text[f.start : f.end],
         "source_start": start,
         "source_end": end,
-        "operands": [
-            {
-                "role": o.role,
-                "text": o.text,
-                "source_start": span[0],
-                "source_end": span[1],
-                "claim": o.claim_id or None,
-                "value": o.value,
-            }
-            for o, span in zip(f.operands, placed.operand_spans, strict=True)
-        ],
+        "operands": [_operand(o, span) for o, span in zip(f.operands, placed.operand_spans, strict=True)],
         "computed": f.computed,
         "reading": f.reading,
         "message": render(f.message, language),
@@ -165,19 +156,10 @@ def repeat_record(placed: PlacedRepeat, language: str = "zh") -> dict[str, objec
     f = placed.finding
     article = placed.article.article
     start, end = placed.source_span
-    operands: list[dict[str, object]] = []
-    for o, span, other in zip(f.operands, placed.operand_spans, placed.operand_files, strict=True):
-        operand: dict[str, object] = {
-            "role": o.role,
-            "text": o.text,
-            "source_start": span[0],
-            "source_end": span[1],
-            "claim": o.claim_id or None,
-            "value": o.value,
-        }
-        if other:
-            operand["file"] = other
-        operands.append(operand)
+    operands = [
+        _operand(o, span, other)
+        for o, span, other in zip(f.operands, placed.operand_spans, placed.operand_files, strict=True)
+    ]
     return {
         "file": placed.file,
         "article": article.index,
@@ -193,6 +175,21 @@ def repeat_record(placed: PlacedRepeat, language: str = "zh") -> dict[str, objec
         "message": render(f.message, language),
         "code": f.message.code,
     }
+
+
+def _operand(operand: Operand, span: tuple[int, int], file: str = "") -> dict[str, object]:
+    """One figure of a finding, placed in its file (`file` only when it is another than the finding's)."""
+    record: dict[str, object] = {
+        "role": operand.role,
+        "text": operand.text,
+        "source_start": span[0],
+        "source_end": span[1],
+        "claim": operand.claim_id or None,
+        "value": operand.value,
+    }
+    if file:
+        record["file"] = file
+    return record
 
 
 def _write_repeat(placed: PlacedRepeat, args: argparse.Namespace, out: TextIO) -> None:

@@ -21,11 +21,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.store import DatabaseUnavailable, StaleDecision, StoreError
+from desktop.store import DatabaseUnavailable, StoreError
 from desktop.store.records import ArticleDetail, AuditEntry, ClaimView, StoredFinding
 from desktop.ui.finding_wording import explanation
-from desktop.ui.refusal_kinds import GONE, INVALID, STALE, UNAVAILABLE
-from desktop.ui.store_errors import decision_refusal_text, store_error_text
+from desktop.ui.store_errors import store_error_text
 from desktop.ui.undo import DismissCommand
 
 if TYPE_CHECKING:
@@ -192,14 +191,6 @@ class ReviewChecks(QObject):
         self._refused(error)
 
     def _refused(self, error: StoreError) -> None:
-        if isinstance(error, DatabaseUnavailable):
-            self._session.refused.emit(store_error_text(error), UNAVAILABLE)
-            return
-        if isinstance(error, StaleDecision):
-            self._session.refresh_claim(error.current)
-            self._session.refused.emit(store_error_text(error), STALE)
-            return
-        kind = INVALID if getattr(error, "code", "") else GONE
-        message = store_error_text(error) or decision_refusal_text("", {})
-        self.reload()
-        self._session.refused.emit(message, kind)
+        if not isinstance(error, DatabaseUnavailable):
+            self.reload()  # a finding gone or acted on elsewhere: show what the store has now
+        self._session.report_refusal(error)

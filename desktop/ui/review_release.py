@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.store import DatabaseUnavailable, StaleDecision, StoreError
+from desktop.store import StoreError
 from desktop.store.records import (
     ArticleDetail,
     AuditEntry,
@@ -30,7 +30,6 @@ from desktop.store.records import (
     SourceCandidate,
     StoredReleaseMatch,
 )
-from desktop.ui.refusal_kinds import GONE, INVALID, STALE, UNAVAILABLE
 from desktop.ui.store_errors import store_error_text
 from desktop.ui.undo import BatchCommand
 
@@ -193,11 +192,4 @@ class ReviewRelease(QObject):
         self._refused(error)
 
     def _refused(self, error: StoreError) -> None:
-        if isinstance(error, DatabaseUnavailable):
-            self._session.refused.emit(store_error_text(error), UNAVAILABLE)
-            return
-        if isinstance(error, StaleDecision):
-            self._session.refresh_claim(error.current)
-            self._session.refused.emit(store_error_text(error), STALE)
-            return
-        self._session.refused.emit(store_error_text(error), INVALID if getattr(error, "code", "") else GONE)
+        self._session.report_refusal(error)

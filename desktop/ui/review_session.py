@@ -480,6 +480,16 @@ class ReviewSession(QObject):
             self.refused.emit(decision_refusal_text("no-editor", {}), NO_EDITOR)
         return editor
 
+    def report_refusal(self, error: StoreError) -> None:
+        """Say why the store refused a change asked for from a part of the window (checks, release)."""
+        if isinstance(error, DatabaseUnavailable):
+            self.refused.emit(store_error_text(error), UNAVAILABLE)  # nothing changed: nothing to reload
+        elif isinstance(error, StaleDecision):
+            self._refresh_claim(error.current)
+            self.refused.emit(store_error_text(error), STALE)
+        else:
+            self.refused.emit(store_error_text(error), INVALID if getattr(error, "code", "") else GONE)
+
     def push_decision(self, before: ClaimView, after: ClaimView, editor: str) -> None:
         """Put a decision already saved on the undo stack (a key, a button, an accepted check)."""
         self.undo_stack.push(

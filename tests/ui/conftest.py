@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -35,9 +35,8 @@ def settings(tmp_path: Path) -> QSettings:
     return settings
 
 
-@pytest.fixture
-def window(qtbot: QtBot, settings: QSettings, tmp_path: Path) -> Iterator[MainWindow]:
-    """The main window, shown and active (so key events go through its shortcuts), with the demo pages."""
+def open_window(qtbot: QtBot, settings: QSettings, tmp_path: Path, files: Sequence[Path]) -> MainWindow:
+    """The main window, shown and active (so key events go through its shortcuts), with `files` imported."""
     win = MainWindow(settings, ask_editor=False)
     qtbot.addWidget(win)
     win.resize(1300, 800)
@@ -46,9 +45,32 @@ def window(qtbot: QtBot, settings: QSettings, tmp_path: Path) -> Iterator[MainWi
     qtbot.waitActive(win)
     assert win.open_database(tmp_path / "review.sqlite")
     with qtbot.waitSignal(win.transfers.finished, timeout=60_000):
-        win.transfers.start_import(seed_files())
+        win.transfers.start_import(files)
     qtbot.waitUntil(lambda: not win.transfers.is_busy())
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    return win
+
+
+@pytest.fixture
+def window_with(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path
+) -> Iterator[Callable[[Sequence[Path]], MainWindow]]:
+    """A function that opens the main window with some files imported (closed after the test)."""
+    opened: list[MainWindow] = []
+
+    def make(files: Sequence[Path]) -> MainWindow:
+        opened.append(open_window(qtbot, settings, tmp_path, files))
+        return opened[-1]
+
+    yield make
+    for win in opened:
+        win.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: QSettings, tmp_path: Path) -> Iterator[MainWindow]:
+    """The main window with the demo pages."""
+    win = open_window(qtbot, settings, tmp_path, seed_files())
     yield win
     win.close()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.claim_list import Column
@@ -25,24 +25,12 @@ TEXT = (
 
 
 @pytest.fixture
-def checked_window(qtbot: QtBot, settings: QSettings, tmp_path: Path) -> Iterator[MainWindow]:
+def checked_window(window_with: Callable[[Sequence[Path]], MainWindow], tmp_path: Path) -> MainWindow:
     page = tmp_path / "page.txt"
     page.write_text(TEXT, encoding="utf-8")
-    win = MainWindow(settings, ask_editor=False)
-    qtbot.addWidget(win)
-    win.resize(1300, 800)
-    win.show()
-    win.activateWindow()
-    qtbot.waitActive(win)
-    assert win.open_database(tmp_path / "review.sqlite")
-    with qtbot.waitSignal(win.transfers.finished, timeout=60_000):
-        win.transfers.start_import([page])
-    qtbot.waitUntil(lambda: not win.transfers.is_busy())
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    win = window_with([page])
     win.article_view.setFocus()
-    yield win
-    win.close()
+    return win
 
 
 def _claim_id(win: MainWindow, text: str) -> str:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.export.columns import DETAIL_SHEET
@@ -21,22 +21,10 @@ RELEASE = PAIRS / "06_cn-grain-output-2017.source.txt"
 
 
 @pytest.fixture
-def release_window(qtbot: QtBot, settings: QSettings, tmp_path: Path) -> Iterator[MainWindow]:
-    win = MainWindow(settings, ask_editor=False)
-    qtbot.addWidget(win)
-    win.resize(1300, 800)
-    win.show()
-    win.activateWindow()
-    qtbot.waitActive(win)
-    assert win.open_database(tmp_path / "review.sqlite")
-    with qtbot.waitSignal(win.transfers.finished, timeout=60_000):
-        win.transfers.start_import([ARTICLE])
-    qtbot.waitUntil(lambda: not win.transfers.is_busy())
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+def release_window(window_with: Callable[[Sequence[Path]], MainWindow], tmp_path: Path) -> MainWindow:
+    win = window_with([ARTICLE])
     win.article_view.setFocus()
-    yield win
-    win.close()
+    return win
 
 
 def _labels(win: MainWindow) -> dict[str, int]:
