@@ -25,7 +25,7 @@ from desktop.checks.model import Finding, Message, Operand
 from desktop.checks.relations.common import in_units_of
 from desktop.checks.repeats.conflict import NAMING_MIN, plausible_error
 from desktop.checks.repeats.fold import fold
-from desktop.checks.repeats.key import Located, MetricKey, named_places, occasion, published
+from desktop.checks.repeats.key import Located, MetricKey, headline_period, named_places, occasion, published
 from desktop.checks.repeats.match import Verdict, compare
 from desktop.checks.repeats.messages import ARTICLE, FILE, OTHER
 from desktop.checks.text import ArticleText
@@ -92,6 +92,7 @@ def _keys(documents: Sequence[Document]) -> list[MetricKey]:
                 places[name],
                 published(name, text),
                 occasion(folded[index]),
+                headline_period(text),
             )
             if article.items
             else None
@@ -118,7 +119,7 @@ def _carried(keys: list[MetricKey]) -> list[MetricKey]:
     no period is of the period its headline states (前三季度全省GDP增长5.3%).
     """
     headline = {key.period for key in keys if key.paragraph == 0 and key.period}
-    period = headline.pop() if len(headline) == 1 else ""
+    period = headline.pop() if len(headline) == 1 else (keys[0].located.period if keys else "")
     previous: MetricKey | None = None
     for key in keys:
         if previous is not None and previous.paragraph == key.paragraph > 0:

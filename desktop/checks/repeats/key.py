@@ -194,6 +194,12 @@ _ABBREVIATION = re.compile("|".join(_ABBREVIATIONS))
 # Holidays and seasons a report is about (国庆假期): a period, like 上半年,
 # though no calendar date names it.
 OCCASION = re.compile(r"(?:国庆|春节|五一|劳动节|中秋|元旦|清明|端午)(?:假期|黄金周|长假|小长假|期间)?")
+# Periods a headline states: 前三季度, 上半年, 1—9月, 9月 (not a day: 10月8日).
+_HEADLINE_PERIOD = re.compile(
+    r"前三季度|上半年|下半年|[一二三四]季度|(?<![0-9])[0-9]{1,2}[—\-~至][0-9]{1,2}月|(?<![0-9—\-~至])[0-9]{1,2}月(?:份)?(?![0-9]{1,2}日|[0-9])"
+)
+# How many lines from the top a headline is looked for (a dateline, a kicker, the headline).
+_HEADLINE_LINES = 3
 # How far before a figure, in its sentence, a holiday names its period.
 _OCCASION_REACH = 40
 _RANGE_JOIN = re.compile(r"\s*(?:至|到|~|～|—|－|-)\s*")
@@ -255,6 +261,8 @@ class Located:
     published: str = ""
     # The one holiday its document reports on (国庆假期), the period of its figures that state none.
     occasion: str = ""
+    # The one period its headline states (前三季度), the period of its body's figures that state none.
+    period: str = ""
 
 
 class MetricKey:
@@ -494,6 +502,21 @@ def published(name: str, text: str) -> str:
         return ""
     year, month, day = (int(part) for part in line.groups())
     return f"{year:04d}{month:02d}{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
+
+
+def headline_period(text: str) -> str:
+    """The one period a document's headline states (前三季度 in 前三季度全省经济稳中向好); "" when none or several.
+
+    The headline is in the first few lines before the body (a line with a
+    full stop): after a paper's name or dateline (青川日报 2026年10月8日,
+    whose month is no period), perhaps with a kicker.
+    """
+    found: set[str] = set()
+    for line in [line for line in text.splitlines() if line.strip()][:_HEADLINE_LINES]:
+        if "。" in line or line.lstrip().startswith("本报讯"):
+            break
+        found.update(_period(m.group()) for m in _HEADLINE_PERIOD.finditer(_DATELINE.sub(" ", fold(line))))
+    return found.pop() if len(found) == 1 else ""
 
 
 def occasion(text: str) -> str:
