@@ -44,7 +44,7 @@ TAIL_REACH = 4
 
 UP, DOWN = "up", "down"
 _DIRECTION = re.compile(
-    r"(?P<down>负成长|減少|减少|下降|减幅|衰退|下跌|下滑|萎缩|缩减|缩短|缩小|回落|走低|下调|减|降|跌)"
+    r"(?P<down>负成长|減少|减少|下降|减幅|衰退|下跌|下滑|萎缩|缩减|缩短|缩小|回落|走低|下调|减|降(?![雨水])|跌)"
     r"|(?P<up>增加|增长|增幅|成长|上升|上涨|提高|扩大|延长|回升|攀升|走高|上调|增(?!值)|升|涨)"
     # 比去年同月少1036人, 多2.1亿元: 少/多 right before the figure, not 至少 or 最多 (a bound).
     r"|(?<![至最])(?:(?P<fewer>少了?)|(?P<more>多了?))(?=#|$)"
@@ -118,6 +118,10 @@ class Context:
     period: str  # "m4", "c1-4", "q4", "c1-6", "c1-12" or ""
     prior: bool  # the figure is the earlier period's value (上年同期为1,100亿元)
     first_line: bool  # the figure is in the text's first line (a headline or a title)
+    # No other figure stands before it in its own clause (结案率94.82%, not a table row's third cell).
+    leads_clause: bool = True
+    # The figure is the level a change arrives at (增长15%至1928.7亿元, 升至3.9%), not the change.
+    reached: bool = False
     # The words right after the figure in its clause, as written (248万人受灾 -> 受灾, 3人死亡 -> 死亡).
     after: str = ""
 
@@ -177,9 +181,14 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
                 prior=_PRIOR.search(_squeeze(lead)) is not None,
                 first_line=first_line,
                 after=_after(plain, figure.end, headline=first_line),
+                reached=_REACHED.search(_squeeze(lead)) is not None,
+                leads_clause=MASK not in _clauses(lead)[-1],
             )
         )
     return found
+
+
+_REACHED = re.compile(r"(?:至|到|达到)$")
 
 
 def _after(plain: str, end: int, headline: bool = False) -> str:

@@ -112,7 +112,7 @@ def match_release(
         scored = [
             (_evidence(i, c, article, a_ctx, r_ctx, candidates), c)
             for c in candidates[i]
-            if not c.veto and _supported(i, c, article, a_ctx, r_ctx, candidates)
+            if not c.veto and _supported(i, c, article, a_ctx, r_ctx, candidates, release)
         ]
         # One passage of an article does not state one release figure twice: a figure
         # already backing an earlier figure of the passage backs no other there
@@ -169,8 +169,12 @@ def _supported(
     a_ctx: Sequence[Context],
     r_ctx: Sequence[Context],
     candidates: Sequence[Sequence[_Candidate]],
+    release: Sequence[TextFigure],
 ) -> bool:
     """Whether anything beyond the value says the candidate is the same metric.
+
+    Never when the figures are stated as different things (`_said_otherwise`)
+    or the figure's own words name another release figure (`_named_elsewhere`).
 
     A very specific figure (four significant digits and more) is identified
     by its value whatever words the article uses (纯利 for 本公司权益持有人应占盈利).
@@ -184,7 +188,7 @@ def _supported(
     clause take any neighbour within reach.
     """
     figure, context, other = article[i], a_ctx[i], r_ctx[candidate.index]
-    if _named_elsewhere(context, candidate.index, r_ctx):
+    if _named_elsewhere(context, candidate.index, release, r_ctx) or _said_otherwise(context, other):
         return False
     pairs = coverage_pairs(context, other)
     if figure.significant_digits >= 4:
@@ -202,10 +206,12 @@ def _supported(
     return _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
 
 
-def _named_elsewhere(context: Context, j: int, r_ctx: Sequence[Context]) -> bool:
-    """Whether the figure's own metric words name another figure of the release passage, not figure `j`.
+def _named_elsewhere(
+    context: Context, j: int, release: Sequence[TextFigure], r_ctx: Sequence[Context]
+) -> bool:
+    """Whether the figure's own metric words name another figure of `j`'s passage and unit, and none of `j`'s.
 
-    A release lists like metrics in one sentence (罗湖管制站录得902,117人次，
+    A release lists like metrics side by side (罗湖管制站录得902,117人次，
     港珠澳大桥香港口岸录得612,308人次，深圳湾管制站录得588,940人次): an
     article figure whose own clause names 港珠澳大桥香港口岸 is not the
     588,940 of 深圳湾, whatever its value, when the release gives
@@ -218,9 +224,29 @@ def _named_elsewhere(context: Context, j: int, r_ctx: Sequence[Context]) -> bool
         k != j
         and other.own_subject
         and other.passage_index == there.passage_index
+        and release[k].unit == release[j].unit
         and (subject_cover(context, other) or 0.0) >= MIN_COVERAGE
         for k, other in enumerate(r_ctx)
     )
+
+
+def _said_otherwise(context: Context, other: Context) -> bool:
+    """Whether the two figures are plainly stated as different things, whatever their value.
+
+    - one is a change (增长4.7%, 减少1,207名; not the level it arrives at,
+      增长15%至1928.7亿元) and the other a level named by the metric words
+      right before it (结案率4.7%, 员工总数1,207名; a table row's cells
+      after its first may be changes under no head);
+    - both are followed by words of their own that share no character in
+      their first two (3人死亡 against 3人失踪, 248.73万人受灾 against
+      248.73万人失踪; 回购 and 购回 are one thing).
+    """
+    for a, b in ((context, other), (other, context)):
+        change = (a.direction or a.base) and not a.reached
+        if change and not (b.direction or b.base) and b.own_subject and b.leads_clause and not b.prior:
+            return True
+    mine, theirs = context.after, other.after
+    return len(mine) >= 2 and len(theirs) >= 2 and not set(mine[:2]) & set(theirs[:2])
 
 
 def _evidence(

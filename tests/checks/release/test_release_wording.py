@@ -250,3 +250,42 @@ def test_a_figure_whose_words_name_another_release_figure_is_not_confirmed() -> 
     # Words the release uses for no figure leave a specific value, beside a backed neighbour, to speak for itself.
     profit = "收入为人民币192,869百万元，本公司权益持有人应占盈利为人民币63,133百万元。\n"
     assert label_of(match_texts("收入1928.69亿元，纯利631.33亿元。\n", profit), "631.33亿元").match == "same"
+
+
+def test_a_change_is_not_a_level_of_equal_value() -> None:
+    release = "全市法院审结119,875件，同比增长4.7%，结案率94.82%；员工总数为48,215名，比上年末减少1,207名。\n"
+    rate = label_of(match_texts("去年结案率4.7%。\n", release), "4.7%")
+    assert rate.match == "absent"
+    staff = label_of(match_texts("员工总数1207名。\n", release), "1207名")
+    assert staff.match == "absent"
+    # The same figures stated as what they are.
+    assert label_of(match_texts("全市法院审结11.99万件，同比增长4.7%。\n", release), "4.7%").match == "same"
+    assert label_of(match_texts("员工较上年末减少1207名。\n", release), "1207名").match == "same"
+
+
+def test_the_level_a_change_arrives_at_is_a_level() -> None:
+    release = "收入为人民币192,869百万元，同比增长15%。\n"
+    level = label_of(match_texts("收入按年增長15%至1928.7億元。\n", release), "1928.7億元")
+    assert level.match == "rounded"
+
+
+def test_a_table_rows_later_cells_may_be_changes() -> None:
+    release = "(人民币百万元)\n本公司权益持有人应占盈利 63,133 53,230 19% 55,628 13%\n"
+    matches = match_texts("純利631.3億元，按年升19%、按季增13%。\n", release)
+    assert label_of(matches, "19%").match == "same" and label_of(matches, "13%").match == "same"
+
+
+def test_different_words_after_equal_figures_are_different_things() -> None:
+    release = "全省共248.73万人受灾，紧急转移安置19.42万人。\n"
+    missing = label_of(match_texts("全省共248.73万人失踪。\n", release), "248.73万人")
+    assert missing.match == "absent"
+    # 回购 and 购回 share their characters: one thing, said two ways.
+    buyback = "本公司以总代价约2,036百万港元购回合共18,540,000股股份。\n"
+    shares = label_of(match_texts("公司斥资回购1854萬股。\n", buyback), "1854萬股")
+    assert shares.match == "same"
+
+
+def test_rain_is_no_fall() -> None:
+    release = "全省平均降雨量128.6毫米，其中东港市平均降雨量286.4毫米。\n"
+    rain = label_of(match_texts("東港市平均降雨量286.4毫米。\n", release), "286.4毫米")
+    assert rain.match == "same"
