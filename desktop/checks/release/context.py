@@ -118,6 +118,8 @@ class Context:
     period: str  # "m4", "c1-4", "q4", "c1-6", "c1-12" or ""
     prior: bool  # the figure is the earlier period's value (上年同期为1,100亿元)
     first_line: bool  # the figure is in the text's first line (a headline or a title)
+    # The metric words of the figure's own clause, however many ("" when it has none).
+    clause_words: str = ""
     # No other figure stands before it in its own clause (结案率94.82%, not a table row's third cell).
     leads_clause: bool = True
     # The figure is the level a change arrives at (增长15%至1928.7亿元, 升至3.9%), not the change.
@@ -183,11 +185,14 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
                 after=_after(plain, figure.end, headline=first_line),
                 reached=_REACHED.search(_squeeze(lead)) is not None,
                 leads_clause=MASK not in _clauses(lead)[-1],
+                clause_words=_metric_words(_PHRASE_END.split(_GLOSS.sub("", lead))[-1]) if own else "",
             )
         )
     return found
 
 
+# Where the words of a figure's own phrase begin: an enumeration (工业、制造业生产指数) is one phrase.
+_PHRASE_END = re.compile(r"[。！？!?\n；;，,：:「」“”]")
 _REACHED = re.compile(r"(?:至|到|达到)$")
 
 
@@ -247,12 +252,15 @@ def tail_found(context: Context, other: Context) -> bool:
     return other.own_subject and other.subject.endswith(tail)
 
 
-def subject_cover(context: Context, other: Context) -> float | None:
-    """The share of `context`'s metric character pairs in `other`'s own metric words (None: no pairs)."""
+def subject_cover(context: Context, other: Context, whole: bool = False) -> float | None:
+    """The share of `context`'s metric character pairs in `other`'s own metric words (None: no pairs).
+
+    `whole`: in all the metric words of `other`'s own clause, not only the nearest.
+    """
     pairs = _pairs(context.subject)
     if not pairs:
         return None
-    return len(pairs & _pairs(other.subject)) / len(pairs)
+    return len(pairs & _pairs(other.clause_words if whole else other.subject)) / len(pairs)
 
 
 def head_found(context: Context, other: Context) -> bool:

@@ -218,14 +218,26 @@ def _named_elsewhere(
     港珠澳大桥香港口岸 a figure of its own.
     """
     there = r_ctx[j]
-    if not (context.own_subject and there.own_subject) or (subject_cover(context, there) or 0.0) > 0:
+    if not (context.own_subject and there.own_subject):
         return False
-    return any(
+    if (subject_cover(context, there) or 0.0) == 0 and any(
         k != j
         and other.own_subject
         and other.passage_index == there.passage_index
         and release[k].unit == release[j].unit
         and (subject_cover(context, other) or 0.0) >= MIN_COVERAGE
+        for k, other in enumerate(r_ctx)
+    ):
+        return True
+    # Anywhere in the release: another figure's own clause holds all the figure's
+    # metric words (two pairs at least), `j`'s does not (全省平均降雨量 is not 东港市's).
+    if len(context.subject.replace(MASK, "")) < 3 or subject_cover(context, there, whole=True) == 1.0:
+        return False
+    return any(
+        k != j
+        and other.own_subject
+        and release[k].unit == release[j].unit
+        and subject_cover(context, other, whole=True) == 1.0
         for k, other in enumerate(r_ctx)
     )
 

@@ -289,3 +289,15 @@ def test_rain_is_no_fall() -> None:
     release = "全省平均降雨量128.6毫米，其中东港市平均降雨量286.4毫米。\n"
     rain = label_of(match_texts("東港市平均降雨量286.4毫米。\n", release), "286.4毫米")
     assert rain.match == "same"
+
+
+def test_words_that_name_another_release_figure_fully() -> None:
+    release = "全省平均降雨量128.6毫米，其中东港市平均降雨量286.4毫米。\n"
+    province = label_of(match_texts("全省平均降雨量286.4毫米。\n", release), "286.4毫米")
+    assert province.match == "absent"
+    city = label_of(match_texts("东港市平均降雨量286.4毫米。\n", release), "286.4毫米")
+    assert city.match == "same"
+    # An enumeration shares its words: 工业、制造业生产指数 names the industrial index too.
+    index = "12月工業生產指數129.62。\n全年工業、製造業生產指數分別為132.87及135.05。\n"
+    year = label_of(match_texts("全年工業生產指數為132.87。\n", index), "132.87")
+    assert year.match == "same"
