@@ -118,7 +118,13 @@ def match_release(
         # already backing an earlier figure of the passage backs no other there
         # (出生数比去年同月少1036人；…死亡数较去年同月减少1036人 restates no births).
         taken = {c.index for k, c in chosen.items() if a_ctx[k].passage_index == a_ctx[i].passage_index}
-        accepted = [(score, c) for score, c in scored if score >= THRESHOLD and c.index not in taken]
+        accepted = [
+            (score, c)
+            for score, c in scored
+            if score >= THRESHOLD
+            and c.index not in taken
+            and not _displaced(i, c, article, a_ctx, release, r_ctx, chosen)
+        ]
         if accepted:
             used = {c.index for c in chosen.values()}
             # Ties go to a release figure in the same place (headline and title, body and
@@ -145,6 +151,51 @@ def match_release(
         else:
             matches.append(_absent(figure, candidates[i], release))
     return matches
+
+
+_RESPECTIVELY = re.compile(r"分别|各")
+
+
+def _displaced(
+    i: int,
+    candidate: _Candidate,
+    article: Sequence[TextFigure],
+    a_ctx: Sequence[Context],
+    release: Sequence[TextFigure],
+    r_ctx: Sequence[Context],
+    chosen: dict[int, _Candidate],
+) -> bool:
+    """Whether the release says this figure elsewhere than the candidate.
+
+    A figure with no metric words of its own (营业额为1兆645亿元,年增3.9%)
+    is about the figure before it; when that one is backed and the release
+    figure right after its match is of the same unit and states nothing
+    otherwise (年增5.9%), that is where the release gives this figure, not
+    some equal value further on (another trade's 年增3.9%).
+    """
+    here = a_ctx[i]
+    if here.own_subject:
+        return False
+    before = next(
+        (
+            n
+            for n in chosen
+            if a_ctx[n].passage_index == here.passage_index and a_ctx[n].position == here.position - 1
+        ),
+        None,
+    )
+    if before is None:
+        return False
+    k = r_ctx[chosen[before].index]
+    if _RESPECTIVELY.search(k.sentence):
+        return False  # 分别为132.87及135.05,各增加0.88%及0.89%: values in parallel, not in turn
+    following = [
+        j for j, c in enumerate(r_ctx) if c.passage_index == k.passage_index and c.position == k.position + 1
+    ]
+    if len(following) != 1 or following[0] == candidate.index:
+        return False
+    j = following[0]
+    return release[j].unit == article[i].unit and not conflicts(here, r_ctx[j])
 
 
 def _candidates(

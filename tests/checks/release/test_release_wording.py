@@ -301,3 +301,12 @@ def test_words_that_name_another_release_figure_fully() -> None:
     index = "12月工業生產指數129.62。\n全年工業、製造業生產指數分別為132.87及135.05。\n"
     year = label_of(match_texts("全年工業生產指數為132.87。\n", index), "132.87")
     assert year.match == "same"
+
+
+def test_a_change_is_read_where_the_release_gives_it() -> None:
+    release = "1.批發業4月營業額為1兆645億元,年增5.9%。零售業4月營業額為3,439億元,年增3.9%。\n"
+    wrong = label_of(match_texts("批發業4月營業額為1兆645億元,年增3.9%。\n", release), "3.9%")
+    # Not the retail trade's 3.9%: the wholesale figure's change is the 5.9% right after it.
+    assert wrong.match == "different" and wrong.source is not None and wrong.source.text == "5.9%"
+    right = label_of(match_texts("批發業4月營業額為1兆645億元,年增5.9%。\n", release), "5.9%")
+    assert right.match == "same"
