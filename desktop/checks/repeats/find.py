@@ -25,7 +25,15 @@ from desktop.checks.model import Finding, Message, Operand
 from desktop.checks.relations.common import in_units_of
 from desktop.checks.repeats.conflict import NAMING_MIN, plausible_error
 from desktop.checks.repeats.fold import fold
-from desktop.checks.repeats.key import Located, MetricKey, headline_period, named_places, occasion, published
+from desktop.checks.repeats.key import (
+    Located,
+    MetricKey,
+    headline_period,
+    named_places,
+    named_provinces,
+    occasion,
+    published,
+)
 from desktop.checks.repeats.match import Verdict, compare
 from desktop.checks.repeats.messages import ARTICLE, FILE, OTHER
 from desktop.checks.text import ArticleText
@@ -79,8 +87,10 @@ def _keys(documents: Sequence[Document]) -> list[MetricKey]:
     # The places a file names, over all its articles: one article of a page
     # may say 滨州市 for the 全市 of all of them.
     places: dict[str, frozenset[str]] = defaultdict(frozenset)
+    provinces: dict[str, frozenset[str]] = defaultdict(frozenset)
     for (name, _, claims), text in zip(documents, folded, strict=True):
         places[name] |= named_places(text, claims)
+        provinces[name] |= named_provinces(text)
     for index, (name, text, claims) in enumerate(documents):
         article = ArticleText(text, claims)
         located = (
@@ -90,6 +100,7 @@ def _keys(documents: Sequence[Document]) -> list[MetricKey]:
                 article.items[0],
                 _headline(text),
                 places[name],
+                provinces[name],
                 published(name, text),
                 occasion(folded[index]),
                 headline_period(text),

@@ -230,6 +230,10 @@ _CHINESE_MONTHS = {name: n for n, name in enumerate("一二三四五六七八九
 # papers of two cities of one province both name it.
 _PLACE_NAME = re.compile(r"([\u4e00-\u9fff]{2})(?:市|县)")
 _NAME_TAGS = frozenset({"ns", "nr"})
+# 海澄省, 山东省: two characters and 省, kept when the tagger reads them as a place.
+_PROVINCE_NAME = re.compile(r"([\u4e00-\u9fff]{2})省")
+# Characters that end a phrase before 省 rather than a name (我省, 全省, 外省, 跨省, 本省, 返省).
+_NOT_PROVINCE = frozenset("全我本该外跨分出入回离来返赴省市县区")
 # How much of a headline is read for the places it names.
 _HEADLINE_REACH = 40
 # Common nouns jieba tags as places.
@@ -257,6 +261,8 @@ class Located:
     headline: str = ""  # the first line of its document: how an editor knows the other article
     # The places its document names (滨州市, 聊城市): what its 全市 and 我市 mean.
     places: frozenset[str] = frozenset()
+    # The provinces its document names (海澄): what its 全省 means.
+    provinces: frozenset[str] = frozenset()
     # When its paper came out, as digits (20261008): from the file name or the dateline; "" when unknown.
     published: str = ""
     # The one holiday its document reports on (国庆假期), the period of its figures that state none.
@@ -489,6 +495,18 @@ def named_places(folded: str, claims: Sequence[Claim]) -> frozenset[str]:
         if tag in _NAME_TAGS and (word == candidate or word == candidate[:2]):
             places.add(candidate[:2])
     return frozenset(p for p in places if len(p) >= 2 and p[0] not in "全我本" and p not in _NOT_NAMES)
+
+
+def named_provinces(folded: str) -> frozenset[str]:
+    """The provinces a document names (海澄省 as 海澄): what its 全省 and 我省 mean."""
+    found = set()
+    for candidate in {m.group(1) for m in _PROVINCE_NAME.finditer(folded)}:
+        if candidate in _NOT_NAMES or any(ch in _FUNCTION or ch in _NOT_PROVINCE for ch in candidate):
+            continue  # 在我省, 居全省, 日从省: no name
+        # A made-up or rare name the tagger does not know (海澄省) is still a
+        # name; taking a few words for one only keeps a 全省 from being matched.
+        found.add(candidate)
+    return frozenset(found)
 
 
 def published(name: str, text: str) -> str:

@@ -67,6 +67,8 @@ def other_year(a: MetricKey, b: MetricKey) -> bool:
     )
 
 
+# Places that mean the paper's own province.
+_PROVINCE = frozenset({"省", "全省", "我省", "本省"})
 # Places that mean the paper's own city or county (全市, 我市, 全县), or none stated.
 _LOCAL = frozenset({"", "市", "全县", "我县", "本县", "全区", "我区"})
 
@@ -75,7 +77,8 @@ def same_place(a: MetricKey, b: MetricKey) -> bool:
     """The same place, or none in either; a headline may leave out the 全市 its body states.
 
     Between files, 全市 (or no place at all) is the same city only when the
-    files do not name different ones (滨州日报's 全市 is not 聊城日报's); 全省
+    files name the same cities, or none (滨州日报's 全市 is not 聊城日报's, nor
+    that of a paper that names no city: a conflict needs to be sure); 全省
     and 全国 are wider than the cities a paper names.  A city by its name
     (东港市, the 青川 heading 青川接待游客) is the 全市 of a paper that names
     that city alone.
@@ -88,10 +91,14 @@ def same_place(a: MetricKey, b: MetricKey) -> bool:
         if unnamed.place not in _LOCAL:
             return False
         headline = a.located.document == b.located.document and min(a.paragraph, b.paragraph) == 0
-        return headline or _names_only(unnamed, city(named))
+        return headline or unnamed.located.places == {city(named)}
     if a.place == b.place:
         local = a.place in _LOCAL
-        return a.located.name == b.located.name or not local or not _other_cities(a, b)
+        if a.located.name == b.located.name:
+            return True
+        if a.place in _PROVINCE:
+            return a.located.provinces == b.located.provinces  # 海澄日报's 全省 is not another paper's
+        return not local or a.located.places == b.located.places
     if a.located.document == b.located.document and not (a.place and b.place):
         return (a.paragraph if not a.place else b.paragraph) == 0
     return False

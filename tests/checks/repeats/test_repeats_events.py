@@ -167,7 +167,7 @@ def test_another_paper_may_name_the_topic_in_front() -> None:
 
 def test_a_conflict_is_told_against_every_statement_of_the_other_value() -> None:
     first = "国庆假期青川接待游客486.3万人次\n国庆假期全市共接待游客486.3万人次，同比增长12.6%。"
-    second = "国庆假期，全市接待游客468.3万人次，同比增长12.6%。"
+    second = "青川晚报\n国庆假期，全市接待游客468.3万人次，同比增长12.6%。"
     found = [f for f in _found(("a_2026-10-08.txt", first), ("b_2026-10-08.txt", second)) if f.holds is False]
     # The headline and the body, each against the other paper, each shown on both figures.
     assert len(found) == 4
@@ -177,3 +177,23 @@ def test_a_conflict_is_told_against_every_statement_of_the_other_value() -> None
         (10, "a_2026-10-08.txt"),
         (30, "a_2026-10-08.txt"),
     }
+
+
+def test_a_paper_naming_no_city_or_province_is_not_sure_to_be_of_anothers() -> None:
+    """A conflict needs to be sure: the 全市 of a paper that names no city may be any city's."""
+    named = "临江日报\n10月份，全市规模以上工业增加值同比增长6.4%，增速比上月加快0.9个百分点。"
+    unnamed = "本报讯\n10月份，全市规模以上工业增加值同比增长6.8%，增速比上月加快1.3个百分点。"
+    assert _conflicts(("a_2026-11-16.txt", named), ("b_2026-11-17.txt", unnamed)) == set()
+    same = unnamed.replace("本报讯", "临江晚报")
+    assert _conflicts(("a_2026-11-16.txt", named), ("b_2026-11-17.txt", same)) == {
+        ("6.4%", "6.8%"),
+        ("0.9个百分点", "1.3个百分点"),
+    }
+    # 全省 likewise: a report of 海澄省 and one of a province it does not name are two provinces.
+    province = "海澄省防汛指挥部通报\n据统计，全省农作物受灾面积86.5千公顷，直接经济损失42.68亿元。"
+    other = "台风过境\n据统计，全省农作物受灾面积58.7千公顷，直接经济损失28.6亿元。"
+    assert _conflicts(("a_2026-11-03.txt", province), ("b_2026-11-04.txt", other)) == set()
+    both = other.replace("台风过境", "海澄省台风过境")
+    assert ("86.5千公顷", "58.7千公顷") in _conflicts(
+        ("a_2026-11-03.txt", province), ("b_2026-11-04.txt", both)
+    )
