@@ -52,6 +52,7 @@ from desktop.checks import CHECKER_VERSION, check_article
 from desktop.checks.document import place
 from desktop.checks.messages import render
 from desktop.checks.model import Finding, Message
+from desktop.checks.repeats import REPEAT, find_repeats_in_article
 from desktop.claims.model import Claim
 from desktop.ingest.model import SYNTHETIC, SourceText
 from desktop.store import decisions, queries, rows, sql
@@ -101,7 +102,7 @@ def document_rows(result: pipeline.DocumentResult) -> dict[int, list[dict[str, A
         article = article_result.article
         claims = article_result.claims
         try:
-            checked = check_article(article.text, claims)
+            checked = with_repeats(check_article(article.text, claims), article.text, claims)
         except Exception:
             _log.exception("the checks failed on article %d of %s", article.index, result.source.path)
             continue
@@ -177,7 +178,10 @@ def compute(db: Database, article_id: int) -> list[dict[str, Any]]:
         if 0 <= row["span_start"] < row["span_end"] <= len(text)
     ]
     try:
-        checked = check_article(text, claims)
+        from desktop.store import memory  # memory refreshes findings after it links articles
+
+        across = memory.findings_of(db, article_id, {claim.id for claim in claims})
+        checked = with_repeats(check_article(text, claims), text, claims, across)
     except Exception:
         _log.exception("the checks failed on article %d", article_id)
         return []
@@ -197,6 +201,20 @@ def compute(db: Database, article_id: int) -> list[dict[str, Any]]:
     return new_rows
 
 
+def with_repeats(
+    checked: list[Finding], text: str, claims: Sequence[Claim], across: Sequence[Finding] = ()
+) -> list[Finding]:
+    """The checks' findings with the repeats: the article's own (a headline restating its body) and
+    those across articles the memory linked (desktop.store.memory), in reading order.
+
+    Unless the checks report repeats themselves already.
+    """
+    if any(finding.check == REPEAT for finding in checked):
+        return checked
+    found = [*checked, *find_repeats_in_article(text, claims), *across]
+    return sorted(found, key=lambda f: (f.start, f.end, f.check))
+
+
 def _row(
     finding: Finding,
     position: int,
@@ -208,19 +226,21 @@ def _row(
     source_start, source_end = placed(finding.start, finding.end)
     operands = []
     for operand in finding.operands:
-        first, last = placed(operand.start, operand.end)
-        operands.append(
-            {
-                "role": operand.role,
-                "text": operand.text,
-                "start": operand.start,
-                "end": operand.end,
-                "source_start": first,
-                "source_end": last,
-                "claim_id": operand.claim_id,
-                "value": operand.value,
-            }
-        )
+        # A figure of another article (a repeat across articles) has no place in this one's file.
+        first, last = placed(operand.start, operand.end) if not operand.document else (-1, -1)
+        stored: dict[str, Any] = {
+            "role": operand.role,
+            "text": operand.text,
+            "start": operand.start,
+            "end": operand.end,
+            "source_start": first,
+            "source_end": last,
+            "claim_id": operand.claim_id,
+            "value": operand.value,
+        }
+        if operand.document:
+            stored["document"] = operand.document
+        operands.append(stored)
     return {
         "position": position,
         "kind": finding.check,
@@ -249,7 +269,8 @@ def _row(
 
 def shown_on(finding: Finding) -> str:
     """The claim a finding is shown on and acted on: the stated figure's, else the first it touches."""
-    with_claims = [o for o in finding.operands if o.claim_id]
+    # Not a figure of another article (a repeat across articles), whose offsets index that article's text.
+    with_claims = [o for o in finding.operands if o.claim_id and not o.document]
     for operand in with_claims:
         if (operand.start, operand.end) == (finding.start, finding.end):
             return operand.claim_id

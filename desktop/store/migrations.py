@@ -299,7 +299,7 @@ def _v5_check_findings(db: Database) -> None:
     # Which checker last looked at an article: an article with no finding is
     # checked too, and one an older checker read is checked again.
     db.execute(
-        "CREATE TABLE article_checks (article_id INTEGER PRIMARY KEY REFERENCES articles(id),"
+        "CREATE TABLE article_checks (article_id INTEGER PRIMARY KEY,"
         " checker_version TEXT NOT NULL, checked_at TEXT NOT NULL)"
     )
     db.execute(
@@ -323,7 +323,7 @@ def _v6_source_releases(db: Database) -> None:
     # it and when is here and in the audit log.
     db.execute(
         "CREATE TABLE article_sources ("
-        " article_id INTEGER PRIMARY KEY REFERENCES articles(id),"
+        " article_id INTEGER PRIMARY KEY,"
         " document_id INTEGER NOT NULL REFERENCES documents(id),"
         " attached_by TEXT NOT NULL, attached_at TEXT NOT NULL)"
     )
@@ -334,7 +334,7 @@ def _v6_source_releases(db: Database) -> None:
     # detector, matcher, the release) makes them stale.
     db.execute(
         "CREATE TABLE release_matches ("
-        " article_id INTEGER PRIMARY KEY REFERENCES articles(id),"
+        " article_id INTEGER PRIMARY KEY,"
         " fingerprint TEXT NOT NULL, matches TEXT NOT NULL, computed_at TEXT NOT NULL)"
     )
     # Claims by numeric value: proposing a release looks up, among thousands
@@ -342,6 +342,44 @@ def _v6_source_releases(db: Database) -> None:
     # for roundings) before the matcher ranks a few of them.
     # Covering (document, orphaned): a common value (5%) has thousands of claims.
     db.execute("CREATE INDEX claims_numeric_value ON claims (CAST(value AS REAL), document_id, orphaned)")
+
+
+def _v7_memory(db: Database) -> None:
+    # The memory of figures (desktop.store.memory): every keyed claim's metric
+    # key (what it measures, where, when), the buckets a later figure is
+    # looked up by, and the links the repeats rules found between articles.
+    # Which articles are keyed, and by which checker, so a refresh reads only
+    # what is new.
+    db.execute(
+        "CREATE TABLE memory_articles (article_id INTEGER PRIMARY KEY,"
+        " version TEXT NOT NULL, keyed_at TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE metric_keys (claim_id TEXT PRIMARY KEY,"
+        " article_id INTEGER NOT NULL, family TEXT NOT NULL, value TEXT NOT NULL,"
+        " subject TEXT NOT NULL, place TEXT NOT NULL, period TEXT NOT NULL, qualifiers TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX metric_keys_article ON metric_keys (article_id)")
+    # One row per bucket a figure is found by (its value, its value to two
+    # digits, its subject or naming words, the amount a rate describes);
+    # (bucket, article_id) so the latest articles of a bucket come off the index.
+    db.execute(
+        "CREATE TABLE metric_buckets (bucket TEXT NOT NULL, article_id INTEGER NOT NULL, claim_id TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX metric_buckets_lookup ON metric_buckets (bucket, article_id)")
+    db.execute("CREATE INDEX metric_buckets_article ON metric_buckets (article_id)")
+    # A repeat or conflict between a claim and a claim of another article, as
+    # the repeats rules found it; `finding` is the check's finding (JSON),
+    # shown on `claim_id` in `article_id`.
+    db.execute(
+        "CREATE TABLE memory_links (id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL,"
+        " claim_id TEXT NOT NULL, other_article_id INTEGER NOT NULL,"
+        " other_claim_id TEXT NOT NULL, reading TEXT NOT NULL, finding TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX memory_links_article ON memory_links (article_id)")
+    db.execute("CREATE INDEX memory_links_other ON memory_links (other_article_id)")
+    db.execute("CREATE INDEX memory_links_claim ON memory_links (claim_id)")
+    db.execute("CREATE INDEX memory_links_other_claim ON memory_links (other_claim_id)")
 
 
 Migration = Callable[[Database], None]
@@ -354,6 +392,7 @@ MIGRATIONS: list[Migration] = [
     _v4_typed_corrections,
     _v5_check_findings,
     _v6_source_releases,
+    _v7_memory,
 ]
 
 

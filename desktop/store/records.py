@@ -314,6 +314,9 @@ class FindingOperand:
     source_end: int
     claim_id: str  # "" for a figure that is not a claim of its own
     value: str  # the value used in the arithmetic, as a plain decimal
+    # The file of another article (a repeat across articles): then start/end
+    # index that article's text and source_start/source_end are -1.
+    document: str = ""
 
 
 @dataclass(frozen=True)
@@ -534,3 +537,38 @@ class BatchChange:
     @property
     def claims_after(self) -> tuple[ClaimView, ...]:
         return tuple(change.claim for change in self.changes)
+
+
+@dataclass(frozen=True)
+class MemoryHit:
+    """Another article's statement of the same metric as a claim (desktop.store.memory).
+
+    `relation` is "equal" (the same value as written), "rounded" (one a
+    rounding or a bound of the other) or "conflict"; against a corrected
+    figure it is judged with the corrected value.  `verified` when the other
+    claim is confirmed or corrected ("已核实过"); then `other_value` is the
+    value it was verified with, `sources`, `editor` and `decided_at` say
+    how, by whom and when.  `message` words the repeat as the check does.
+    """
+
+    claim_id: str
+    claim_text: str
+    value: str
+    unit: str
+    other_claim_id: str
+    other_article_id: int
+    other_headline: str
+    other_date: str  # the article's date, else its file's publication date; "" when unknown
+    other_file: str
+    other_text: str
+    other_value: str
+    other_unit: str
+    other_status: str
+    verified: bool
+    relation: str  # equal, rounded, conflict
+    sources: tuple[str, ...]
+    editor: str
+    decided_at: str
+    period: str  # the metric's period and place as the key reads them ("" when unstated)
+    place: str
+    message: Message

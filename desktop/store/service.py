@@ -34,6 +34,7 @@ from desktop.store import (
     findings,
     importing,
     manual,
+    memory,
     migrations,
     queries,
     redetection,
@@ -55,6 +56,7 @@ from desktop.store.records import (
     FindingChange,
     FindingExportRow,
     ImportReport,
+    MemoryHit,
     Progress,
     RedetectReport,
     Refusal,
@@ -364,6 +366,8 @@ class ReviewStore:
         findings are computed without being stored (their ids are then
         negative and cannot be acted on).
         """
+        if not self.read_only:
+            self._key_lazily(article_id)  # its repeats across articles are findings too
         if not findings.is_current(self._db, article_id):
             if self.read_only:
                 return findings.unstored(self._db, article_id)
@@ -441,6 +445,8 @@ class ReviewStore:
                 findings.refresh(self._db, article_id)
         if progress is not None:
             progress(len(todo), len(todo), "")
+        # The repeats across articles of what was imported since (the export's 核查提示 lists them).
+        memory.refresh(self._db)
         return len(todo)
 
     def export_findings(
@@ -518,3 +524,58 @@ class ReviewStore:
         The result is itself a batch: reverting it redoes the first.
         """
         return releases.revert_batch(self._db, batch, editor)
+
+    # -- the memory of figures (desktop.store.memory) ----------------------------
+    #
+    # Refusals are RefusedDecision with a code of memory.MEMORY_REFUSAL_CODES (or "no-editor").
+
+    def memory_outdated(self) -> int:
+        """How many articles are not keyed yet: what refresh_memory would read."""
+        return len(memory.outdated(self._db))
+
+    def refresh_memory(
+        self, progress: Progress | None = None, *, should_cancel: Callable[[], bool] | None = None
+    ) -> int:
+        """Key the articles imported or re-detected since the last refresh and link their repeats; how many.
+
+        Incremental (an article is keyed once per detector and checker), in
+        steps of about half a second each in their own transaction, so it can
+        run after an import while other processes decide.  Articles whose
+        links changed get their findings (check "repeat") read again.
+        """
+        return memory.refresh(self._db, progress=progress, should_cancel=should_cancel)
+
+    def memory_for(self, article_id: int) -> dict[str, list[MemoryHit]]:
+        """Claim id -> the statements of the same metric in other articles ("已核实过" or a conflict).
+
+        Each hit says whether the other figure is verified (confirmed or
+        corrected, with its value, source tags, editor and date), and whether
+        it is equal, a rounding, or in conflict; verified hits first.  An
+        article looked up before it was keyed is keyed first (all waiting
+        articles when they are few).
+        """
+        if not self.read_only:
+            self._key_lazily(article_id)
+        return memory.memory_for(self._db, article_id)
+
+    def linked_claims(self, claim_id: str) -> list[str]:
+        """The claims linked to this one as equal repeats (the same figure, the same value), here and elsewhere."""
+        return memory.linked_equal(self._db, claim_id)
+
+    def confirm_linked(self, claim_id: str, editor: str) -> BatchChange:
+        """Confirm every pending claim linked to this one as an equal repeat, with this claim's source tags.
+
+        One transaction, one "confirm-linked" audit entry besides each
+        decision's own; undo with revert_batch(batch).  Refused ("no-linked")
+        when no pending claim repeats it with the same value, ("no-source-tags")
+        when the claim has no source tag.
+        """
+        return memory.confirm_linked(self._db, claim_id, editor)
+
+    def _key_lazily(self, article_id: int) -> None:
+        if memory.is_current(self._db, article_id):
+            return
+        waiting = memory.outdated(self._db)
+        if article_id not in waiting:
+            return  # of a replaced version, or no article: nothing to key
+        memory.refresh(self._db, article_ids=None if len(waiting) <= memory.LAZY_ALL else [article_id])
