@@ -153,9 +153,6 @@ def match_release(
     return matches
 
 
-_RESPECTIVELY = re.compile(r"分别|各")
-
-
 def _displaced(
     i: int,
     candidate: _Candidate,
@@ -171,7 +168,9 @@ def _displaced(
     is about the figure before it; when that one is backed and the release
     figure right after its match is of the same unit and states nothing
     otherwise (年增5.9%), that is where the release gives this figure, not
-    some equal value further on (another trade's 年增3.9%).
+    some equal value further on (another trade's 年增3.9%).  Not when that
+    figure is the second of a list (分别为132.87及135.05): the changes follow
+    the list in parallel.
     """
     here = a_ctx[i]
     if here.own_subject:
@@ -187,8 +186,8 @@ def _displaced(
     if before is None:
         return False
     k = r_ctx[chosen[before].index]
-    if _RESPECTIVELY.search(k.sentence):
-        return False  # 分别为132.87及135.05,各增加0.88%及0.89%: values in parallel, not in turn
+    if not k.leads_clause:
+        return False  # 分别为132.87及135.05,各增加0.88%及0.89%: a list, its changes in parallel, not in turn
     following = [
         j for j, c in enumerate(r_ctx) if c.passage_index == k.passage_index and c.position == k.position + 1
     ]

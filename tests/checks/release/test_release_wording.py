@@ -310,3 +310,11 @@ def test_a_change_is_read_where_the_release_gives_it() -> None:
     assert wrong.match == "different" and wrong.source is not None and wrong.source.text == "5.9%"
     right = label_of(match_texts("批發業4月營業額為1兆645億元,年增5.9%。\n", release), "5.9%")
     assert right.match == "same"
+
+
+def test_a_list_later_in_the_sentence_does_not_excuse_a_displaced_change() -> None:
+    release = "2.零售業:4月零售業營業額為3,439億元,年增4.7%,其中超市、量販店分別年增22.7%、12.5%。\n"
+    wrong = label_of(match_texts("零售业4月营业额3,439亿元,年增22.7%。\n", release), "22.7%")
+    assert wrong.match == "different" and wrong.source is not None and wrong.source.text == "4.7%"
+    shops = label_of(match_texts("零售业4月营业额3,439亿元，其中超市年增22.7%。\n", release), "22.7%")
+    assert shops.match == "same"
