@@ -36,6 +36,7 @@ CHECK_LABELS = MappingProxyType(
         "share": "占比",
         "average": "平均",
         "usage": "数字用法",
+        "repeat": "重复与矛盾",
         # Release discrepancies (desktop.store.releases.as_finding) share the sheet.
         "release": "来源稿比对",
     }
