@@ -134,7 +134,7 @@ def _carried(keys: list[MetricKey]) -> list[MetricKey]:
     previous: MetricKey | None = None
     for key in keys:
         if previous is not None and previous.paragraph == key.paragraph > 0:
-            describes = key.anchor is not None and key.anchor == (fold(previous.claim.unit), previous.value)
+            describes = key.family in _RATES and key.anchor == (fold(previous.claim.unit), previous.value)
             if previous.place and (describes or not key.place):
                 key.place = previous.place
             key.period = key.period or previous.period
