@@ -184,7 +184,7 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
                 first_line=first_line,
                 after=_after(plain, figure.end, headline=first_line),
                 reached=_REACHED.search(_squeeze(lead)) is not None,
-                leads_clause=MASK not in _clauses(lead)[-1],
+                leads_clause=MASK not in _clauses(lead, headline=first_line)[-1],
                 clause_words=_metric_words(_PHRASE_END.split(_GLOSS.sub("", lead))[-1]) if own else "",
             )
         )

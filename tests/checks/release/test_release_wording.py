@@ -318,3 +318,10 @@ def test_a_list_later_in_the_sentence_does_not_excuse_a_displaced_change() -> No
     assert wrong.match == "different" and wrong.source is not None and wrong.source.text == "4.7%"
     shops = label_of(match_texts("零售业4月营业额3,439亿元，其中超市年增22.7%。\n", release), "22.7%")
     assert shops.match == "same"
+
+
+def test_a_headline_level_after_another_figure_is_still_a_level() -> None:
+    release = "全市法院审结119,875件，同比增长4.7%，结案率94.82%。\n"
+    article = "南屿法院审结案件近12万件 结案率{}\n\n正文。\n"
+    assert label_of(match_texts(article.format("4.7%"), release), "4.7%").match == "absent"
+    assert label_of(match_texts(article.format("94.82%"), release), "94.82%").match == "same"
