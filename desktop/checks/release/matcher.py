@@ -259,24 +259,31 @@ def _supported(
 def _named_elsewhere(
     context: Context, j: int, release: Sequence[TextFigure], r_ctx: Sequence[Context]
 ) -> bool:
-    """Whether the figure's own metric words name another figure of `j`'s passage and unit, and none of `j`'s.
+    """Whether the figure's metric words name another release figure of `j`'s unit rather than `j`.
 
     A release lists like metrics side by side (罗湖管制站录得902,117人次，
     港珠澳大桥香港口岸录得612,308人次，深圳湾管制站录得588,940人次): an
     article figure whose own clause names 港珠澳大桥香港口岸 is not the
     588,940 of 深圳湾, whatever its value, when the release gives
-    港珠澳大桥香港口岸 a figure of its own.
+    港珠澳大桥香港口岸 a figure of its own in that passage.  Anywhere in
+    the release, words (its own or borrowed from the clause before: 粮食总产量…,
+    比2016年增加11291亿斤) that another figure's phrase holds in full and
+    `j`'s does not name that figure, not `j`.
     """
     there = r_ctx[j]
-    if not (context.own_subject and there.own_subject):
+    if not there.own_subject:
         return False
-    if (subject_cover(context, there) or 0.0) == 0 and any(
-        k != j
-        and other.own_subject
-        and other.passage_index == there.passage_index
-        and release[k].unit == release[j].unit
-        and (subject_cover(context, other) or 0.0) >= MIN_COVERAGE
-        for k, other in enumerate(r_ctx)
+    if (
+        context.own_subject
+        and (subject_cover(context, there) or 0.0) == 0
+        and any(
+            k != j
+            and other.own_subject
+            and other.passage_index == there.passage_index
+            and release[k].unit == release[j].unit
+            and (subject_cover(context, other) or 0.0) >= MIN_COVERAGE
+            for k, other in enumerate(r_ctx)
+        )
     ):
         return True
     # Anywhere in the release: another figure's own clause holds all the figure's

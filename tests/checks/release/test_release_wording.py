@@ -325,3 +325,11 @@ def test_a_headline_level_after_another_figure_is_still_a_level() -> None:
     article = "南屿法院审结案件近12万件 结案率{}\n\n正文。\n"
     assert label_of(match_texts(article.format("4.7%"), release), "4.7%").match == "absent"
     assert label_of(match_texts(article.format("94.82%"), release), "94.82%").match == "same"
+
+
+def test_words_borrowed_from_the_clause_before_name_the_metric_too() -> None:
+    release = "全国粮食总产量61791万吨(12358亿斤)，比2016年增加166万吨(33亿斤)。其中谷物产量56455万吨(11291亿斤)。\n"
+    wrong = label_of(match_texts("全国粮食总产量12358亿斤，比2016年增加11291亿斤。\n", release), "11291亿斤")
+    assert wrong.match == "absent"
+    right = label_of(match_texts("全国粮食总产量12358亿斤，比2016年增加33亿斤。\n", release), "33亿斤")
+    assert right.match == "same"
