@@ -7,6 +7,7 @@
     factdesk export OUT.xlsx | import-decisions EDITED.xlsx
     factdesk match ARTICLE_FILE --source RELEASE_FILE | match --db PATH [--article ID]...
     factdesk attach-source ARTICLE_ID FILE | confirm-matching ARTICLE_ID   (desktop/cli/release.py)
+    factdesk memory --article ID [--db PATH]   a stored article's figures stated elsewhere (desktop/cli/memory.py)
     factdesk [gui] [--db PATH]  the review window (the only command that loads Qt)
     factdesk summary            what the pipeline makes of the bundled demo pages
     factdesk --self-test        check the installation (offscreen); prints "self-test ok"
@@ -29,6 +30,7 @@ from desktop import __version__
 from desktop.cli.check import add_check_command
 from desktop.cli.files import EXIT_REFUSED, EXIT_USAGE, cmd_articles_in_files, cmd_detect, cmd_summary
 from desktop.cli.match import add_match_command
+from desktop.cli.memory import add_memory_command
 from desktop.cli.release import add_release_commands
 from desktop.cli.review import add_review_commands, cmd_articles_in_db, database_path, run_review_command
 
@@ -66,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_check_command(commands)
     add_match_command(commands)
     add_release_commands(commands)
+    add_memory_command(commands)
 
     articles = commands.add_parser("articles", help="list the articles in files, or in the review database")
     articles.add_argument("files", nargs="*", metavar="FILE")

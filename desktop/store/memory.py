@@ -176,7 +176,7 @@ def _key_batch(db: Database, batch: Sequence[int]) -> None:
                 key.claim.id,
                 article.id,
                 key.family,
-                str(key.value.normalize()),
+                _plain(key.value),
                 key.subject,
                 key.place,
                 key.period,
@@ -246,11 +246,11 @@ def _key_batch(db: Database, batch: Sequence[int]) -> None:
 def _bucket_name(bucket: tuple[str, str, object]) -> str:
     kind, family, value = bucket
     if isinstance(value, Decimal):
-        shown = str(value.normalize())
+        shown = _plain(value)
     elif isinstance(value, frozenset):
         shown = "|".join(sorted(str(v) for v in value))
     elif isinstance(value, tuple):
-        shown = "|".join(str(v.normalize()) if isinstance(v, Decimal) else str(v) for v in value)
+        shown = "|".join(_plain(v) if isinstance(v, Decimal) else str(v) for v in value)
     else:
         shown = str(value)
     return f"{kind}\x1f{family}\x1f{shown}"
@@ -553,7 +553,7 @@ def _hit(own: dict[str, Any], other: dict[str, Any], link: dict[str, Any]) -> Me
         other_claim_id=other["id"],
         other_article_id=int(other["article_id"]),
         other_headline=other["headline"] or "",
-        other_date=other["date"] or other["publication_date"] or "",
+        other_date=other["publication_date"] or other["date"] or "",
         other_file=other["file_name"],
         other_text=other["text"],
         other_value=_plain(other_value),
@@ -571,8 +571,8 @@ def _hit(own: dict[str, Any], other: dict[str, Any], link: dict[str, Any]) -> Me
 
 
 def _plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
+    """A value as a plain decimal (129000, never 1.29E+5)."""
+    return format(value.normalize(), "f")
 
 
 def hit_message(hit: MemoryHit, language: str = "zh") -> str:

@@ -558,7 +558,7 @@ class MemoryHit:
     other_claim_id: str
     other_article_id: int
     other_headline: str
-    other_date: str  # the article's date, else its file's publication date; "" when unknown
+    other_date: str  # its file's publication date, else the date the article states; "" when unknown
     other_file: str
     other_text: str
     other_value: str

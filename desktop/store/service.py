@@ -560,6 +560,8 @@ class ReviewStore:
 
     def linked_claims(self, claim_id: str) -> list[str]:
         """The claims linked to this one as equal repeats (the same figure, the same value), here and elsewhere."""
+        if not self.read_only:
+            self._key_lazily(queries.claim(self._db, claim_id).article_id)
         return memory.linked_equal(self._db, claim_id)
 
     def confirm_linked(self, claim_id: str, editor: str) -> BatchChange:
@@ -570,6 +572,7 @@ class ReviewStore:
         when no pending claim repeats it with the same value, ("no-source-tags")
         when the claim has no source tag.
         """
+        self._key_lazily(queries.claim(self._db, claim_id).article_id)
         return memory.confirm_linked(self._db, claim_id, editor)
 
     def _key_lazily(self, article_id: int) -> None:

@@ -1,0 +1,292 @@
+"""The memory of figures on a real SQLite file: keys, hits across articles, repeat findings, confirm_linked.
+
+The pages are the made-up city paper of tests/data/repeats (its README lists
+the real repeats and the traps), imported one file after another as an
+archive grows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from desktop.export import export_workbook
+from desktop.export.columns import FINDINGS_SHEET
+from desktop.store import ReviewStore
+from desktop.store.decisions import RefusedDecision
+from desktop.store.records import ClaimView, MemoryHit
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "repeats"
+
+
+def _page(name: str) -> Path:
+    return next(PAGES.glob(f"{name}_*.txt"))
+
+
+def _claim(store: ReviewStore, file_prefix: str, text: str, nth: int = 0) -> ClaimView:
+    found = [
+        claim
+        for article in store.articles()
+        if article.file_name.startswith(file_prefix)
+        for claim in store.claims(article.id)
+        if claim.text == text
+    ]
+    assert len(found) > nth, f"{text} not in {file_prefix}"
+    return found[nth]
+
+
+def _hits(store: ReviewStore, claim: ClaimView) -> list[MemoryHit]:
+    return store.memory_for(claim.article_id).get(claim.id, [])
+
+
+@pytest.fixture
+def archive(db_path: Path) -> ReviewStore:
+    store = ReviewStore.open(db_path)
+    store.import_files([_page("b")])
+    return store
+
+
+def test_every_claim_gets_its_metric_key_from_the_repeats_check(archive: ReviewStore, db_path: Path) -> None:
+    archive.import_files([_page("d"), _page("e")])
+    assert archive.refresh_memory() > 0
+    conn = sqlite3.connect(db_path)
+    rows = dict(
+        conn.execute(
+            "SELECT c.text || '@' || doc.file_name, k.family || ' ' || k.value FROM metric_keys k"
+            " JOIN claims c ON c.id = k.claim_id JOIN documents doc ON doc.id = c.document_id"
+        ).fetchall()
+    )
+    # 1,286家 in the Traditional page and 1286家 in the Simplified one: one family, one value.
+    assert rows["1,286家@d_hk_2024-02-05.txt"] == rows["1286家@e_linhe_2024-02-06.txt"] == "家 1286"
+    # 万 applied: 約12.9萬人 is 129000 people.
+    assert rows["約12.9萬人@d_hk_2024-02-05.txt"] == "人 129000"
+    assert conn.execute("SELECT COUNT(*) FROM metric_buckets").fetchone()[0] >= len(rows)
+    conn.close()
+    archive.close()
+
+
+def test_a_later_article_hits_an_earlier_verified_figure_and_a_conflicting_one(archive: ReviewStore) -> None:
+    income = _claim(archive, "b", "38652元")
+    archive.decide(income.id, "confirmed", editor="王编辑", sources=["统计公报"])
+    archive.import_files([_page("c")])
+
+    later = _claim(archive, "c", "38652元")
+    (hit,) = [h for h in _hits(archive, later) if h.other_claim_id == income.id]
+    assert hit.verified and hit.relation == "equal"
+    assert hit.sources == ("统计公报",) and hit.editor == "王编辑" and hit.decided_at
+    assert hit.other_article_id == income.article_id and hit.other_file.startswith("b_")
+    assert "2023年全市地区生产总值" in hit.other_headline
+
+    # 3251.6亿元 against 3215.6亿元: the same 2023 GDP, written two ways.
+    gdp = _claim(archive, "c", "3251.6亿元")
+    conflicts = [h for h in _hits(archive, gdp) if h.relation == "conflict"]
+    assert [h.other_text for h in conflicts] == ["3215.6亿元"]
+    assert not conflicts[0].verified and conflicts[0].message.code.startswith("repeat.conflict.")
+
+    # A correction verifies the figure with the corrected value: now it agrees with this one.
+    earlier = _claim(archive, "b", "3215.6亿元")
+    archive.decide(earlier.id, "corrected", editor="李编辑", corrected_value="3251.6亿元")
+    (corrected,) = [h for h in _hits(archive, gdp) if h.other_claim_id == earlier.id]
+    assert corrected.verified and corrected.relation == "equal" and corrected.other_value == "325160000000"
+    archive.close()
+
+
+def test_verified_hits_come_first(archive: ReviewStore) -> None:
+    archive.import_files([_page("c"), _page("d")])
+    b_income, c_income = _claim(archive, "b", "38652元"), _claim(archive, "c", "38652元")
+    archive.decide(c_income.id, "confirmed", editor="王编辑", sources=["年报"])
+    hits = _hits(archive, b_income)
+    assert len(hits) >= 2
+    assert hits[0].other_claim_id == c_income.id and hits[0].verified
+    assert not any(h.verified for h in hits[1:])
+    archive.close()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "text"),
+    [
+        ("a", "2.21万人"),  # 去年同期: another period
+        ("a", "58.3万人"),  # 全省: another place
+        ("a", "8620人"),  # 其中: a subset
+        ("b", "3050.2亿元"),  # 2022年: another year
+        ("b", "92068.7亿元"),  # 全省
+        ("e", "1263家"),  # 2022年
+        ("e", "1102家"),  # 其中
+        ("f", "4000个"),  # 计划新建: a target
+        ("f", "2.9万户"),  # 去年上半年
+    ],
+)
+def test_another_period_place_or_subset_never_hits(db_path: Path, prefix: str, text: str) -> None:
+    with ReviewStore.open(db_path) as store:
+        store.import_files(sorted(PAGES.glob("*.txt")))
+        store.refresh_memory()
+        trap = _claim(store, prefix, text)
+        assert _hits(store, trap) == []
+        assert not [
+            f for f in store.findings(trap.article_id) if f.check == "repeat" and trap.id in f.claim_ids
+        ]
+
+
+def test_repeats_across_articles_are_findings_kept_dismissed_across_reruns(
+    archive: ReviewStore, tmp_path: Path
+) -> None:
+    archive.import_files([_page("c")])
+    gdp = _claim(archive, "c", "3251.6亿元")
+    found = [f for f in archive.findings(gdp.article_id) if f.check == "repeat" and f.claim_id == gdp.id]
+    conflict = next(f for f in found if f.holds is False)
+    other = next(o for o in conflict.operands if o.document)
+    assert other.document.startswith("b_") and other.text == "3215.6亿元" and other.source_start == -1
+    # Shown on both statements: either may be the wrong one.
+    earlier = _claim(archive, "b", "3215.6亿元")
+    assert any(f.holds is False and f.claim_id == earlier.id for f in archive.findings(earlier.article_id))
+
+    archive.dismiss_finding(conflict.id, "王编辑", note="口径不同")
+    archive.import_files([_page("d")])  # more links made, findings read again
+    archive.refresh_memory()
+    archive.run_checks(gdp.article_id)
+    again = next(
+        f for f in archive.findings(gdp.article_id) if f.key == conflict.key and f.claim_id == gdp.id
+    )
+    assert again.status == "dismissed" and again.note == "口径不同"
+
+    # The 核查提示 sheet names the check.
+    path = tmp_path / "review.xlsx"
+    export_workbook(path, archive.export_rows(), archive.articles(), findings=archive.export_findings())
+    sheet = openpyxl.load_workbook(path)[FINDINGS_SHEET]
+    kinds = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "重复与矛盾" in kinds and "repeat" not in kinds
+    archive.close()
+
+
+def test_a_headline_repeating_its_body_is_a_finding_of_the_article(db_path: Path) -> None:
+    with ReviewStore.open(db_path) as store:
+        store.import_files([_page("a")])
+        headline = _claim(store, "a", "2.35万人")
+        flags = [f for f in store.findings(headline.article_id) if f.check == "repeat" and f.holds is False]
+        assert any(f.claim_id == headline.id for f in flags)
+
+
+def test_confirm_linked_confirms_the_same_figure_elsewhere_and_is_undone_as_one_step(db_path: Path) -> None:
+    with ReviewStore.open(db_path) as store:
+        store.import_files([_page("d"), _page("e")])
+        hk = _claim(store, "d", "1,286家")  # the headline; the body says 1,286家 again
+        body = _claim(store, "d", "1,286家", nth=1)
+        linhe = _claim(store, "e", "1286家")
+        rounded = _claim(store, "e", "128650人")  # within the rounding of 約12.9萬人: never confirmed by it
+        store.decide(hk.id, "confirmed", editor="王编辑", sources=["卫健委公报"])
+        assert set(store.linked_claims(hk.id)) >= {body.id, linhe.id}
+
+        batch = store.confirm_linked(hk.id, "王编辑")
+        assert {c.id for c in batch.claims_after} == {body.id, linhe.id}
+        for claim_id in (body.id, linhe.id):
+            after = store.claim(claim_id)
+            assert (
+                after.status == "confirmed" and after.sources == ("卫健委公报",) and after.editor == "王编辑"
+            )
+        assert store.claim(rounded.id).status == "pending"
+        assert any(entry.action == "confirm-linked" for entry in store.history(hk.id))
+
+        undone = store.revert_batch(batch, "王编辑")
+        assert undone.action == "revert-batch"
+        assert store.claim(body.id).status == "pending" and store.claim(linhe.id).status == "pending"
+        assert store.claim(hk.id).status == "confirmed"
+
+        with pytest.raises(RefusedDecision) as no_tags:
+            store.confirm_linked(body.id, "王编辑")
+        assert no_tags.value.code == "no-source-tags"
+        lone = _claim(store, "e", "1263家")  # another year: linked to nothing
+        store.decide(lone.id, "confirmed", editor="王编辑", sources=["年报"])
+        with pytest.raises(RefusedDecision) as none:
+            store.confirm_linked(lone.id, "王编辑")
+        assert none.value.code == "no-linked"
+        with pytest.raises(RefusedDecision):
+            store.confirm_linked(hk.id, " ")
+
+
+def test_refresh_memory_is_incremental(db_path: Path) -> None:
+    with ReviewStore.open(db_path) as store:
+        store.import_files([_page("b"), _page("c")])
+        first = store.refresh_memory()
+        assert first == len(store.articles()) and store.memory_outdated() == 0
+        assert store.refresh_memory() == 0
+        conn = sqlite3.connect(db_path)
+        keyed_at = dict(conn.execute("SELECT article_id, keyed_at FROM memory_articles").fetchall())
+        store.import_files([_page("d")])
+        new = [a.id for a in store.articles() if a.file_name.startswith("d_")]
+        assert store.memory_outdated() == len(new)
+        seen: list[tuple[int, int]] = []
+        assert store.refresh_memory(lambda done, total, _: seen.append((done, total))) == len(new)
+        assert seen[-1] == (len(new), len(new))
+        after = dict(conn.execute("SELECT article_id, keyed_at FROM memory_articles").fetchall())
+        assert {k: v for k, v in after.items() if k in keyed_at} == keyed_at  # the old ones not read again
+        # The new page links back to the old ones: 38,652元 is b's 38652元.
+        d_income = _claim(store, "d", "38,652元")
+        assert any(h.other_text == "38652元" for h in _hits(store, d_income))
+        conn.close()
+
+
+def test_a_lookup_keys_an_article_imported_since(db_path: Path) -> None:
+    with ReviewStore.open(db_path) as store:
+        store.import_files([_page("b"), _page("c")])
+        assert store.memory_outdated() > 0
+        gdp = _claim(store, "c", "3251.6亿元")
+        assert any(h.relation == "conflict" for h in _hits(store, gdp))
+        assert store.memory_outdated() == 0
+
+
+REFRESHER = """
+import sys
+from pathlib import Path
+from desktop.store import ReviewStore
+
+started = False
+
+
+def progress(done: int, total: int, _: str) -> None:
+    global started
+    if not started:
+        started = True
+        print("started", total, flush=True)
+
+
+with ReviewStore.open(Path(sys.argv[1])) as store:
+    print("keyed", store.refresh_memory(progress), flush=True)
+"""
+
+
+def test_a_second_process_deciding_while_refresh_runs_loses_nothing(db_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    pages = sorted(PAGES.glob("*.txt"))
+    for copy in range(6):
+        for page in pages:
+            # Another day's paper each time: its own content, its own file.
+            text = page.read_text(encoding="utf-8") + f"\n（第{copy + 1}版）\n"
+            (folder / f"{page.stem}_{copy}.txt").write_text(text, encoding="utf-8")
+    with ReviewStore.open(db_path) as store:
+        store.import_files(sorted(folder.glob("*.txt")))
+        waiting = store.memory_outdated()
+        claims = store.claims()[:40]
+    child = subprocess.Popen(
+        [sys.executable, "-c", REFRESHER, str(db_path)], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().split() == ["started", str(waiting)]
+    with ReviewStore.open(db_path) as window:
+        for claim in claims:
+            window.decide(claim.id, "confirmed", editor="窗口", sources=["公报"])
+    out, _ = child.communicate(timeout=300)
+    assert child.returncode == 0 and out.split() == ["keyed", str(waiting)]
+    with ReviewStore.open(db_path) as store:
+        assert store.memory_outdated() == 0
+        for claim in claims:
+            after = store.claim(claim.id)
+            assert after.status == "confirmed" and after.sources == ("公报",)
+        # The copies state the same figures: the memory shows the verified ones on a later copy.
+        late = _claim(store, "c", "38652元", nth=5)
+        assert any(h.relation == "equal" for h in _hits(store, late))
