@@ -247,6 +247,8 @@ _LEADING_VERB = re.compile(
 # A four-digit year in a period: two periods with different years are different.
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _PERIOD_NOISE = re.compile(r"^(?:截至|截止到|截止|到|至|自|从|從)|(?:以来|以來|份|底|末)$|份")
+# Places that mean the paper's own city or county (全市, 我市, 全县), or none stated.
+LOCAL = frozenset({"", "市", "全县", "我县", "本县", "全区", "我区"})
 # Place words that say "this city" or "this province" in the reporter's voice.
 _PLACE_SAME = {"我市": "市", "本市": "市", "全市": "市", "我省": "省", "本省": "省", "全省": "省"}
 
@@ -472,6 +474,20 @@ class MetricKey:
             return 0
         last = found[-1]
         return int(last) if last.isdigit() else _CHINESE_MONTHS.get(last, 0)
+
+    @cached_property
+    def city(self) -> str:
+        """The city the figure is of, by name: its place when its document names it (东港市 as 东港),
+        or the one city its document names for its 全市; "" otherwise (全省, a page naming several cities).
+
+        Read on first use, after the place a paragraph states has been carried to it.
+        """
+        place = self.place
+        places = self.located.places
+        if place in LOCAL:
+            return next(iter(places)) if place == "市" and len(places) == 1 else ""
+        name = place.rstrip("市县")
+        return name if name in places else ""
 
     @property
     def is_range(self) -> bool:

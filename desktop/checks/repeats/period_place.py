@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.checks.repeats.key import LOCAL as _LOCAL
 from desktop.checks.repeats.key import MetricKey
 
 # Papers this many days apart report one event (a holiday's figures on the
@@ -69,8 +70,6 @@ def other_year(a: MetricKey, b: MetricKey) -> bool:
 
 # Places that mean the paper's own province.
 _PROVINCE = frozenset({"省", "全省", "我省", "本省"})
-# Places that mean the paper's own city or county (全市, 我市, 全县), or none stated.
-_LOCAL = frozenset({"", "市", "全县", "我县", "本县", "全区", "我区"})
 
 
 def same_place(a: MetricKey, b: MetricKey) -> bool:
@@ -105,14 +104,8 @@ def same_place(a: MetricKey, b: MetricKey) -> bool:
 
 
 def city(key: MetricKey) -> str:
-    """The city a figure is of, by name: its place when its document names it (东港市 as 东港), or
-    the one city its document names for its 全市; "" otherwise (全省, or a page naming several cities)."""
-    place = key.place
-    if place in _LOCAL:
-        places = key.located.places
-        return next(iter(places)) if place == "市" and len(places) == 1 else ""
-    name = place.rstrip("市县")
-    return name if name in key.located.places else ""
+    """The city a figure is of, by name (`MetricKey.city`)."""
+    return key.city
 
 
 def _names_only(key: MetricKey, name: str) -> bool:
