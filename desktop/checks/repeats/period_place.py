@@ -4,7 +4,11 @@ A figure's period and place are what most often make two like statements
 two figures (上半年 and 1—8月, 2022年 and 2023年, 全省 and 全市).  Periods
 and places are compared as stated; what is left unstated is filled in only
 where a reader would fill it in too: a headline leaves out the period and
-the 全市 its body states, and two papers of one day share their 今年.
+the 全市 its body states, a paragraph states its place and period once
+(`find`), a report's headline or holiday (国庆假期) is its body's period,
+and papers a few days apart (dated by file name or dateline) report one
+event with one 今年.  A place is compared by name where the papers name
+their cities and provinces: 全市 of a paper naming only 东港 is 东港市.
 """
 
 from __future__ import annotations
