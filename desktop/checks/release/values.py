@@ -29,6 +29,8 @@ def value_relation(article: TextFigure, release: TextFigure) -> str:
     """SAME, ROUNDED, TRUNCATED or "" for an article figure against a release figure."""
     if not same_unit(article, release) or article.unclear or release.unclear:
         return ""
+    if release.approx in (OVER, UNDER) and article.approx != release.approx:
+        return ""  # a bound (超过400毫米) backs no figure stated as a value, nor the other bound
     # Signs are compared as directions (checks.release.context): 下降5.3% and -5.3% state one value.
     stated, exact = abs(article.value), abs(release.value)
     if stated == exact:

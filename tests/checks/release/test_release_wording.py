@@ -333,3 +333,11 @@ def test_words_borrowed_from_the_clause_before_name_the_metric_too() -> None:
     assert wrong.match == "absent"
     right = label_of(match_texts("全国粮食总产量12358亿斤，比2016年增加33亿斤。\n", release), "33亿斤")
     assert right.match == "same"
+
+
+def test_a_bound_backs_no_value() -> None:
+    release = "全省平均降雨量128.6毫米，全省有37个站点累计降雨量超过400毫米。\n"
+    value = label_of(match_texts("全省累计降雨量400毫米。\n", release), "400毫米")
+    assert value.match == "absent"
+    bound = label_of(match_texts("全省有37个站点累计降雨量超过400毫米。\n", release), "400毫米")
+    assert bound.match == "same"
