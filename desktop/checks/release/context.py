@@ -191,8 +191,9 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
     return found
 
 
-# Where the words of a figure's own phrase begin: an enumeration (工业、制造业生产指数) is one phrase.
-_PHRASE_END = re.compile(r"[。！？!?\n；;，,：:「」“”]")
+# Where the words of a figure's own phrase begin: an enumeration of names (工业、制造业生产指数)
+# is one phrase, a list of statements (机械器具批发业年增3.9%、建材批发业年增13.3%) is not.
+_PHRASE_END = re.compile(r"[。！？!?\n；;，,：:「」“”]|(?<=#)\s*[、]")
 _REACHED = re.compile(r"(?:至|到|达到)$")
 
 

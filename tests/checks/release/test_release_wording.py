@@ -341,3 +341,11 @@ def test_a_bound_backs_no_value() -> None:
     assert value.match == "absent"
     bound = label_of(match_texts("全省有37个站点累计降雨量超过400毫米。\n", release), "400毫米")
     assert bound.match == "same"
+
+
+def test_a_list_of_statements_is_not_one_phrase() -> None:
+    release = "4月批發業營業額為1兆645億元,年增5.9%,致機械器具批發業年增3.9%、建材批發業年增13.3%。\n"
+    wrong = label_of(match_texts("機械器具批發業年增13.3%。\n", release), "13.3%")
+    assert wrong.match == "absent"
+    right = label_of(match_texts("建材批發業年增13.3%。\n", release), "13.3%")
+    assert right.match == "same"
