@@ -25,9 +25,14 @@ NEAR_DAYS = 3
 
 
 def near_days(a: MetricKey, b: MetricKey) -> bool:
-    """Whether both papers' dates are known and within `NEAR_DAYS` of each other."""
+    """Whether both papers' dates are known, of one year and within `NEAR_DAYS` of each other.
+
+    Of one year: the 今年 and 上半年 of a paper of 31 December are not those of 2 January's.
+    """
     first, second = _day(a.file_date), _day(b.file_date)
-    return first is not None and second is not None and abs((first - second).days) <= NEAR_DAYS
+    if first is None or second is None or first.year != second.year:
+        return False
+    return abs((first - second).days) <= NEAR_DAYS
 
 
 def _day(digits: str) -> date | None:

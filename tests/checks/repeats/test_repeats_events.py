@@ -48,6 +48,11 @@ def test_a_dateline_dates_papers_a_day_apart_as_one_event() -> None:
     assert _conflicts(("a.txt", first), ("b.txt", second)) == {("5862.3万人次", "5826.3万人次")}
     weeks_later = second.replace("10月9日", "10月30日")
     assert _conflicts(("a.txt", first), ("b.txt", weeks_later)) == set()
+    # Two days apart across a new year: this year's 今年 is not last year's.
+    year_end = ("a_2026-12-31.txt", "今年，全市共接待游客5862.3万人次。")
+    year_start = ("b_2027-01-02.txt", "今年，全市共接待游客5826.3万人次。")
+    assert _conflicts(year_end, year_start) == set()
+    assert _conflicts(year_end, ("b_2026-12-30.txt", year_start[1])) == {("5862.3万人次", "5826.3万人次")}
 
 
 def test_a_holiday_is_the_period_of_a_report() -> None:
