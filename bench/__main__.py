@@ -73,6 +73,12 @@ def main() -> int:
     # Source releases in the store (issue 13 §3): release_matches on the longest
     # dev article, propose_source among 2,000 documents.
     subprocess.run([sys.executable, "-m", "bench.release_bench"], check=True)
+    # A paper's archive imported (issue 13 §2): 10,000 articles by default,
+    # FACTDESK_BENCH_ARCHIVE=<articles> for a shorter run.
+    subprocess.run([sys.executable, "-m", "bench.archive_bench"], check=True)
+    # The memory of verified figures (issue 13 §2): memory_for(article) with
+    # 300,000 verified figures, and one new page keyed against them.
+    subprocess.run([sys.executable, "-m", "bench.memory_bench"], check=True)
     # The slower parts last, each in its own interpreter (see main()).
     subprocess.run([sys.executable, "-m", "bench.store_bench"], check=True)
     if os.environ.get("FACTDESK_BENCH_GUI", "1") != "0":

@@ -65,6 +65,9 @@ _FIRST_STEP = 8
 # of them are keyed at once (a session's few files link each other
 # completely); an archive waits for refresh() and its progress.
 LAZY_ALL = 200
+# Hits shown per claim: the verified ones first; a figure an archive states
+# a hundred times needs the few that tell, not all of them.
+MAX_HITS = 5
 
 MEMORY_REFUSAL_CODES = (
     "no-linked",  # claim: no pending claim states this figure again with the same value
@@ -463,86 +466,97 @@ def findings_of(db: Database, article_id: int, claim_ids: set[str]) -> list[Find
 # -- looking up ------------------------------------------------------------------
 
 
-def memory_for(db: Database, article_id: int) -> dict[str, list[MemoryHit]]:
-    """Claim id -> the statements of its metric in other articles, verified ones first (see module)."""
-    links: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in sql.rows(
+def memory_for(db: Database, article_id: int, limit: int = MAX_HITS) -> dict[str, list[MemoryHit]]:
+    """Claim id -> the statements of its metric in other articles (see module), at most `limit` each:
+    the verified ones first, then conflicts, then the latest.
+
+    One query ranks every link of the article in SQLite (a window per
+    claim), so only the hits shown come back to Python.
+    """
+    found = sql.rows(
         db,
-        "SELECT claim_id, other_claim_id, other_article_id, reading, finding FROM memory_links"
-        " WHERE article_id = ?"
-        " UNION ALL SELECT other_claim_id, claim_id, article_id, reading, finding FROM memory_links"
-        " WHERE other_article_id = ?",
-        [article_id, article_id],
-    ):
-        links.setdefault((row["claim_id"], row["other_claim_id"]), row)
-    if not links:
+        # A conflict is kept on both of its claims: one hit per pair of claims.
+        "WITH l AS (SELECT MIN(id) AS id, own, other, reading FROM ("
+        "   SELECT id, claim_id AS own, other_claim_id AS other, reading FROM memory_links WHERE article_id = :article"
+        "   UNION ALL SELECT id, other_claim_id, claim_id, reading FROM memory_links WHERE other_article_id = :article)"
+        "   GROUP BY own, other),"
+        # Ranked on the few columns that rank; the rest is read for the hits kept only.
+        " ranked AS (SELECT l.id AS link, l.own, l.reading, c.id, ROW_NUMBER() OVER (PARTITION BY l.own ORDER BY"
+        "     d.status IN ('confirmed', 'corrected') DESC, l.reading = 'conflict' DESC,"
+        "     doc.publication_date DESC, c.article_id DESC) AS rank"
+        "   FROM l JOIN claims c ON c.id = l.other JOIN decisions d ON d.claim_id = c.id"
+        "   JOIN documents doc ON doc.id = c.document_id"
+        "   WHERE c.article_id != :article AND NOT c.orphaned AND NOT (d.status = 'rejected' AND d.reason = :excluded)"
+        "   AND doc.complete AND doc.superseded_by IS NULL)"
+        " SELECT r.link, r.own, r.reading, c.id, c.article_id, c.text, c.value, c.unit, d.status,"
+        " d.corrected_value, d.corrected_unit, d.editor, d.decided_at, a.headline, a.date, doc.file_name,"
+        " doc.publication_date, m.finding, k.period, k.place FROM ranked r JOIN memory_links m ON m.id = r.link"
+        " JOIN claims c ON c.id = r.id JOIN decisions d ON d.claim_id = c.id JOIN articles a ON a.id = c.article_id"
+        " JOIN documents doc ON doc.id = a.document_id LEFT JOIN metric_keys k ON k.claim_id = r.id"
+        " WHERE r.rank <= :limit ORDER BY r.own, r.rank",
+        {"article": article_id, "excluded": _NOT_A_CLAIM, "limit": limit},
+    )
+    if not found:
         return {}
-    claim_ids = sorted({c for pair in links for c in pair})
-    claims = _claim_facts(db, claim_ids)
+    own_claims = {
+        row["id"]: row
+        for row in sql.rows(
+            db,
+            "SELECT c.id, c.text, c.value, c.unit, c.orphaned, d.status, d.reason FROM claims c"
+            " JOIN decisions d ON d.claim_id = c.id WHERE c.article_id = ?",
+            [article_id],
+        )
+        if not row["orphaned"] and not (row["status"] == "rejected" and row["reason"] == _NOT_A_CLAIM)
+    }
+    tags = _tags(db, sorted({row["id"] for row in found if row["status"] in _VERIFIED}))
     hits: dict[str, list[MemoryHit]] = defaultdict(list)
-    for (claim_id, other_id), row in links.items():
-        own, other = claims.get(claim_id), claims.get(other_id)
-        if own is None or other is None or not own["shown"] or not other["shown"]:
-            continue
-        if own["article_id"] != article_id or other["article_id"] == article_id:
-            continue
-        hits[claim_id].append(_hit(own, other, row))
+    for row in found:
+        own = own_claims.get(row["own"])
+        if own is not None:
+            hits[row["own"]].append(_hit(own, row, row, tags.get(row["id"], ())))
+    # Relation judged with a corrected value may turn a hit into a conflict: conflicts before agreements.
     return {
-        claim_id: sorted(found, key=lambda h: (not h.verified, h.relation != "conflict", _later_first(h)))
-        for claim_id, found in hits.items()
+        claim_id: sorted(found_hits, key=lambda h: (not h.verified, h.relation != "conflict"))
+        for claim_id, found_hits in hits.items()
     }
 
 
-def _later_first(hit: MemoryHit) -> str:
-    # Reversed dates sort the latest first among the verified or the unverified.
-    return "".join(chr(0x10FFFF - ord(ch)) for ch in hit.other_date)
+def _relation(own: dict[str, Any], other: dict[str, Any], reading: str) -> str:
+    """equal, rounded or conflict; against a corrected figure, judged with the corrected value."""
+    if other["status"] == "corrected" and other["corrected_value"] not in (None, ""):
+        return "equal" if Decimal(other["corrected_value"]) == Decimal(own["value"]) else "conflict"
+    return _RELATION.get(reading, "conflict")
 
 
-def _claim_facts(db: Database, claim_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    facts: dict[str, dict[str, Any]] = {}
+def _tags(db: Database, claim_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    tags: dict[str, list[str]] = defaultdict(list)
     for first in range(0, len(claim_ids), 500):
         chunk = list(claim_ids[first : first + 500])
-        marks = ", ".join("?" for _ in chunk)
         for row in sql.rows(
             db,
-            "SELECT c.id, c.article_id, c.text, c.value, c.unit, c.orphaned, d.status, d.reason,"
-            " d.corrected_value, d.corrected_unit, d.editor, d.decided_at, a.headline, a.date,"
-            " doc.file_name, doc.publication_date, doc.complete, doc.superseded_by,"
-            " k.period, k.place,"
-            " (SELECT group_concat(tag, '\x1f') FROM (SELECT s.tag FROM claim_sources cs"
-            "   JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id ORDER BY cs.position)) AS tags"
-            " FROM claims c JOIN decisions d ON d.claim_id = c.id JOIN articles a ON a.id = c.article_id"
-            " JOIN documents doc ON doc.id = a.document_id LEFT JOIN metric_keys k ON k.claim_id = c.id"
-            f" WHERE c.id IN ({marks})",
+            "SELECT cs.claim_id, s.tag FROM claim_sources cs JOIN sources s ON s.id = cs.source_id"
+            f" WHERE cs.claim_id IN ({', '.join('?' for _ in chunk)}) ORDER BY cs.claim_id, cs.position",
             chunk,
         ):
-            row["shown"] = (
-                not row["orphaned"]
-                and not (row["status"] == "rejected" and row["reason"] == _NOT_A_CLAIM)
-                and bool(row["complete"])
-                and row["superseded_by"] is None
-            )
-            facts[row["id"]] = row
-    return facts
+            tags[row["claim_id"]].append(row["tag"])
+    return {claim_id: tuple(found) for claim_id, found in tags.items()}
 
 
-def _hit(own: dict[str, Any], other: dict[str, Any], link: dict[str, Any]) -> MemoryHit:
-    finding = _from_json(link["finding"])
+def _hit(
+    own: dict[str, Any], other: dict[str, Any], link: dict[str, Any], tags: tuple[str, ...]
+) -> MemoryHit:
+    stored = json.loads(link["finding"])  # the words only: no need for the whole finding
     verified = other["status"] in _VERIFIED
     corrected = other["status"] == "corrected" and other["corrected_value"] not in (None, "")
     other_value = Decimal(other["corrected_value"]) if corrected else Decimal(other["value"])
-    relation = _RELATION.get(link["reading"], "conflict")
-    if corrected:
-        # The figure was verified with another value than written: judged with that one.
-        relation = "equal" if other_value == Decimal(own["value"]) else "conflict"
-    args = dict(finding.message.args)
+    args = {name: value for name, value in stored["args"]}
     args.update(
         stated=own["text"],
         other=other["text"],
         document=other["file_name"],
         article=other["headline"] or "",
     )
-    code = finding.message.code
+    code: str = stored["code"]
     if code.endswith("." + ARTICLE):
         code = code[: -len(ARTICLE)] + "other"
     return MemoryHit(
@@ -560,8 +574,8 @@ def _hit(own: dict[str, Any], other: dict[str, Any], link: dict[str, Any]) -> Me
         other_unit=(other["corrected_unit"] or other["unit"]) if corrected else other["unit"],
         other_status=other["status"],
         verified=verified,
-        relation=relation,
-        sources=tuple(other["tags"].split("\x1f")) if verified and other["tags"] else (),
+        relation=_relation(own, other, link["reading"]),
+        sources=tags if verified else (),
         editor=other["editor"] if verified else "",
         decided_at=other["decided_at"] if verified else "",
         period=other["period"] or "",

@@ -545,7 +545,7 @@ class ReviewStore:
         """
         return memory.refresh(self._db, progress=progress, should_cancel=should_cancel)
 
-    def memory_for(self, article_id: int) -> dict[str, list[MemoryHit]]:
+    def memory_for(self, article_id: int, limit: int = memory.MAX_HITS) -> dict[str, list[MemoryHit]]:
         """Claim id -> the statements of the same metric in other articles ("已核实过" or a conflict).
 
         Each hit says whether the other figure is verified (confirmed or
@@ -556,7 +556,7 @@ class ReviewStore:
         """
         if not self.read_only:
             self._key_lazily(article_id)
-        return memory.memory_for(self._db, article_id)
+        return memory.memory_for(self._db, article_id, limit)
 
     def linked_claims(self, claim_id: str) -> list[str]:
         """The claims linked to this one as equal repeats (the same figure, the same value), here and elsewhere."""
