@@ -25,8 +25,13 @@ beside it when its own clause names a metric the release sentence has no
 pair of characters of.  A specific figure whose own clause names such a
 metric needs a matched neighbour too (人民调解员1209名 is not the 1,209名
 debtors).  A rounding keeps the side of its approximation word (近12万 is
-under 12万), and one passage of the article never states one release
-figure twice.
+under 12万), a bound (超过400毫米) backs no value, and one passage of the
+article never states one release figure twice.  Whatever the value, no
+candidate is taken when the two are stated as different things (a change
+and a level, 死亡 and 失踪 after them), when the figure's words name
+another release figure (港珠澳大桥香港口岸 is not 深圳湾管制站's), or when
+the release gives the change of the figure before it elsewhere (年增5.9%
+right after 1兆645亿元, not another trade's 年增3.9%).
 
 A figure left unconfirmed is `different` when the article restates a
 stretch of the release with it changed (checks.release.differing), else
@@ -286,8 +291,8 @@ def _named_elsewhere(
         )
     ):
         return True
-    # Anywhere in the release: another figure's own clause holds all the figure's
-    # metric words (two pairs at least), `j`'s does not (全省平均降雨量 is not 东港市's).
+    # Anywhere in the release: another figure's own phrase holds all the figure's
+    # metric words (three characters at least), `j`'s does not (全省平均降雨量 is not 东港市's).
     if len(context.subject.replace(MASK, "")) < 3 or subject_cover(context, there, whole=True) == 1.0:
         return False
     return any(
