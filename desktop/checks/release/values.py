@@ -5,7 +5,9 @@ so 45.4萬 = 45萬4千 = 454000 and 0.10 = 0.1) and only within one unit family
 (a percentage is never a number of percentage points).  A rounding is
 accepted only from the more precise figure to the less precise one, at the
 article's own precision: 705.5億元 is 70,551 百万元 rounded to 0.1億, and
-0.8% is 0.88% cut to one decimal.
+0.8% is 0.88% cut to one decimal.  An approximation word keeps its side
+(近12万 is 119,875 rounded, never 126,418), and a bound in the release
+(超过400毫米) equals no figure stated as a value.
 """
 
 from __future__ import annotations
