@@ -7,9 +7,12 @@ The files are the seed pages, each copy made different by a line of its own
 run imports all of them into a fresh database on the real disk beside the
 checkout (fsync costs what it costs) through `importing.import_files`, once
 with `workers=0` (read, detect and write in this process, one file after
-the other, the default) and once with a pool (detection in one process per
-core but the writer's, this process the only writer).  Issue 11 §4 asks the
-second to be at least 1.5 times the first on a two-core machine.
+the other) and once with a pool (detection in one process per core but the
+writer's, this process the only writer, which detects files itself whenever
+the next one to write is not back: the default for a batch this big).
+Issue 11 §4 asks the second to be at least 1.5 times the first on a
+two-core machine.  Either way every row is built before the writer
+(desktop/store/prepared.py) and small documents share bounded transactions.
 
 What the machine itself gives is printed first: the same pure-Python loop
 in one process, then in one process per core at once.  Where the "cores"

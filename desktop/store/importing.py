@@ -94,7 +94,7 @@ BATCH_WORK = 2000
 # each insert lands at a random place in the claim and decision indexes;
 # once those outgrow SQLite's default 2 MB cache (an archive of thousands of
 # pages) every insert read pages back from the file.
-IMPORT_CACHE_KIB = 64 * 1024
+IMPORT_CACHE_KIB = 32 * 1024
 
 # A pool pays from about this much text (about 40 news pages): each worker
 # makes its word tagger first (about a second), which this process spends
@@ -111,22 +111,28 @@ IN_FLIGHT_PER_WORKER = 16
 MAX_WORKERS = 3
 
 
-def default_workers(files: int, size: int | None = None) -> int:
+def default_workers(files: int, size: int | None = None, load: float | None = None) -> int:
     """How many processes besides this one should detect claims in an import (0: none).
 
     `files` files of `size` bytes in all (None: unknown, taken as big
-    enough).  One per core the process may use but the writer's, for
-    batches of PARALLEL_MIN_FILES files and PARALLEL_MIN_BYTES or more: on
-    two cores, one worker and the writer, which detects files itself
-    whenever the next one to write is not ready.  The frozen app imports in
-    its own process: its executable is not started as a pool worker.
+    enough), on a machine running `load` processes besides (None: the
+    one-minute load average).  One per core the process may use but the
+    writer's, for batches of PARALLEL_MIN_FILES files and PARALLEL_MIN_BYTES
+    or more, and no more than the cores other work leaves free: a worker
+    that has to share a core costs its start, its tagger and the copying of
+    every document to and fro, and on two shared cores, measured with one
+    core's worth of other work, the pool was slower than one process
+    (bench/import_bench.py).  The frozen app imports in its own process.
     """
     if files < PARALLEL_MIN_FILES or (size is not None and size < PARALLEL_MIN_BYTES):
         return 0
     if getattr(sys, "frozen", False):
         return 0
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(0, min(cores - 1, MAX_WORKERS, files))
+    if load is None:
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    spare = int(cores - load + 0.5)  # whole cores no one else is using, this process's included
+    return max(0, min(cores - 1, spare - 1, MAX_WORKERS, files))
 
 
 def _total_size(paths: Sequence[Path]) -> int:
@@ -160,6 +166,10 @@ def import_files(
     """
     todo = [Path(p) for p in paths]
     jobs = default_workers(len(todo), _total_size(todo)) if workers is None else max(0, workers)
+    if getattr(sys, "frozen", False):
+        # The packaged executable is not started as a pool worker (its entry
+        # point would read the worker's arguments as a command): one process.
+        jobs = 0
     writer = _Writer(db, on_file)
     with _page_cache(db, IMPORT_CACHE_KIB):
         if jobs > 0:
@@ -339,18 +349,20 @@ def _import_in_parallel(
 
     The workers take files from the front of the list, a few each at a
     time (only those are read ahead and held in memory).  Documents are
-    written in the order of `todo`.  While the next document is not back
-    yet (the workers are starting, or the machine's cores are busy with
-    other work) this process writes what it has or detects files itself,
-    from the back of the list, so an import is never much slower than in
-    one process.  A worker that dies leaves its files to this process.
+    written in the order of `todo`.  While the next document is not ready
+    (the workers are starting, or the machine's cores are busy with other
+    work) this process writes what it has or detects the next file no one
+    has taken itself, so an import is never much slower than in one
+    process; it holds at most as many documents ahead of the writing as the
+    workers have files in hand, so memory stays bounded however long the
+    batch.  A worker that dies leaves its files to this process.
     True when cancelled: files not yet started are dropped, what was
     detected is written.
     """
     count = len(todo)
     done: dict[int, PreparedDocument | ImportReport] = {}
     running: dict[int, Future[PreparedDocument | ImportReport]] = {}
-    front, back = 0, count  # files front..back-1 are not yet taken by anyone
+    front = 0  # files from here on are not yet taken by anyone
     in_flight = IN_FLIGHT_PER_WORKER * jobs
     here = 0  # files detected in this process, for the log
 
@@ -358,6 +370,15 @@ def _import_in_parallel(
         nonlocal here
         here += 1
         done[index] = _prepared_here(db, todo[index])
+
+    def take_here() -> bool:
+        """Detect the next file no one has taken, here; False when none is left or enough is held."""
+        nonlocal front
+        if front >= count or len(done) >= in_flight:
+            return False
+        detect_here(front)
+        front += 1
+        return True
 
     with _detection_pool(jobs) as started_pool:
         pool = started_pool
@@ -372,7 +393,7 @@ def _import_in_parallel(
                 return True
             if pool is not None and all(job.done() for job in warming):
                 front = max(front, written)
-                while front < back and len(running) < in_flight:
+                while front < count and len(running) < in_flight:
                     source = _read(db, todo[front])
                     if isinstance(source, ImportReport):
                         done[front] = source
@@ -388,10 +409,7 @@ def _import_in_parallel(
                     running[written] = future
                     if writer.waiting >= BATCH_WORK // 4 and writer.may_write_now():
                         writer.flush()  # the lock has been free long enough: write what is ready
-                    elif front < back and (pool is None or not warming or len(running) >= jobs):
-                        back -= 1  # the workers are busy: detect a file from the back meanwhile
-                        detect_here(back)
-                    else:
+                    elif not take_here():  # the workers are busy: detect a file meanwhile
                         wait([future], timeout=0.05, return_when=FIRST_COMPLETED)
                     continue
                 else:
@@ -407,14 +425,12 @@ def _import_in_parallel(
             writer.add(done.pop(written), write=False)
             written += 1
             # A batch is written once the lock has been free long enough;
-            # until then this process detects a file from the back rather
-            # than sleep, unless the queue has grown to twice a batch.
-            if writer.waiting >= BATCH_WORK:
-                if writer.may_write_now() or writer.waiting >= 2 * BATCH_WORK or front >= back:
-                    writer.flush()
-                else:
-                    back -= 1
-                    detect_here(back)
+            # until then this process detects a file rather than sleep,
+            # unless the queue has grown to twice a batch.
+            if writer.waiting >= BATCH_WORK and (
+                writer.may_write_now() or writer.waiting >= 2 * BATCH_WORK or not take_here()
+            ):
+                writer.flush()
     _log.info("imported %d files with %d detection processes; %d detected by the writer", count, jobs, here)
     return False
 

@@ -82,12 +82,17 @@ def test_each_file_is_heard_of_once_in_order_with_its_refusal(tmp_path: Path) ->
     assert sum(r.claims_added for r in heard) == report.claims_added > 0
 
 
-def test_a_pool_pays_only_for_a_batch_big_enough() -> None:
+def test_a_pool_pays_only_for_a_batch_big_enough_and_cores_left_free() -> None:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    assert importing.default_workers(importing.PARALLEL_MIN_FILES - 1) == 0
-    assert importing.default_workers(500, importing.PARALLEL_MIN_BYTES - 1) == 0
-    big = importing.default_workers(500, 100 * importing.PARALLEL_MIN_BYTES)
-    assert big == max(0, min(cores - 1, importing.MAX_WORKERS))
+    big = 100 * importing.PARALLEL_MIN_BYTES
+    assert importing.default_workers(importing.PARALLEL_MIN_FILES - 1, big, load=0) == 0
+    assert importing.default_workers(500, importing.PARALLEL_MIN_BYTES - 1, load=0) == 0
+    assert importing.default_workers(500, big, load=0) == max(0, min(cores - 1, importing.MAX_WORKERS))
+    # Every core but one busy with other work: a worker would only share a core.
+    assert importing.default_workers(500, big, load=cores) == 0
+    assert importing.default_workers(500, big, load=cores - 1) == 0
+    if cores >= 2:
+        assert importing.default_workers(500, big, load=cores - 1.7) == 1
 
 
 def _factdesk(*args: str | Path) -> subprocess.CompletedProcess[str]:
