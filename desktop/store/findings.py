@@ -177,10 +177,10 @@ def compute(db: Database, article_id: int) -> list[dict[str, Any]]:
         )
         if 0 <= row["span_start"] < row["span_end"] <= len(text)
     ]
-    try:
-        from desktop.store import memory  # memory refreshes findings after it links articles
+    from desktop.store import memory  # memory refreshes findings after it links articles
 
-        across = memory.findings_of(db, article_id, {claim.id for claim in claims})
+    across = memory.findings_of(db, article_id, {claim.id for claim in claims})
+    try:
         checked = with_repeats(check_article(text, claims), text, claims, across)
     except Exception:
         _log.exception("the checks failed on article %d", article_id)

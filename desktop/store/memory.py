@@ -100,6 +100,8 @@ def _version(detector_version: str) -> str:
 
 def outdated(db: Database) -> list[int]:
     """Articles of current documents not keyed by this version (of the memory, the checker, their detector)."""
+    if not has_memory(db):
+        return []  # an older database opened read-only: nothing can be keyed
     return [
         int(row["id"])
         for row in sql.rows(
@@ -437,6 +439,13 @@ def _from_json(text: str) -> Finding:
 # -- what the checks show --------------------------------------------------
 
 
+def has_memory(db: Database) -> bool:
+    """Whether the database has the memory's tables (one older, opened read-only, has not)."""
+    return bool(
+        db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'memory_links'").fetchone()
+    )
+
+
 def findings_of(db: Database, article_id: int, claim_ids: set[str]) -> list[Finding]:
     """The repeat findings across articles shown in this article, on these (current) claims.
 
@@ -444,6 +453,8 @@ def findings_of(db: Database, article_id: int, claim_ids: set[str]) -> list[Find
     not shown.  One finding per claim, message and figures: the same figure
     in several other articles is one reminder on the claim, the earliest.
     """
+    if not has_memory(db):
+        return []
     found: list[Finding] = []
     seen: set[tuple[str, int, int]] = set()
     for row in sql.rows(
@@ -470,9 +481,12 @@ def memory_for(db: Database, article_id: int, limit: int = MAX_HITS) -> dict[str
     """Claim id -> the statements of its metric in other articles (see module), at most `limit` each:
     the verified ones first, then conflicts, then the latest.
 
+    A database older than the memory (opened read-only, never migrated) has none.
     One query ranks every link of the article in SQLite (a window per
     claim), so only the hits shown come back to Python.
     """
+    if not has_memory(db):
+        return {}
     found = sql.rows(
         db,
         # A conflict is kept on both of its claims: one hit per pair of claims.
@@ -600,6 +614,8 @@ def hit_message(hit: MemoryHit, language: str = "zh") -> str:
 def linked_equal(db: Database, claim_id: str) -> list[str]:
     """Every claim stating this one's figure again with the same value: linked as equal repeats,
     within its article or across articles, followed from link to link."""
+    if not has_memory(db):
+        return []
     seen = {claim_id}
     todo = [claim_id]
     while todo:
