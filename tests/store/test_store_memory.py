@@ -7,6 +7,7 @@ archive grows.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -290,3 +291,51 @@ def test_a_second_process_deciding_while_refresh_runs_loses_nothing(db_path: Pat
         # The copies state the same figures: the memory shows the verified ones on a later copy.
         late = _claim(store, "c", "38652元", nth=5)
         assert any(h.relation == "equal" for h in _hits(store, late))
+
+
+BLIND = Path(__file__).resolve().parents[1] / "data" / "repeats_blind"
+
+
+def _gold_across(kind: str, holds: bool) -> list[tuple[str, str, str, str]]:
+    """Gold lines of the blind set between two files: (file, text, other file, other text)."""
+    found = []
+    for line in (BLIND / "repeats.relations.jsonl").read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        first, second = gold["operands"]
+        other = second.get("doc", gold["doc"])
+        if gold["relation"] == kind and gold["holds"] is holds and other != gold["doc"]:
+            found.append((gold["doc"], first["text"], other, second["text"]))
+    return found
+
+
+def test_blind_set_conflicts_across_papers_hit_and_near_misses_never_do(db_path: Path) -> None:
+    with ReviewStore.open(db_path) as store:
+        store.import_files(sorted(BLIND.glob("*.txt")))
+        store.refresh_memory()
+        files = {a.id: a.file_name for a in store.articles()}
+        pairs: dict[tuple[str, str, str, str], set[str]] = {}
+        for article_id in files:
+            for claim_id, hits in store.memory_for(article_id, limit=100).items():
+                for hit in hits:
+                    key = (files[article_id], hit.claim_text, hit.other_file, hit.other_text)
+                    pairs.setdefault(key, set()).add(hit.relation)
+                    assert hit.claim_id == claim_id and hit.other_article_id != article_id
+
+        def linked(gold: tuple[str, str, str, str]) -> set[str]:
+            file, text, other_file, other_text = gold
+            return pairs.get(gold, set()) | pairs.get((other_file, other_text, file, text), set())
+
+        # Near-misses (a 其中 subset, a month against Jan–Sep, the province against a city,
+        # the same rate of another metric): never a hit, equal or conflicting.
+        traps = _gold_across("none", False) + _gold_across("none", True)
+        assert len(traps) >= 10
+        assert [trap for trap in traps if linked(trap)] == []
+        # The transposed visitor count of the evening paper: a conflict, shown on both papers.
+        a1, a2 = "a1_qcrb_2026-10-08_holiday.txt", "a2_qcwb_2026-10-08_holiday.txt"
+        assert "conflict" in pairs[(a2, "468.3万人次", a1, "486.3万人次")]
+        assert "conflict" in pairs[(a1, "486.3万人次", a2, "468.3万人次")]
+        # The same as the repeats check finds between files (it found all of them when written).
+        conflicts = _gold_across("repeat", False)
+        repeats = _gold_across("repeat", True)
+        assert len([g for g in conflicts if "conflict" in linked(g)]) >= len(conflicts) - 1
+        assert len([g for g in repeats if linked(g) & {"equal", "rounded"}]) >= 0.9 * len(repeats)
