@@ -138,6 +138,62 @@ def refresh(db: Database, article_id: int) -> list[dict[str, Any]]:
     return new_rows
 
 
+def refresh_across(db: Database, article_id: int) -> None:
+    """Replace only an article's repeats across articles by what the memory links now (inside the
+    caller's transaction): the other findings stay as stored, so linking a new article to an old
+    one does not run every check on the old one again.  An article the current checker has not
+    read is checked in full."""
+    if not is_current(db, article_id):
+        refresh(db, article_id)
+        return
+    from desktop.store import memory
+
+    stored = sql.rows(
+        db,
+        f"SELECT {_FINDING_COLUMNS} FROM findings WHERE article_id = ? ORDER BY position, id",
+        [article_id],
+    )
+    kept = [row for row in stored if not any(o.get("document") for o in json.loads(row["operands"]))]
+    claims = {
+        row["id"]: row["text"]
+        for row in sql.rows(
+            db,
+            "SELECT c.id, c.text FROM claims c JOIN decisions d ON d.claim_id = c.id WHERE c.article_id = ?"
+            " AND NOT c.orphaned AND NOT (d.status = 'rejected' AND d.reason = ?)",
+            [article_id, NOT_A_CLAIM],
+        )
+    }
+    across = memory.findings_of(db, article_id, set(claims))
+    article = sql.rows(
+        db,
+        "SELECT a.text, a.offsets, doc.dropped_cr, doc.detector_version FROM articles a"
+        " JOIN documents doc ON doc.id = a.document_id WHERE a.id = ?",
+        [article_id],
+    )[0]
+    placed = _placer(article)
+    new_rows = [_row(finding, 0, article["text"], claims, placed) for finding in across]
+    for row in new_rows:
+        row["detector_version"] = article["detector_version"] or ""
+    merged = sorted([*kept, *new_rows], key=lambda row: (row["span_start"], row["span_end"], row["kind"]))
+    for position, row in enumerate(merged):
+        row["position"] = position
+    store_rows(db, article_id, merged)
+
+
+def _placer(article: dict[str, Any]) -> Callable[[int, int], tuple[int, int]]:
+    """Where a span of the article's display text is in its decoded file."""
+    offsets = rows.unpack_ints(article["offsets"])
+    source = SourceText(path=Path(), text="", encoding="", dropped_cr=rows.unpack_ints(article["dropped_cr"]))
+
+    def placed(start: int, end: int) -> tuple[int, int]:
+        real = [o for o in offsets[start:end] if o != SYNTHETIC]
+        if not real:
+            return -1, -1
+        return source.raw_offset(min(real)), source.raw_offset(max(real) + 1)
+
+    return placed
+
+
 def compute(db: Database, article_id: int) -> list[dict[str, Any]]:
     """The finding rows of a stored article as the checks find them now (nothing is written)."""
     found = sql.rows(
