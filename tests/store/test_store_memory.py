@@ -339,3 +339,17 @@ def test_blind_set_conflicts_across_papers_hit_and_near_misses_never_do(db_path:
         repeats = _gold_across("repeat", True)
         assert len([g for g in conflicts if "conflict" in linked(g)]) >= len(conflicts) - 1
         assert len([g for g in repeats if linked(g) & {"equal", "rounded"}]) >= 0.9 * len(repeats)
+
+
+def test_linking_a_new_article_keeps_the_old_articles_other_findings(archive: ReviewStore) -> None:
+    archive.refresh_memory()
+    old = _claim(archive, "b", "3215.6亿元").article_id
+    before = {f.id: f.key for f in archive.findings(old)}
+    assert before and not any(o.document for f in archive.findings(old) for o in f.operands)
+    archive.import_files([_page("c")])
+    archive.refresh_memory()
+    after = archive.findings(old)
+    assert {f.id: f.key for f in after if f.id in before} == before  # kept, same ids
+    across = [f for f in after if any(o.document for o in f.operands)]
+    assert any(f.holds is False and "3251.6亿元" in {o.text for o in f.operands} for f in across)
+    assert [f.id for f in after] == [f.id for f in archive.findings(old)]  # stored, not recomputed each time
