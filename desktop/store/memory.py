@@ -661,6 +661,18 @@ def linked_equal(db: Database, claim_id: str) -> list[str]:
     return sorted(seen)
 
 
+def confirmable(db: Database, claim: ClaimView) -> list[ClaimView]:
+    """The claims confirm_linked would confirm for this one: pending, not orphaned, linked as equal
+    repeats, of the value it was verified with (or states)."""
+    value = claim.corrected_value if claim.status == "corrected" and claim.corrected_value else claim.value
+    found = []
+    for other_id in linked_equal(db, claim.id):
+        other = queries.claim(db, other_id)
+        if other.status == "pending" and not other.orphaned and other.value == value:
+            found.append(other)
+    return found
+
+
 def confirm_linked(db: Database, claim_id: str, editor: str) -> BatchChange:
     """Confirm every pending claim linked to this one as an equal repeat, with this claim's source tags.
 
@@ -677,18 +689,12 @@ def confirm_linked(db: Database, claim_id: str, editor: str) -> BatchChange:
             raise RefusedDecision(
                 "this claim has no source tag to give the linked ones", "no-source-tags", claim=claim_id
             )
-        value = (
-            claim.corrected_value if claim.status == "corrected" and claim.corrected_value else claim.value
-        )
         befores: list[ClaimView] = []
         changes: list[DecisionChange] = []
-        for other_id in linked_equal(db, claim_id):
-            other = queries.claim(db, other_id)
-            if other.status != "pending" or other.orphaned or other.value != value:
-                continue
+        for other in confirmable(db, claim):
             tags = list(dict.fromkeys((*other.sources, *claim.sources)))
             change = decisions.decide_unlocked(
-                db, other_id, "confirmed", editor=editor, expected_version=other.version, sources=tags
+                db, other.id, "confirmed", editor=editor, expected_version=other.version, sources=tags
             )
             befores.append(other)
             changes.append(change)

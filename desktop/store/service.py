@@ -564,6 +564,14 @@ class ReviewStore:
             self._key_lazily(queries.claim(self._db, claim_id).article_id)
         return memory.linked_equal(self._db, claim_id)
 
+    def confirmable_linked(self, claim_id: str) -> list[ClaimView]:
+        """The claims confirm_linked(claim_id) would confirm now: pending ones of the same value
+        linked as equal repeats (what the window offers: "还有 N 处相同数字，一并确认？")."""
+        claim = queries.claim(self._db, claim_id)
+        if not self.read_only:
+            self._key_lazily(claim.article_id)
+        return memory.confirmable(self._db, claim)
+
     def confirm_linked(self, claim_id: str, editor: str) -> BatchChange:
         """Confirm every pending claim linked to this one as an equal repeat, with this claim's source tags.
 

@@ -182,7 +182,9 @@ def test_confirm_linked_confirms_the_same_figure_elsewhere_and_is_undone_as_one_
         store.decide(hk.id, "confirmed", editor="王编辑", sources=["卫健委公报"])
         assert set(store.linked_claims(hk.id)) >= {body.id, linhe.id}
 
+        assert {c.id for c in store.confirmable_linked(hk.id)} == {body.id, linhe.id}
         batch = store.confirm_linked(hk.id, "王编辑")
+        assert store.confirmable_linked(hk.id) == []
         assert {c.id for c in batch.claims_after} == {body.id, linhe.id}
         for claim_id in (body.id, linhe.id):
             after = store.claim(claim_id)
