@@ -73,7 +73,9 @@ def test_memory_prints_each_hit_verified_or_not_equal_or_conflicting(tmp_path: P
     # The conflict is a finding of `factdesk check --db` too.
     check = factdesk("check", "--db", db, "--article", c_article)
     repeats = [json.loads(line) for line in check.stdout.splitlines() if '"repeat"' in line]
-    assert any(r["holds"] is False for r in repeats)
+    conflict_finding = next(r for r in repeats if r["holds"] is False and r["text"] == "3251.6亿元")
+    other = next(o for o in conflict_finding["operands"] if o["text"] == "3215.6亿元")
+    assert other["file"] == "b_linhe_2024-01-20.txt" and other["source_start"] == -1
 
 
 def test_memory_of_no_article_is_refused(tmp_path: Path) -> None:

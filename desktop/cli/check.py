@@ -232,6 +232,8 @@ def stored_record(
                 "source_end": o.source_end,
                 "claim": o.claim_id or None,
                 "value": o.value,
+                # A repeat's figure in another article carries that article's file.
+                **({"file": o.document} if o.document else {}),
             }
             for o in f.operands
         ],
