@@ -355,3 +355,20 @@ def test_linking_a_new_article_keeps_the_old_articles_other_findings(archive: Re
     across = [f for f in after if any(o.document for o in f.operands)]
     assert any(f.holds is False and "3251.6亿元" in {o.text for o in f.operands} for f in across)
     assert [f.id for f in after] == [f.id for f in archive.findings(old)]  # stored, not recomputed each time
+
+
+def test_a_cancelled_refresh_keeps_what_it_keyed_and_the_next_one_goes_on(db_path: Path) -> None:
+    with ReviewStore.open(db_path) as store:
+        store.import_files([*sorted(PAGES.glob("*.txt")), *sorted(BLIND.glob("*.txt"))])
+        waiting = store.memory_outdated()
+        asked: list[int] = []
+
+        def cancel_after_first_step() -> bool:
+            asked.append(1)
+            return len(asked) > 1
+
+        first = store.refresh_memory(should_cancel=cancel_after_first_step)
+        assert 0 < first < waiting
+        assert store.memory_outdated() == waiting - first
+        assert store.refresh_memory() == waiting - first
+        assert store.memory_outdated() == 0
