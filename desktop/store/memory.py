@@ -466,8 +466,8 @@ def has_memory(db: Database) -> bool:
 def findings_of(db: Database, article_id: int, claim_ids: set[str]) -> list[Finding]:
     """The repeat findings across articles shown in this article, on these (current) claims.
 
-    A link whose other claim is gone, orphaned or rejected as 非数字声明 is
-    not shown.  One finding per claim, message and figures: the same figure
+    A link whose other claim is gone, orphaned, rejected as 非数字声明 or
+    of a replaced file is not shown.  One finding per claim, message and figures: the same figure
     in several other articles is one reminder on the claim, the earliest.
     """
     if not has_memory(db):
@@ -477,8 +477,10 @@ def findings_of(db: Database, article_id: int, claim_ids: set[str]) -> list[Find
     for row in sql.rows(
         db,
         "SELECT l.claim_id, l.finding FROM memory_links l JOIN claims c ON c.id = l.other_claim_id"
-        " JOIN decisions d ON d.claim_id = c.id WHERE l.article_id = ? AND NOT c.orphaned"
-        " AND NOT (d.status = 'rejected' AND d.reason = ?) ORDER BY l.other_article_id, l.id",
+        " JOIN decisions d ON d.claim_id = c.id JOIN documents doc ON doc.id = c.document_id"
+        " WHERE l.article_id = ? AND NOT c.orphaned AND NOT (d.status = 'rejected' AND d.reason = ?)"
+        # Not a file replaced by a changed version: its new version is linked instead.
+        " AND doc.complete AND doc.superseded_by IS NULL ORDER BY l.other_article_id, l.id",
         [article_id, _NOT_A_CLAIM],
     ):
         if row["claim_id"] not in claim_ids:

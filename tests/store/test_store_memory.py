@@ -372,3 +372,22 @@ def test_a_cancelled_refresh_keeps_what_it_keyed_and_the_next_one_goes_on(db_pat
         assert store.memory_outdated() == waiting - first
         assert store.refresh_memory() == waiting - first
         assert store.memory_outdated() == 0
+
+
+def test_a_file_imported_again_changed_replaces_its_links(db_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "edited"
+    folder.mkdir()
+    b = _page("b")
+    with ReviewStore.open(db_path) as store:
+        store.import_files([b, _page("c")])
+        gdp = _claim(store, "c", "3251.6亿元")
+        assert any(h.relation == "conflict" for h in _hits(store, gdp))
+        # The earlier paper's figure corrected in a new version of its file.
+        fixed = folder / b.name
+        fixed.write_text(b.read_text(encoding="utf-8").replace("3215.6亿元", "3251.6亿元"), encoding="utf-8")
+        store.import_files([fixed])
+        store.refresh_memory()
+        hits = _hits(store, gdp)
+        assert [h.relation for h in hits if h.other_text == "3251.6亿元"] == ["equal"]
+        assert not any(h.relation == "conflict" for h in hits)
+        assert not any(f.holds is False for f in store.findings(gdp.article_id) if f.claim_id == gdp.id)
