@@ -102,7 +102,8 @@ def document_rows(result: pipeline.DocumentResult) -> dict[int, list[dict[str, A
         article = article_result.article
         claims = article_result.claims
         try:
-            checked = with_repeats(check_article(article.text, claims), article.text, claims)
+            # The repeats wait for the memory's refresh (desktop.store.memory): not on the import's clock.
+            checked = check_article(article.text, claims)
         except Exception:
             _log.exception("the checks failed on article %d of %s", article.index, result.source.path)
             continue
@@ -138,11 +139,12 @@ def refresh(db: Database, article_id: int) -> list[dict[str, Any]]:
     return new_rows
 
 
-def refresh_across(db: Database, article_id: int) -> None:
+def refresh_across(db: Database, article_id: int, own: Sequence[Finding] | None = None) -> None:
     """Replace only an article's repeats across articles by what the memory links now (inside the
     caller's transaction): the other findings stay as stored, so linking a new article to an old
-    one does not run every check on the old one again.  An article the current checker has not
-    read is checked in full."""
+    one does not run every check on the old one again.  With `own`, the article's own repeats
+    (find_repeats_in_article, computed by the caller outside the write lock) replace the stored
+    ones too.  An article the current checker has not read is checked in full."""
     if not is_current(db, article_id):
         refresh(db, article_id)
         return
@@ -153,7 +155,13 @@ def refresh_across(db: Database, article_id: int) -> None:
         f"SELECT {_FINDING_COLUMNS} FROM findings WHERE article_id = ? ORDER BY position, id",
         [article_id],
     )
-    kept = [row for row in stored if not any(o.get("document") for o in json.loads(row["operands"]))]
+
+    def across_articles(row: dict[str, Any]) -> bool:
+        return any(o.get("document") for o in json.loads(row["operands"]))
+
+    kept = [
+        row for row in stored if not across_articles(row) and not (own is not None and row["kind"] == REPEAT)
+    ]
     claims = {
         row["id"]: row["text"]
         for row in sql.rows(
@@ -171,7 +179,7 @@ def refresh_across(db: Database, article_id: int) -> None:
         [article_id],
     )[0]
     placed = _placer(article)
-    new_rows = [_row(finding, 0, article["text"], claims, placed) for finding in across]
+    new_rows = [_row(finding, 0, article["text"], claims, placed) for finding in [*(own or ()), *across]]
     for row in new_rows:
         row["detector_version"] = article["detector_version"] or ""
     merged = sorted([*kept, *new_rows], key=lambda row: (row["span_start"], row["span_end"], row["kind"]))

@@ -38,7 +38,7 @@ from sqlite_utils import Database
 from desktop.checks import CHECKER_VERSION
 from desktop.checks.messages import render
 from desktop.checks.model import Finding, Message, Operand
-from desktop.checks.repeats import find_repeats
+from desktop.checks.repeats import find_repeats, find_repeats_in_article
 
 # The repeats check's own key and buckets, so the memory looks figures up
 # exactly where the check would compare them.
@@ -201,7 +201,9 @@ def _key_batch(db: Database, batch: Sequence[int]) -> None:
     for article in articles:
         candidates.update(_candidates(db, buckets_of[article.id], own))
     compared = sorted([*articles, *_load(db, sorted(candidates))], key=lambda a: a.id)
-    links, in_article = _links(compared, own)
+    links = _links(compared, own)
+    # Each article's own repeats (a headline restating its body), stored with its links.
+    own_repeats = {a.id: find_repeats_in_article(a.text, a.claims) for a in articles}
     with sql.transaction(db):
         current = {int(r["id"]): r["version"] for r in _versions(db, [a.id for a in articles])}
         # Another process may have re-detected an article meanwhile: then it waits for the next refresh.
@@ -245,13 +247,9 @@ def _key_batch(db: Database, batch: Sequence[int]) -> None:
         changed = {article for article, *_ in before ^ after} | {other for _, _, other, _ in before ^ after}
         from desktop.store import findings  # findings reads the links this module writes
 
-        for article_id in sorted(changed | (keep & in_article)):
-            if not _is_current_article(db, article_id):
-                continue
-            if article_id in keep & in_article and not _own_repeats_stored(db, article_id):
-                findings.refresh(db, article_id)  # checked before its own repeats were findings
-            else:
-                findings.refresh_across(db, article_id)
+        for article_id in sorted(changed | keep):
+            if _is_current_article(db, article_id):
+                findings.refresh_across(db, article_id, own_repeats.get(article_id))
 
 
 def _bucket_name(bucket: tuple[str, str, object]) -> str:
@@ -362,17 +360,6 @@ def _is_current_article(db: Database, article_id: int) -> bool:
     )
 
 
-def _own_repeats_stored(db: Database, article_id: int) -> bool:
-    return bool(
-        sql.rows(
-            db,
-            "SELECT 1 FROM findings WHERE article_id = ? AND kind = 'repeat' AND operands NOT LIKE '%\"document\"%'"
-            " LIMIT 1",
-            [article_id],
-        )
-    )
-
-
 def _link_set(db: Database, article_ids: Sequence[int]) -> set[tuple[int, str, int, str]]:
     marks = ", ".join("?" for _ in article_ids)
     return {
@@ -386,17 +373,13 @@ def _link_set(db: Database, article_ids: Sequence[int]) -> set[tuple[int, str, i
     }
 
 
-def _links(compared: list[_Article], own: set[int]) -> tuple[list[list[Any]], set[int]]:
-    """The repeats and conflicts across articles that involve one of `own` (rows of memory_links),
-    and which of `own` state a figure twice themselves (their findings need the in-article repeats)."""
+def _links(compared: list[_Article], own: set[int]) -> list[list[Any]]:
+    """The repeats and conflicts across articles that involve one of `own`: rows of memory_links."""
     found = find_repeats([(a.name, a.text, a.claims) for a in compared])
     article_of = {claim.id: article.id for article in compared for claim in article.claims}
     links: list[list[Any]] = []
-    in_article: set[int] = set()
     for article, article_findings in zip(compared, found, strict=True):
         for finding in article_findings:
-            if article.id in own and not any(o.document for o in finding.operands):
-                in_article.add(article.id)
             home = _home_claim(finding)
             for operand in finding.operands:
                 other = article_of.get(operand.claim_id)
@@ -405,7 +388,7 @@ def _links(compared: list[_Article], own: set[int]) -> tuple[list[list[Any]], se
                 if article.id not in own and other not in own:
                     continue  # two older articles: linked when the later of them was keyed
                 links.append([article.id, home, other, operand.claim_id, finding.reading, _to_json(finding)])
-    return links, in_article
+    return links
 
 
 def _home_claim(finding: Finding) -> str:
