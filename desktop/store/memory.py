@@ -66,8 +66,9 @@ _STEP_SECONDS = 0.5
 _FIRST_STEP = 8
 # An article looked up before it was keyed: when this few are waiting, all
 # of them are keyed at once (a session's few files link each other
-# completely); an archive waits for refresh() and its progress.
-LAZY_ALL = 200
+# completely, in about half a second); more wait for refresh() and its
+# progress, run after the import, and the article alone is keyed now.
+LAZY_ALL = 32
 # Hits shown per claim: the verified ones first; a figure an archive states
 # a hundred times needs the few that tell, not all of them.
 MAX_HITS = 5

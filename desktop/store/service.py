@@ -387,6 +387,8 @@ class ReviewStore:
 
     def flagged_claims(self, article_id: int) -> dict[str, list[StoredFinding]]:
         """Claim id -> the open flags on it (failing relations, usage breaches nobody acted on)."""
+        if not self.read_only:
+            self._key_lazily(article_id)  # its conflicts with other articles are flags too
         if not findings.is_current(self._db, article_id) and not self.read_only:
             self.run_checks(article_id)
         return findings.open_flags_by_claim(self._db, [article_id])

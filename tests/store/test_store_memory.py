@@ -146,6 +146,8 @@ def test_repeats_across_articles_are_findings_kept_dismissed_across_reruns(
     earlier = _claim(archive, "b", "3215.6亿元")
     assert any(f.holds is False and f.claim_id == earlier.id for f in archive.findings(earlier.article_id))
 
+    assert conflict.id in {f.id for f in archive.flagged_claims(gdp.article_id)[gdp.id]}  # the 提示 column
+
     archive.dismiss_finding(conflict.id, "王编辑", note="口径不同")
     archive.import_files([_page("d")])  # more links made, findings read again
     archive.refresh_memory()
