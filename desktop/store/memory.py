@@ -207,8 +207,14 @@ def _key_batch(db: Database, batch: Sequence[int]) -> None:
     own_repeats = {a.id: find_repeats_in_article(a.text, a.claims) for a in articles}
     with sql.transaction(db):
         current = {int(r["id"]): r["version"] for r in _versions(db, [a.id for a in articles])}
-        # Another process may have re-detected an article meanwhile: then it waits for the next refresh.
-        kept = [a for a in articles if current.get(a.id) == a.version]
+        now_read = _claims_read(db, [a.id for a in articles])
+        # Another process may have re-detected an article, added a claim or taken one out of the
+        # checks meanwhile: then what was computed is stale, and it waits for the next refresh.
+        kept = [
+            a
+            for a in articles
+            if current.get(a.id) == a.version and now_read.get(a.id, set()) == {c.id for c in a.claims}
+        ]
         kept_ids = [a.id for a in kept]
         if not kept_ids:
             return
@@ -243,8 +249,8 @@ def _key_batch(db: Database, batch: Sequence[int]) -> None:
             [[a.id, a.version, now] for a in kept],
         )
         after = _link_set(db, kept_ids)
-        # The findings of every article whose links changed, and of a new
-        # article stating a figure twice, are read again (desktop.store.findings).
+        # The repeat findings of every article keyed now (its own repeats and
+        # its links) and of every article whose links changed are replaced.
         changed = {article for article, *_ in before ^ after} | {other for _, _, other, _ in before ^ after}
         from desktop.store import findings  # findings reads the links this module writes
 
@@ -348,6 +354,21 @@ def _versions(db: Database, article_ids: Sequence[int]) -> list[dict[str, Any]]:
             list(article_ids),
         )
     ]
+
+
+def _claims_read(db: Database, article_ids: Sequence[int]) -> dict[int, set[str]]:
+    """The claims the checks read in each article now (as _load reads them)."""
+    found: dict[int, set[str]] = defaultdict(set)
+    marks = ", ".join("?" for _ in article_ids)
+    for row in db.execute(
+        "SELECT c.article_id, c.id FROM claims c JOIN decisions d ON d.claim_id = c.id"
+        f" JOIN articles a ON a.id = c.article_id WHERE c.article_id IN ({marks}) AND NOT c.orphaned"
+        " AND NOT (d.status = 'rejected' AND d.reason = ?)"
+        " AND c.span_start >= 0 AND c.span_start < c.span_end AND c.span_end <= length(a.text)",
+        [*article_ids, _NOT_A_CLAIM],
+    ).fetchall():
+        found[int(row[0])].add(row[1])
+    return found
 
 
 def _is_current_article(db: Database, article_id: int) -> bool:
