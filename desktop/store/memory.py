@@ -131,6 +131,13 @@ def is_current(db: Database, article_id: int) -> bool:
     )
 
 
+def forget(db: Database, article_id: int) -> None:
+    """Mark an article to be keyed again (its claims changed: a claim marked by hand)."""
+    if has_memory(db):
+        with sql.transaction(db):
+            db.execute("DELETE FROM memory_articles WHERE article_id = ?", [article_id])
+
+
 def refresh(
     db: Database,
     *,

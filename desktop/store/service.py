@@ -334,7 +334,9 @@ class ReviewStore:
 
     def add_manual_claim(self, article_id: int, start: int, end: int, editor: str) -> ClaimView:
         """A claim the detector missed, marked by an editor in the display text."""
-        return manual.add_claim(self._db, article_id, start, end, editor)
+        claim = manual.add_claim(self._db, article_id, start, end, editor)
+        memory.forget(self._db, article_id)  # keyed again on its next lookup, the new claim with it
+        return claim
 
     def set_publication_date(self, document_id: int, date: str | dt.date) -> DocumentInfo:
         """Set (or with "" clear) the date a document was published, as YYYY-MM-DD."""

@@ -393,3 +393,22 @@ def test_a_file_imported_again_changed_replaces_its_links(db_path: Path, tmp_pat
         assert [h.relation for h in hits if h.other_text == "3251.6亿元"] == ["equal"]
         assert not any(h.relation == "conflict" for h in hits)
         assert not any(f.holds is False for f in store.findings(gdp.article_id) if f.claim_id == gdp.id)
+
+
+def test_a_claim_marked_by_hand_is_keyed_on_the_next_lookup(db_path: Path) -> None:
+    with ReviewStore.open(db_path) as store:
+        store.import_files([_page("b"), _page("c")])
+        store.refresh_memory()
+        article = _claim(store, "c", "3251.6亿元").article_id
+        text = store.article(article).text
+        known = {(c.start, c.end) for c in store.claims(article)}
+        start = next(
+            i for i in range(len(text)) if text[i].isdigit() and all(not s <= i < e for s, e in known)
+        )
+        end = start
+        while end < len(text) and (text[end].isdigit() or text[end] == "."):
+            end += 1
+        store.add_manual_claim(article, start, end, "王编辑")
+        assert store.memory_outdated() == 1
+        store.memory_for(article)
+        assert store.memory_outdated() == 0
