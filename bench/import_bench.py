@@ -88,14 +88,14 @@ def import_seconds(files: list[Path], folder: Path, workers: int | None) -> floa
 
 def main() -> int:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else FILES
-    cores = default_workers(count) + 1
+    cores = default_workers(count, load=0) + 1  # every core, busy or not
     print(f"import   this machine runs {cores} CPU-bound processes at {parallel_ceiling(cores):.2f}x one")
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="import-", dir=BENCH_DIR))
     try:
         files = distinct_copies(folder, count)
         chars = sum(len(f.read_text(encoding="utf-8")) for f in files)
-        pooled = max(1, default_workers(count))
+        pooled = max(1, default_workers(count, load=0))
         best: dict[int, float] = {0: float("inf"), pooled: float("inf")}
         for _ in range(REPEATS):
             for workers in best:  # interleaved, so a busy moment slows both alike
