@@ -74,6 +74,8 @@ ROLE_LABELS = {
     "numerator": "总量",
     "denominator": "份数",
     "release": "来源稿",
+    "first": "先出现",
+    "second": "后出现",
 }
 # The status colours of 核查明细, by meaning: open as pending, accepted as
 # rejected (the claim was), dismissed as confirmed (the figure stands).
