@@ -1,0 +1,198 @@
+"""Swap stress test: an article figure replaced by another figure of its release must not be confirmed.
+
+The dev and blind pairs hold articles that copy their release faithfully,
+so a matcher that confirms any article figure whose value the release
+states somewhere scores well on them and badly on an article that got a
+figure wrong by taking its neighbour's.  This builds those articles: for
+every article figure the gold calls `same`, the figure is replaced by a
+figure of the release that states something else, as a hurried writer
+would take it,
+
+- `passage`: the nearest figure of the same unit in the gold figure's own
+  release passage (the next number of the sentence: 增长4.2% for 增长5.9%);
+- `unit`: the nearest figure of the same unit in another passage of the
+  release (another month's, another trade's);
+
+each written as the release writes it (a table cell with its header's unit:
+70,551百万元).  A swapped figure is the gold's release figure stated wrongly,
+so the right answer is `different` or `absent`; `same` or `rounded` is a
+wrong confirm.  A partner whose value equals or rounds to the gold release
+figure (or the article's figure) is skipped: the swap would state the
+figure rightly.  Only the swapped figure is scored; one variant, one swap.
+
+    .venv/bin/python tests/checks/release/swap_stress.py [FOLDER...]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+if __name__ == "__main__":  # run as a script: the project and this folder on the path
+    sys.path[:0] = [str(Path(__file__).resolve().parents[3]), str(Path(__file__).resolve().parent)]
+
+from pairs_score import DATA, FlatText, pairs
+
+from desktop.checks.release import CONFIRMING, figures_in, match_release
+from desktop.checks.release.context import Context, contexts
+from desktop.checks.release.document import PlacedDocument, placed
+from desktop.checks.release.figure import TextFigure
+from desktop.checks.release.values import value_relation
+from desktop.ingest.model import SourceText
+from desktop.pipeline import process_file, process_source
+
+BLIND = DATA.parent / "release_pairs_blind"
+PASSAGE, UNIT = "passage", "unit"
+
+
+@dataclass(frozen=True)
+class Swap:
+    """One variant: the article with one figure replaced by another release figure's."""
+
+    pair: str
+    kind: str  # PASSAGE or UNIT
+    original: str  # the article figure as written
+    replacement: str  # what it was replaced with
+    article: str  # the whole article text after the swap
+    start: int  # where the replacement stands in `article`
+    end: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    swap: Swap
+    match: str  # the label the matcher gave the swapped figure
+    source: str | None  # the release figure it named
+
+    @property
+    def wrong(self) -> bool:
+        return self.match in CONFIRMING
+
+
+def _overlapping(figures: list[TextFigure], flat: FlatText, span: tuple[int, int]) -> TextFigure | None:
+    for f in figures:
+        a, b = flat.flat_span(f.start, f.end)
+        if min(b, span[1]) > max(a, span[0]):
+            return f
+    return None
+
+
+def _related(a: TextFigure, b: TextFigure) -> bool:
+    """Whether either figure states the other's value, equal or rounded."""
+    return bool(value_relation(a, b) or value_relation(b, a))
+
+
+def _written(figure: TextFigure) -> str:
+    return figure.text + figure.note if figure.note else figure.text
+
+
+def swaps(data: Path = DATA) -> list[Swap]:
+    """Every swapped variant of the pairs of `data`, in a fixed order."""
+    found: list[Swap] = []
+    golds = [
+        json.loads(line) for line in (data / "pairs.gold.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    for pair in pairs(data):
+        article = placed(process_file(data / f"{pair}.article.txt"))
+        release = placed(process_file(data / f"{pair}.source.txt"))
+        a_figures = figures_in(article.text, article.claims)
+        r_figures = figures_in(release.text, release.claims)
+        r_ctx = contexts(release.text, r_figures)
+        a_flat, r_flat = FlatText(article.text), FlatText(release.text)
+        for gold in golds:
+            if gold["pair"] != pair or gold["match"] != "same" or not gold.get("source_text"):
+                continue
+            mine = _overlapping(
+                a_figures, a_flat, a_flat.locate(gold["article_text"], gold["article_context"])
+            )
+            source = _overlapping(
+                r_figures, r_flat, r_flat.locate(gold["source_text"], gold["source_context"])
+            )
+            if mine is None or source is None:
+                continue
+            for kind, partner in _partners(mine, source, r_figures, r_ctx):
+                found.append(_swapped(pair, kind, article, mine, partner))
+    return found
+
+
+def _partners(
+    mine: TextFigure, source: TextFigure, r_figures: list[TextFigure], r_ctx: list[Context]
+) -> list[tuple[str, TextFigure]]:
+    """The `passage` and the `unit` partner of an article figure whose release figure is `source`."""
+    k = r_figures.index(source)
+    usable = [
+        j
+        for j, f in enumerate(r_figures)
+        if j != k
+        and f.unit == source.unit
+        and f.kind != "rank"
+        and not f.unclear
+        and not _related(f, source)
+        and not _related(f, mine)
+    ]
+    home = r_ctx[k].passage_index
+    inside = [j for j in usable if r_ctx[j].passage_index == home]
+    outside = [j for j in usable if r_ctx[j].passage_index != home]
+    found = []
+    if inside:
+        # The next figure of the passage, else the one before.
+        nearest = min(
+            inside,
+            key=lambda j: (r_ctx[j].position < r_ctx[k].position, abs(r_ctx[j].position - r_ctx[k].position)),
+        )
+        found.append((PASSAGE, r_figures[nearest]))
+    if outside:
+        nearest = min(outside, key=lambda j: (abs(r_figures[j].start - source.start), j))
+        found.append((UNIT, r_figures[nearest]))
+    return found
+
+
+def _swapped(pair: str, kind: str, article: PlacedDocument, mine: TextFigure, partner: TextFigure) -> Swap:
+    text = _written(partner)
+    swapped = article.text[: mine.start] + text + article.text[mine.end :]
+    return Swap(pair, kind, mine.text, text, swapped, mine.start, mine.start + len(text))
+
+
+def run(data: Path = DATA) -> list[Outcome]:
+    """What the matcher says of each swapped figure of the pairs of `data`."""
+    outcomes = []
+    releases: dict[str, PlacedDocument] = {}
+    for swap in swaps(data):
+        if swap.pair not in releases:
+            releases[swap.pair] = placed(process_file(data / f"{swap.pair}.source.txt"))
+        release = releases[swap.pair]
+        article = placed(process_source(SourceText(Path(f"{swap.pair}.article.txt"), swap.article, "utf-8")))
+        hits = [
+            m
+            for m in match_release(article.text, article.claims, release.text, release.claims)
+            if m.figure.start < swap.end and swap.start < m.figure.end
+        ]
+        # The figure the detector reads at the swap (one; two only if the swap split it).
+        label = next((m for m in hits if m.confirms), hits[0] if hits else None)
+        outcomes.append(
+            Outcome(
+                swap,
+                label.match if label else "none",
+                label.source.text if label and label.source else None,
+            )
+        )
+    return outcomes
+
+
+def main(folders: list[str]) -> None:
+    for folder in folders or [str(DATA), str(BLIND)]:
+        outcomes = run(Path(folder))
+        wrong = [o for o in outcomes if o.wrong]
+        labels: dict[str, int] = {}
+        for o in outcomes:
+            labels[o.match] = labels.get(o.match, 0) + 1
+        print(f"{Path(folder).name}: {len(wrong)} wrong confirms of {len(outcomes)} swaps {labels}")
+        for o in wrong:
+            s = o.swap
+            print(f"  {s.pair} [{s.kind}] {s.original} -> {s.replacement}: {o.match} {o.source}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
