@@ -100,7 +100,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         # Each file reported as soon as it is known: a refusal is on screen
         # while the rest of a long batch is still being read.
         nonlocal documents, articles, claims, duplicates, refused
-        for path, reason in report.refused:
+        for path, reason, _kind in report.refused:
             refused += 1
             print(f"factdesk: {display_name(path)}: {reason}", file=sys.stderr, flush=True)
         for path in report.duplicates:

@@ -66,7 +66,7 @@ from desktop.ingest.model import SourceText
 from desktop.ingest.reader import ReadError, display_name, display_path, read_file
 from desktop.store import findings, reattach, releases, rows, sql
 from desktop.store.prepared import PreparedArticle, PreparedDocument, from_result, prepare, start_worker
-from desktop.store.records import ImportReport, Progress
+from desktop.store.records import DETECTION_FAILED, FileRefusal, ImportReport, Progress
 
 _log = logging.getLogger(__name__)
 _DETECTION_FAILED = (
@@ -217,7 +217,7 @@ def _read(db: Database, path: Path) -> SourceText | ImportReport:
     try:
         source = read_file(path)
     except ReadError as error:
-        return ImportReport(refused=((path, error.reason),))
+        return ImportReport(refused=(FileRefusal(path, error.reason, error.kind),))
     if is_imported(db, pipeline.content_hash(source.text)):
         return ImportReport(duplicates=(source.path,))
     return source
@@ -228,7 +228,7 @@ def _prepare_or_refuse(source: SourceText) -> PreparedDocument | ImportReport:
         return prepare(source)
     except Exception:  # a pipeline bug on one odd file must not stop an import
         _log.exception("detection failed on %s", display_path(source.path))
-        return ImportReport(refused=((source.path, _DETECTION_FAILED),))
+        return ImportReport(refused=(FileRefusal(source.path, _DETECTION_FAILED, DETECTION_FAILED),))
 
 
 def _prepared_here(db: Database, path: Path) -> PreparedDocument | ImportReport:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop.checks.model import Message
 
@@ -257,13 +258,25 @@ class SourceTag:
     uses: int = 0
 
 
+class FileRefusal(NamedTuple):
+    """A file an import left out: why, in English for the command line and the log, and as a code for the window."""
+
+    path: Path
+    reason: str
+    kind: str  # a ReadError kind (desktop.ingest.reader.READ_ERROR_KINDS) or DETECTION_FAILED
+
+
+# The kind of a file the reader accepted but the claim detector failed on (a bug, logged).
+DETECTION_FAILED = "detection_failed"
+
+
 @dataclass(frozen=True)
 class ImportReport:
     documents_added: int = 0
     articles_added: int = 0
     claims_added: int = 0
     duplicates: tuple[Path, ...] = ()  # same content already in the database
-    refused: tuple[tuple[Path, str], ...] = ()  # (file, reason)
+    refused: tuple[FileRefusal, ...] = ()
     cancelled: bool = False  # stopped by should_cancel; the files before it are imported
 
 

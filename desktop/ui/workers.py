@@ -25,6 +25,7 @@ from desktop.export.xlsx import ExportCancelled, export_workbook
 from desktop.store import ReviewStore, StoreError
 from desktop.store.records import DecisionChange, DecisionEdit, ImportReport, Refusal
 from desktop.ui.export_refusals import export_refusal_text
+from desktop.ui.file_refusals import file_refusal_text
 from desktop.ui.import_refusals import workbook_error_text
 from desktop.ui.store_errors import store_error_text
 
@@ -267,7 +268,7 @@ def import_outcome(report: ImportReport) -> tuple[str, list[str]]:
     ).format(docs=report.documents_added, articles=report.articles_added, claims=report.claims_added)
     if report.cancelled:
         message = QCoreApplication.translate("Jobs", "Import cancelled.") + " " + message
-    left_out = [f"{path.name}: {reason}" for path, reason in report.refused]
+    left_out = [file_refusal_text(refusal) for refusal in report.refused]
     for path in report.duplicates:
         left_out.append(QCoreApplication.translate("Jobs", "{name}: already imported").format(name=path.name))
     return message, left_out

@@ -591,6 +591,65 @@ Click the file name to open the original file.</source>
     </message>
 </context>
 <context>
+    <name>FileRefusals</name>
+    <message>
+        <source>the file does not exist (moved or deleted?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a loop of symbolic links that never reaches a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no permission to read the file or a folder on its path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder, not a file (choose the files inside it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a regular file (a device, pipe or socket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a file type FactDesk reads (.txt, .md or .docx; save other documents as one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system could not read the file (check the drive or network share)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is too large to be one article page (split it and import the parts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty or holds only blank space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a text file (binary data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text is not Chinese in UTF-8, UTF-16 or GB18030 (save it again in UTF-8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Word document, or a damaged one (open it in Word and save it again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FactDesk could not find the claims in this file (an internal error, logged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryList</name>
     <message>
         <source>No changes yet</source>

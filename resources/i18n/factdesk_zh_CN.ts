@@ -595,6 +595,65 @@ Click the file name to open the original file.</source>
     </message>
 </context>
 <context>
+    <name>FileRefusals</name>
+    <message>
+        <source>the file does not exist (moved or deleted?)</source>
+        <translation>文件不存在（已被移动或删除？）</translation>
+    </message>
+    <message>
+        <source>a loop of symbolic links that never reaches a file</source>
+        <translation>符号链接循环指向自身，找不到实际文件</translation>
+    </message>
+    <message>
+        <source>no permission to read the file or a folder on its path</source>
+        <translation>没有读取该文件（或其所在文件夹）的权限</translation>
+    </message>
+    <message>
+        <source>a folder, not a file (choose the files inside it)</source>
+        <translation>这是文件夹，不是文件（请选择其中的文件）</translation>
+    </message>
+    <message>
+        <source>not a regular file (a device, pipe or socket)</source>
+        <translation>不是普通文件（设备、管道或套接字）</translation>
+    </message>
+    <message>
+        <source>not a file type FactDesk reads (.txt, .md or .docx; save other documents as one)</source>
+        <translation>FactDesk 不读取这种文件（只读 .txt、.md 和 .docx；其他文档请另存为其中一种）</translation>
+    </message>
+    <message>
+        <source>the system could not read the file (check the drive or network share)</source>
+        <translation>系统无法读取该文件（请检查磁盘或网络共享）</translation>
+    </message>
+    <message>
+        <source>the file is too large to be one article page (split it and import the parts)</source>
+        <translation>文件太大，不像一版稿件（请拆分后分别导入）</translation>
+    </message>
+    <message>
+        <source>the file is empty or holds only blank space</source>
+        <translation>文件是空的，或只有空白</translation>
+    </message>
+    <message>
+        <source>not a text file (binary data)</source>
+        <translation>不是文本文件（二进制数据）</translation>
+    </message>
+    <message>
+        <source>the text is not Chinese in UTF-8, UTF-16 or GB18030 (save it again in UTF-8)</source>
+        <translation>不是 UTF-8、UTF-16 或 GB18030 编码的中文文本（请另存为 UTF-8 后再导入）</translation>
+    </message>
+    <message>
+        <source>not a Word document, or a damaged one (open it in Word and save it again)</source>
+        <translation>不是 Word 文档，或文档已损坏（请用 Word 打开后重新保存）</translation>
+    </message>
+    <message>
+        <source>FactDesk could not find the claims in this file (an internal error, logged)</source>
+        <translation>FactDesk 未能识别此文件中的数字（内部错误，已记入日志）</translation>
+    </message>
+    <message>
+        <source>{name}: {why}</source>
+        <translation>{name}：{why}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryList</name>
     <message>
         <source>No changes yet</source>

@@ -57,8 +57,9 @@ def test_a_bad_file_is_refused_and_the_others_still_imported(db_path: Path, seed
             progress=lambda done, total, name: calls.append((done, total, name)),
         )
         assert report.documents_added == 1
-        assert [path for path, _ in report.refused] == [binary, empty, missing]
-        assert all(reason for _, reason in report.refused)
+        assert [refusal.path for refusal in report.refused] == [binary, empty, missing]
+        assert [refusal.kind for refusal in report.refused] == ["binary", "empty", "missing"]
+        assert all(refusal.reason for refusal in report.refused)
         assert len(store.documents()) == 1
     assert calls[0] == (0, 4, "photo.txt")
     assert calls[-1] == (4, 4, "")

@@ -12,13 +12,17 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.claims.numerals import REFUSAL_CODES, NumberError, parse_quantity
+from desktop.ingest.reader import READ_ERROR_KINDS
 from desktop.store import ReviewStore
 from desktop.store.decisions import REFUSAL_CODES as DECISION_CODES
+from desktop.store.records import DETECTION_FAILED
 from desktop.store.releases import RELEASE_REFUSAL_CODES
 from desktop.ui.app import install_translator
+from desktop.ui.file_refusals import refusal_sentence
 from desktop.ui.main_window import MainWindow
 from desktop.ui.number_refusals import number_code_text
 from desktop.ui.store_errors import decision_refusal_text
+from desktop.ui.workers import import_outcome
 
 # Latin words of three letters or more: English that leaked into a Chinese sentence.
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
@@ -36,7 +40,11 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 
 
 def english_words(text: str) -> list[str]:
-    return [word for word in ENGLISH.findall(text) if word not in ("FactDesk", "Excel")]
+    return [
+        word
+        for word in ENGLISH.findall(text)
+        if word not in ("FactDesk", "Excel", "Word", "UTF", "txt", "docx")
+    ]
 
 
 @pytest.mark.parametrize("code", REFUSAL_CODES)
@@ -51,6 +59,28 @@ def test_every_number_refusal_code_has_a_chinese_sentence(chinese: None, code: s
 def test_every_decision_refusal_code_has_a_chinese_sentence(chinese: None, code: str) -> None:
     text = decision_refusal_text(code, {"number_code": "no_number", "value": "abc"})
     assert not english_words(text.replace("abc", "")), text
+
+
+@pytest.mark.parametrize("kind", (*READ_ERROR_KINDS, DETECTION_FAILED))
+def test_every_reason_a_file_is_left_out_of_an_import_has_a_chinese_sentence(
+    chinese: None, kind: str
+) -> None:
+    text = refusal_sentence(kind, "the English reason")
+    assert text != "the English reason" and not english_words(text), text
+
+
+def test_the_files_an_import_left_out_are_listed_in_chinese(chinese: None, tmp_path: Path) -> None:
+    binary = tmp_path / "扫描件.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    empty = tmp_path / "空白.md"
+    empty.write_text("   \n", "utf-8")
+    page = tmp_path / "稿件.txt"
+    page.write_text("今年前三季度，全市新增市场主体1.2万户，同比增长8.5%。\n", "utf-8")
+    with ReviewStore.open(tmp_path / "review.sqlite", seed_if_new=False) as store:
+        store.import_files([binary, empty, page])
+        message, left_out = import_outcome(store.import_files([page, binary]))
+    assert left_out == ["扫描件.txt：不是文本文件（二进制数据）", "稿件.txt：已导入过"], left_out
+    assert not english_words(message), message
 
 
 def test_a_typed_value_the_parser_refuses_is_explained_in_chinese(
