@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop import __version__
 from desktop.ui.actions import ACTIONS, MENUS, key_sequences, translated
 
 # The menu mnemonic: "(&C)" after Chinese text, a bare "&" inside English.
@@ -138,3 +140,15 @@ class ShortcutsDialog(QDialog):
             if command is not None and keys is not None:
                 shown[command.text()] = keys.text()
         return shown
+
+
+def show_about(parent: QWidget) -> None:
+    """Help → About: the version and what FactDesk is for."""
+    # The window's translation context, where these sentences were first translated.
+    QMessageBox.about(
+        parent,
+        QCoreApplication.translate("MainWindow", "About FactDesk"),
+        QCoreApplication.translate(
+            "MainWindow", "FactDesk {version}\nCheck every number in an article before it goes to print."
+        ).format(version=__version__),
+    )

@@ -14,9 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from desktop import __version__
 from desktop.paths import seed_files
 from desktop.store import DatabaseRefused, DatabaseUnavailable, ReviewStore, default_database_path
 from desktop.store.records import ArticleDetail, ArticleSummary, AuditEntry, ClaimView
@@ -26,11 +25,13 @@ from desktop.ui.actions import ActionSpec, build_actions, build_menus
 from desktop.ui.article_list import ArticleListPanel
 from desktop.ui.article_view import ArticleView
 from desktop.ui.claim_list import ClaimListPanel
-from desktop.ui.help import ShortcutsDialog
+from desktop.ui.editor_name import ask_editor_name
+from desktop.ui.help import ShortcutsDialog, show_about
 from desktop.ui.inspector import ClaimInspector
 from desktop.ui.publication_date import ask_publication_date
 from desktop.ui.refusal_kinds import UNAVAILABLE
 from desktop.ui.release_pane import ReleasePane
+from desktop.ui.review_layout import ReviewLayout
 from desktop.ui.review_session import ReviewSession
 from desktop.ui.status_bar import ReviewStatusBar
 from desktop.ui.store_errors import store_error_text
@@ -59,24 +60,9 @@ class MainWindow(QMainWindow):
         self.claim_list = ClaimListPanel()
         self.inspector = ClaimInspector()
         self.release_pane = ReleasePane(self, self.session, settings)
-        # The article, with its source release beside it when shown (View → 来源稿).
-        self.reading = QSplitter(Qt.Orientation.Horizontal)
-        self.reading.addWidget(self.article_view)
-        self.reading.addWidget(self.release_pane.view)
-        self.reading.setChildrenCollapsible(False)
-        self.reading.setSizes([600, 400])  # the article keeps the larger share
-        self.centre = QSplitter(Qt.Orientation.Vertical)
-        self.centre.addWidget(self.reading)
-        self.centre.addWidget(self.claim_list)
-        self.centre.setStretchFactor(0, 3)
-        self.centre.setStretchFactor(1, 1)
-        self.centre.setChildrenCollapsible(False)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for pane in (self.articles_panel, self.centre, self.inspector):
-            self.splitter.addWidget(pane)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setStretchFactor(2, 2)
+        self.splitter = ReviewLayout(
+            self.articles_panel, self.article_view, self.release_pane.view, self.claim_list, self.inspector
+        )
         self.setCentralWidget(self.splitter)
 
         self.status = ReviewStatusBar(self)
@@ -171,8 +157,7 @@ class MainWindow(QMainWindow):
 
     def _restore_ui_state(self) -> None:
         keys.restore_geometry(self._settings, self, (1400, 860))
-        keys.restore_splitter(self._settings, keys.SPLITTER_SIZES, self.splitter, [380, 680, 340])
-        keys.restore_splitter(self._settings, keys.CENTRE_SPLITTER_SIZES, self.centre, [560, 220])
+        self.splitter.restore(self._settings)
         zoom = keys.int_value(self._settings, keys.ARTICLE_ZOOM)
         if zoom is not None:
             self.article_view.set_zoom(zoom)
@@ -185,14 +170,7 @@ class MainWindow(QMainWindow):
 
     def ensure_editor(self) -> str:
         """Ask once for the editor's name; it is recorded with every decision."""
-        name = self.editor
-        while not name and self._ask_editor:
-            name, ok = QInputDialog.getText(
-                self, self.tr("Who is reviewing?"), self.tr("Your name (saved with every decision):")
-            )
-            name = name.strip()
-            if not ok:
-                break
+        name = self.editor or (ask_editor_name(self) if self._ask_editor else "")
         if name:
             self._settings.setValue(keys.EDITOR_NAME, name)
         self.status.show_editor(self.editor)
@@ -407,13 +385,7 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog.open()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About FactDesk"),
-            self.tr("FactDesk {version}\nCheck every number in an article before it goes to print.").format(
-                version=__version__
-            ),
-        )
+        show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.is_open:
@@ -423,8 +395,7 @@ class MainWindow(QMainWindow):
             self._settings.setValue(keys.LAST_CLAIM, claim.id if claim else "")
         self.transfers.jobs.cancel_and_wait()
         self._settings.setValue(keys.WINDOW_GEOMETRY, self.saveGeometry())
-        self._settings.setValue(keys.SPLITTER_SIZES, self.splitter.saveState())
-        self._settings.setValue(keys.CENTRE_SPLITTER_SIZES, self.centre.saveState())
+        self.splitter.save(self._settings)
         self._settings.sync()
         self.session.close()
         super().closeEvent(event)
