@@ -13,7 +13,9 @@ def answer(answers: list[str | None], asked: list[str]) -> None:
     """Type the next answer into the open name dialog (None: cancel), and once more for the next dialog."""
 
     def step() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible())
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible()
+        )
         asked.append(dialog.labelText())
         typed = answers.pop(0)
         if typed is None:
