@@ -6,7 +6,8 @@ The parent notes the time, starts a fresh interpreter that opens the window
 on an existing database (the demo pages already imported, as on every start
 after the first), and reads back the moment the window first painted.  The
 child also reports whether jieba was loaded by then (it must not be: word
-segmentation is only needed when files are imported).
+segmentation is only needed when files are imported or checked).  Goal
+(issue 10): at most 1 s.
 """
 
 from __future__ import annotations
@@ -60,11 +61,20 @@ def run(repeats: int = 5) -> dict[str, float]:
         database = Path(folder) / "review.sqlite"
         with ReviewStore.open(database, seed_if_new=False) as store:
             store.import_files(seed_files())
+            # As the window leaves a database after its import (ImportJob keys the
+            # memory of figures in the background): a start after the first finds it keyed.
+            store.refresh_memory()
         settings = Path(folder) / "settings.ini"
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+        # An installed FactDesk starts from compiled bytecode (pip compiles what
+        # it installs, the frozen app ships it); a checkout run with
+        # PYTHONDONTWRITEBYTECODE would compile every edited module on every
+        # start instead.  So bytecode is written, and the first start (which
+        # writes it) is not counted.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         walls = []
         jieba_loaded = False
-        for _ in range(repeats):
+        for run_number in range(repeats + 1):
             started = time.time()
             out = subprocess.run(
                 [sys.executable, "-c", CHILD, str(database), str(settings)],
@@ -74,6 +84,8 @@ def run(repeats: int = 5) -> dict[str, float]:
                 check=True,
             )
             report = json.loads(out.stdout.strip().splitlines()[-1])
+            if run_number == 0:
+                continue
             walls.append(report["painted"] - started)
             jieba_loaded = jieba_loaded or report["jieba"]
     result = {
@@ -83,7 +95,7 @@ def run(repeats: int = 5) -> dict[str, float]:
     }
     print(
         f"gui      start to first paint ({env['QT_QPA_PLATFORM']}): median {result['median_s']:.2f} s, "
-        f"worst {result['worst_s']:.2f} s; jieba loaded at start-up: {'yes' if jieba_loaded else 'no'} (goal ≤ 1.5 s)"
+        f"worst {result['worst_s']:.2f} s; jieba loaded at start-up: {'yes' if jieba_loaded else 'no'} (goal ≤ 1 s)"
     )
     return result
 

@@ -426,7 +426,7 @@ def add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
 
 def run_review_command(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Turn refusals (bad database, unknown claim, bad value, bad workbook) into exit code 1."""
-    from desktop.export.readback import WorkbookError
+    from desktop.export.errors import WorkbookError
 
     try:
         return func(args)

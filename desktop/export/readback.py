@@ -35,6 +35,7 @@ from desktop.export.columns import (
     LONG_TEXT_SHEET,
     NOTES_SHEET,
 )
+from desktop.export.errors import WorkbookError
 from desktop.export.longtext import NO_LONG_TEXTS, LongTexts, read_long_texts
 from desktop.store.records import TAG_SEPARATORS, DecisionEdit, Refusal
 
@@ -61,17 +62,6 @@ WORKBOOK_ERROR_KINDS = (
     "missing-columns",  # details: columns (the headers missing, 、-separated)
     "two-databases",  # the workbook names two review databases
 )
-
-
-class WorkbookError(Exception):
-    """The file cannot be read as a FactDesk workbook at all."""
-
-    def __init__(self, path: Path, reason: str, kind: str = "unreadable", /, **details: str) -> None:
-        super().__init__(f"{path.name}: {reason}")
-        self.path = path
-        self.reason = reason
-        self.kind = kind
-        self.details = details
 
 
 @dataclass(frozen=True)

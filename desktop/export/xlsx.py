@@ -61,6 +61,7 @@ from desktop.export.columns import (
     SUMMARY_SHEET,
     display_width,
 )
+from desktop.export.errors import ExportCancelled
 from desktop.export.findings_sheet import write_findings
 from desktop.export.labels import KIND_LABELS, REASON_LABELS, STATUS_LABELS
 from desktop.export.longtext import LongTextSheet
@@ -74,10 +75,6 @@ PROGRESS_EVERY = 500  # rows between progress reports and cancel checks
 WIDTH_SAMPLE = 200  # rows looked at to size the columns
 
 Progress = Callable[[int, int], None]
-
-
-class ExportCancelled(Exception):
-    """The user cancelled; nothing was written at the target path."""
 
 
 @dataclass(frozen=True)

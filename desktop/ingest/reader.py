@@ -42,12 +42,13 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-
-import docx
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING
 
 from desktop.ingest.model import SourceText
+
+if TYPE_CHECKING:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 DOCX_SUFFIX = ".docx"
@@ -442,6 +443,10 @@ def _docx_text(raw: bytes, path: Path) -> str:
         # encrypted entry.
         reason = "the .docx is encrypted or compressed in a way Word does not use"
         raise ReadError(path, reason, "corrupt") from None
+    # python-docx (and lxml under it) is imported for the first .docx only:
+    # it costs the window's start about 80 ms that a text file never needs.
+    import docx
+
     try:
         document = docx.Document(io.BytesIO(raw))
         return "\n".join(_block_texts(document.iter_inner_content(), set()))
@@ -557,6 +562,8 @@ def _not_word_reason(names: set[str]) -> str:
 
 
 def _block_texts(blocks: Iterator[Paragraph | Table], seen_cells: set[object]) -> Iterator[str]:
+    from docx.text.paragraph import Paragraph  # loaded by _docx_text already
+
     for block in blocks:
         if isinstance(block, Paragraph):
             yield block.text

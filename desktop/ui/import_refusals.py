@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.export.columns import COLUMNS, DETAIL_SHEET
-from desktop.export.readback import WorkbookError
+from desktop.export.errors import WorkbookError
 from desktop.store.records import Refusal
 from desktop.ui.store_errors import decision_refusal_text
 from desktop.ui.wording import local_time

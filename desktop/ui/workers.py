@@ -14,20 +14,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from desktop.export.readback import WorkbookEdits, WorkbookError, read_workbook
+from desktop.export.errors import ExportCancelled, WorkbookError
 from desktop.export.scope import ExportScope
 from desktop.export.target import TargetRefused
-from desktop.export.xlsx import ExportCancelled, export_workbook
 from desktop.store import ReviewStore, StoreError
 from desktop.store.records import DecisionChange, DecisionEdit, ImportReport, Refusal
 from desktop.ui.export_refusals import export_refusal_text
 from desktop.ui.file_refusals import file_refusal_text
 from desktop.ui.import_refusals import workbook_error_text
 from desktop.ui.store_errors import store_error_text
+
+if TYPE_CHECKING:
+    from desktop.export.readback import WorkbookEdits
 
 
 class Job(QThread):
@@ -101,6 +104,9 @@ class ExportJob(Job):
         self._scope = scope or ExportScope()
 
     def work(self, store: ReviewStore) -> object:
+        # Here, not at the top: openpyxl is a tenth of a second the window's start need not wait for.
+        from desktop.export.xlsx import export_workbook
+
         scope = self._scope
         if not store.read_only:
             store.refresh_checks()  # a database from before the checks: its 核查提示 and 提示 filled first
@@ -132,6 +138,8 @@ class ReadWorkbookJob(Job):
         self.workbook = workbook
 
     def work(self, store: ReviewStore) -> object:
+        from desktop.export.readback import read_workbook  # openpyxl, loaded when first needed
+
         return WorkbookRead(self.workbook, read_workbook(self.workbook))
 
 
