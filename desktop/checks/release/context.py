@@ -95,10 +95,12 @@ _NOT_METRIC = re.compile(
     + _UNNAMED.sub("(?:", _DIRECTION.pattern)
     + "|"
     + _UNNAMED.sub("(?:", _BASE.pattern)
-    + r"|上半年|下半年|全年|今年|去年|本年|同期|同月|同季|期间|单月|截至|为止|底止|第[一二三四\d]季度?|[首前][一二三四\d]季度?|[\d一二三四五六七八九十]+[年月日季]"
+    + r"|上半年|下半年|全年|今年|去年|本年|同期|同月|同季|期间|单月|累计|截至|为止|底止|第[一二三四\d]季度?|[首前][一二三四\d]季度?|[\d一二三四五六七八九十]+[年月日季]"
     r"|人民币|港币|新台币|美元|港元|约|逾|近|为|是|达到|达|至|到|的|其中|以及|及|和|与|则|亦|也|平均|共|计|或|而|且"
     r"|分别|各|有|在|于|了|其|由|从|因|主因|此外|另外|至于|同步|已|将|仍|再|又|等|之|后|较|比|持平|元|亿|万|千"
 )
+# The number of a release's item (一、 三、 2. （四）) is not a metric word.
+_LIST_NUMBER = re.compile(r"^(?:[（(]?[一二三四五六七八九十]+[、.．)）]|[（(]?[0-9]{1,2}[、.．)）](?![0-9]))")
 _REPORTED = re.compile(r"^.*(?:公布|发布|宣布|表示|指出|显示|透露|称)")
 # Metric words are Chinese words and Latin abbreviations (CPI, GDP, PMI).
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fffA-Za-z#]")
@@ -359,7 +361,7 @@ def _metric_words(clause: str) -> str:
     Who reports the figure is not what it measures: the clause is read
     after its last reporting verb (主计总处公布6月失业率为 -> 失业率).
     """
-    squeezed = _REPORTED.sub("", _squeeze(clause))
+    squeezed = _LIST_NUMBER.sub("", _REPORTED.sub("", _squeeze(clause)))
     return _NOT_CJK.sub("", _NOT_METRIC.sub(MASK, squeezed)).strip(MASK)
 
 
@@ -502,3 +504,8 @@ def _period_of(match: re.Match[str]) -> str:
 
 def _pairs(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1) if MASK not in text[i : i + 2]}
+
+
+def word_pairs(text: str) -> frozenset[str]:
+    """The character pairs of metric words (none across a masked figure): how contexts are compared."""
+    return frozenset(_pairs(text))

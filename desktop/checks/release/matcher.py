@@ -29,7 +29,8 @@ under 12万), a bound (超过400毫米) backs no value, and one passage of the
 article never states one release figure twice.  Whatever the value, no
 candidate is taken when the two are stated as different things (a change
 and a level, 死亡 and 失踪 after them), when the figure's words name
-another release figure (港珠澳大桥香港口岸 is not 深圳湾管制站's), or when
+another release figure (港珠澳大桥香港口岸 is not 深圳湾管制站's; 失业率 is
+not 季调失业率's, checks.release.naming), or when
 the release gives the change of the figure before it elsewhere (年增5.9%
 right after 1兆645亿元, not another trade's 年增3.9%).
 
@@ -66,6 +67,7 @@ from desktop.checks.release.differing import differing
 from desktop.checks.release.figure import TextFigure, bare_figures, figure_of_claim, unclear_figures
 from desktop.checks.release.messages import precision_args, reason_args
 from desktop.checks.release.model import ABSENT, DIFFERENT, ROUNDED, SAME, ReleaseMatch
+from desktop.checks.release.naming import named_better
 from desktop.checks.release.script import to_simplified
 from desktop.checks.release.values import TRUNCATED, ValueIndex, reduce, value_relation
 from desktop.claims.model import Claim
@@ -243,7 +245,11 @@ def _supported(
     clause take any neighbour within reach.
     """
     figure, context, other = article[i], a_ctx[i], r_ctx[candidate.index]
-    if _named_elsewhere(context, candidate.index, release, r_ctx) or _said_otherwise(context, other):
+    if (
+        _named_elsewhere(context, candidate.index, release, r_ctx)
+        or _said_otherwise(context, other)
+        or named_better(context, figure, candidate.index, release, r_ctx)
+    ):
         return False
     pairs = coverage_pairs(context, other)
     if figure.significant_digits >= 4:
@@ -313,14 +319,15 @@ def _said_otherwise(context: Context, other: Context) -> bool:
       after its first may be changes under no head);
     - both are followed by words of their own that share no character in
       their first two (3人死亡 against 3人失踪, 248.73万人受灾 against
-      248.73万人失踪; 回购 and 购回 are one thing).
+      248.73万人失踪; 回购 and 购回 are one thing); one character is
+      enough to name what a count counts (9个市 against 9个站点, 46个县).
     """
     for a, b in ((context, other), (other, context)):
         change = (a.direction or a.base) and not a.reached
         if change and not (b.direction or b.base) and b.own_subject and b.leads_clause and not b.prior:
             return True
     mine, theirs = context.after, other.after
-    return len(mine) >= 2 and len(theirs) >= 2 and not set(mine[:2]) & set(theirs[:2])
+    return bool(mine) and bool(theirs) and not set(mine[:2]) & set(theirs[:2])
 
 
 def _evidence(

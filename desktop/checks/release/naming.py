@@ -1,0 +1,85 @@
+"""Which release figure the article's words name, when the value alone points at another.
+
+A release names its figures side by side, often the plain metric and a
+qualified one (失业率 3.84%, 季调失业率 3.78%; 审结 119,875件, 审结民商事案件
+71,320件), or a whole and its part (社会消费品零售总额 and 其中限额以上单位
+消费品零售额).  An article that took the wrong figure of such a list writes
+the first one's words with the second one's value, and the value finds its
+twin.  The words decide, against a release figure `k` that the value does
+not point at (of the candidate's unit, stating nothing otherwise: direction,
+base and period alike):
+
+- `k`'s words hold every pair of characters of the figure's metric words
+  and the candidate's do not (社会消费品零售总额 is not 单位消费品零售额);
+- or both hold them, `k`'s words are just those, and the candidate's add a
+  qualifier that the article's sentence does not state (失业率 names 失业率,
+  not 季调失业率; 去年共审结 names 审结, not 审结民商事案件 — though after
+  电信网络诈骗案件成为审判重点, 审结 may well be 审结电信网络诈骗案件).
+
+A release figure's words are its own clause's metric words, or, when its
+clause has none (年增13.2%), the metric words it borrows from the clause
+before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from desktop.checks.release.context import Context, conflicts, word_pairs
+from desktop.checks.release.figure import TextFigure
+from desktop.checks.release.values import value_relation
+
+# Share of a qualifier's character pairs the article's sentence must hold to state it.
+STATED = 0.5
+
+
+def named_better(
+    context: Context, figure: TextFigure, j: int, release: Sequence[TextFigure], r_ctx: Sequence[Context]
+) -> bool:
+    """Whether the words of the article figure (`context`, `figure`) name another release figure than `j`."""
+    mine = word_pairs(context.subject)
+    if not mine:
+        return False
+    theirs = _words(r_ctx[j])
+    holds = mine <= theirs
+    if holds:
+        qualifier = theirs - mine
+        if not qualifier or len(qualifier & word_pairs(context.sentence)) >= STATED * len(qualifier):
+            return False  # the candidate's words are the figure's, or the article states their qualifier too
+    elif len(mine) < 2:
+        return False  # one pair of characters (全省) is too little to tell two figures apart
+    for k, other in enumerate(r_ctx):
+        if k == j or release[k].unit != release[j].unit:
+            continue
+        words = _words(other)
+        if (words == mine if holds else mine <= words) and _another_figure(
+            k, context, figure, j, release, r_ctx
+        ):
+            return True
+    return False
+
+
+def _words(context: Context) -> frozenset[str]:
+    return word_pairs(
+        context.clause_words if context.own_subject and context.clause_words else context.subject
+    )
+
+
+def _another_figure(
+    k: int,
+    context: Context,
+    figure: TextFigure,
+    j: int,
+    release: Sequence[TextFigure],
+    r_ctx: Sequence[Context],
+) -> bool:
+    """Whether release figure `k` is one the article figure may have meant but whose value it does not state."""
+    other = release[k]
+    return not (
+        other.unclear
+        or conflicts(context, r_ctx[k])
+        or value_relation(figure, other)
+        or value_relation(other, figure)
+        or value_relation(other, release[j])
+        or value_relation(release[j], other)
+    )

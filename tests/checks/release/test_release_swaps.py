@@ -1,0 +1,144 @@
+"""Rules against swapped figures: an article figure stated with another release figure's value is not confirmed.
+
+Each test gives a release that names two figures side by side and an
+article that writes the first one's words with the second one's value
+(what swap_stress.py builds from the pairs), with the right article as a
+control: the rule refuses the swap, never the figure stated rightly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from release_helpers import label_of, match_texts
+
+from desktop.checks.release import figures_in
+from desktop.checks.release.context import contexts
+from desktop.checks.release.document import placed
+from desktop.ingest.model import SourceText
+from desktop.pipeline import process_source
+
+TYPHOON = (
+    "一、降雨情况。全省平均降雨量128.6毫米。全省共有37个站点累计降雨量超过400毫米。\n"
+    "二、受灾情况。据初步统计，全省9个市46个县（市、区）共248.73万人受灾，紧急转移安置19.42万人。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("swapped", "text", "nth"),
+    [
+        ("全省有9个站点雨量超过400毫米。全省9个市46个县（市、区）共248.7万人受灾。\n", "9个", 0),
+        ("全省有37個站點雨量超過400毫米。全省37個市46個縣（市、區）共248.7萬人受災。\n", "37個", 1),
+        ("全省有37個站點雨量超過400毫米。全省9個市37個縣（市、區）共248.7萬人受災。\n", "37個", 1),
+    ],
+)
+def test_a_count_of_another_noun_is_not_confirmed(swapped: str, text: str, nth: int) -> None:
+    """9个市 is not 37个站点, nor 46个县: the words right after a count name what is counted, one character is enough."""
+    assert not label_of(match_texts(swapped, TYPHOON), text, nth).confirms
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        "全省有37个站点雨量超过400毫米。全省9个市46个县（市、区）共248.7万人受灾。\n",
+        "全省有37個站點雨量超過400毫米。全省9個市46個縣（市、區）共248.7萬人受災。\n",
+    ],
+)
+def test_counts_stated_rightly_are_confirmed(right: str) -> None:
+    counts = [m for m in match_texts(right, TYPHOON) if m.figure.unit == "个"]
+    assert len(counts) == 3 and all(m.confirms for m in counts), [(m.figure.text, m.match) for m in counts]
+
+
+@pytest.mark.parametrize(
+    ("swapped", "right"),
+    [
+        ("6月失业率为3.73%，月增0.06个百分点。\n", "6月失业率为3.74%，月增0.06个百分点。\n"),
+        ("6月失業率為3.73%,月增0.06個百分點。\n", "6月失業率為3.74%,月增0.06個百分點。\n"),
+    ],
+)
+def test_the_plain_metric_is_not_its_qualified_twin(swapped: str, right: str) -> None:
+    """失业率 names the release's 失业率, not 经季节调整后失业率, whatever the value."""
+    release = "五、6月失業率3.74%,較上月上升0.06個百分點,經季節調整後失業率為3.73%,與上月持平。\n"
+    assert label_of(match_texts(swapped, release), "3.73%").match not in ("same", "rounded")
+    assert label_of(match_texts(right, release), "3.74%").match == "same"
+    qualified = "经季节调整后失业率为3.73%，与上月持平。\n"
+    assert label_of(match_texts(qualified, release), "3.73%").match == "same"
+
+
+@pytest.mark.parametrize(
+    ("stated", "swapped"),
+    [
+        (
+            "电信网络诈骗案件成为审判重点，去年共审结1046件，涉案金额14.37亿元，为群众挽回损失3.12亿元。\n",
+            "电信网络诈骗案件成为审判重点，去年共审结71,320件，涉案金额14.37亿元，为群众挽回损失3.12亿元。\n",
+        ),
+        (
+            "電信網路詐騙案件成為審判重點，去年共審結1046件，涉案金額14.37億元，為群眾挽回損失3.12億元。\n",
+            "電信網路詐騙案件成為審判重點，去年共審結71,320件，涉案金額14.37億元，為群眾挽回損失3.12億元。\n",
+        ),
+    ],
+)
+def test_a_qualifier_the_article_states_is_kept(stated: str, swapped: str) -> None:
+    """去年共审结 after 电信网络诈骗案件成为审判重点 is 审结电信网络诈骗案件; it is not 审结民商事案件, a qualifier the article never states."""
+    release = (
+        "2026年，全市两级法院共受理各类案件126,418件，审结119,875件。\n"
+        "一、刑事审判。审结电信网络诈骗案件1,046件，涉案金额14.37亿元，为群众挽回损失3.12亿元。\n"
+        "二、民商事审判。审结民商事案件71,320件，诉讼标的额486.9亿元。\n"
+    )
+    assert label_of(match_texts(stated, release), "1046件").match == "same"
+    assert label_of(match_texts(swapped, release), "71,320件").match not in ("same", "rounded")
+
+
+def test_the_whole_is_not_its_part() -> None:
+    """社会消费品零售总额's growth is not 其中限额以上单位消费品零售额's: the article took the next line's figure."""
+    release = (
+        "二、消费市场。10月份，全市社会消费品零售总额286.47亿元，同比增长4.9%。"
+        "其中，限额以上单位消费品零售额118.36亿元，增长6.2%。"
+        "1—10月份，全市社会消费品零售总额2713.85亿元，同比增长5.3%。\n"
+    )
+    article = (
+        "消费方面，10月份全市社会消费品零售总额286.47亿元，同比增长{}，"
+        "其中限额以上单位消费品零售额118.4亿元，增长6.2%。\n"
+    )
+    swapped = match_texts(article.format("6.2%"), release)
+    assert not label_of(swapped, "6.2%", 0).confirms
+    assert (
+        label_of(swapped, "6.2%", 1).match == "same"
+    )  # the part's own growth, no longer taken by the whole's
+    right = match_texts(article.format("4.9%"), release)
+    assert label_of(right, "4.9%").match == label_of(right, "6.2%").match == "same"
+
+
+def test_a_trade_is_not_the_next_trade() -> None:
+    """建材批发业's growth is not 家用器具及用品批发业's, which borrows no 建材 (a Traditional release, a Simplified article)."""
+    release = (
+        "1. 批發業:4月批發業營業額為1兆645億元,年增5.9%,致機械器具批發業年增3.9%、建材批發業年增13.3%;"
+        "家用器具及用品批發業因下游零售通路母親節檔期促銷活動,帶動家電商品出貨成長,年增13.2%;"
+        "藥品及化粧品批發業因防疫相關商品及保健藥品需求增加,年增13.7%。\n"
+    )
+    article = (
+        "经济部表示,批发业4月营业额为1兆645亿元,年增5.9%,致机械器具批发业年增3.9%,而建材批发业年增{};"
+        "家用器具及用品批发业因下游零售通路母亲节档期促销活动,带动家电商品出货成长,年增{}。\n"
+    )
+    for first, second in (("13.2%", "13.2%"), ("13.3%", "13.7%")):
+        swapped = match_texts(article.format(first, second), release)
+        assert not label_of(swapped, "13.2%" if first == "13.2%" else "13.7%", 0).confirms
+    right = match_texts(article.format("13.3%", "13.2%"), release)
+    assert all(m.match == "same" for m in right), [(m.figure.text, m.match) for m in right]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("一、全国粮食播种面积112220千公顷。\n", "全国粮食播种面积"),
+        ("三、7月勞動力參與率為58.91%。\n", "劳动力参#率"),  # 与 is a function word
+        ("1—10月份，社会消费品零售总额累计2713.85亿元。\n", "社会消费品零售总额"),
+    ],
+)
+def test_item_numbers_and_cumulative_are_no_metric_words(text: str, words: str) -> None:
+    """A release item's number (一、) and 累计 (a stretch, said by the period) name no metric: they must not stand between two namings."""
+    document = placed(process_source(SourceText(Path("release.txt"), text, "utf-8")))
+    figures = figures_in(document.text, document.claims)
+    (context,) = contexts(document.text, figures)
+    assert context.clause_words == words
