@@ -13,7 +13,8 @@ from swap_stress import BLIND, DATA, Outcome, run
 # First measured (before any rule against swaps): dev 15 of 107, blind 11 of 154.
 # A count's one-character noun after it, the words naming another figure better
 # (checks.release.naming), 累计 and item numbers no metric words: dev 10, blind 4.
-DEV_CEILING = 10
+# A neighbour anchors only through its own match (matcher._verified): dev 8.
+DEV_CEILING = 8
 BLIND_CEILING = 4
 
 

@@ -142,3 +142,28 @@ def test_item_numbers_and_cumulative_are_no_metric_words(text: str, words: str) 
     figures = figures_in(document.text, document.claims)
     (context,) = contexts(document.text, figures)
     assert context.clause_words == words
+
+
+UNEMPLOYMENT = (
+    "三、7月勞動力參與率為58.91%,較上月上升0.16個百分點。\n"
+    "四、7月失業率3.84%,較上月上升0.10個百分點,較上年同月則降0.18個百分點;"
+    "經調整季節變動因素後之失業率3.78%,與上月持平。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "主計總處今(22)日公布7月人力資源調查結果,失業率3.84%,較上月上升0.1個百分點,"
+        "較上年同月下降0.18個百分點,季節調整後失業率{},與上月持平。\n",
+        "主计总处今(22)日公布7月人力资源调查结果,失业率3.84%,较上月上升0.1个百分点,"
+        "较上年同月下降0.18个百分点,季节调整后失业率{},与上月持平。\n",
+    ],
+)
+def test_a_neighbour_anchors_only_through_its_own_match(article: str) -> None:
+    """0.1个百分点 is matched to the 失业率's change: it does not vouch for 58.91% in the 劳动力参与率 line."""
+    swapped = match_texts(article.format("58.91%"), UNEMPLOYMENT)
+    assert not label_of(swapped, "58.91%").confirms
+    assert label_of(swapped, "3.84%").match == "same"
+    right = label_of(match_texts(article.format("3.78%"), UNEMPLOYMENT), "3.78%")
+    assert right.match == "same" and right.source is not None and right.source.text == "3.78%"
