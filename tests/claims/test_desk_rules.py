@@ -19,26 +19,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from claim_rows import C, Row, case, claims_of
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.claims.detector import detect
 from desktop.claims.numerals import parse_number, read_quantity, read_subunits
-
-Row = tuple[str, str, str, str]
-
-
-def claims_of(text: str) -> list[Row]:
-    return [(c.text, str(c.value), c.unit.replace("％", "%"), c.kind) for c in detect(text)]
-
-
-def C(span: str, value: str, unit: str, kind: str) -> Row:
-    return (span, value, unit.replace("％", "%"), kind)
-
-
-def case(id_: str, text: str, *expected: Row) -> object:
-    return pytest.param(text, list(expected), id=id_)
-
 
 RUNS_AND_PERIODS = [
     case(

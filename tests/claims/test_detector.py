@@ -16,30 +16,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from claim_rows import C, Row, case, claims_of, same_unit
 
 from desktop.claims.detector import detect
 from desktop.claims.model import KINDS
-
-Row = tuple[str, str, str, str]
-
-
-def _unit(unit: str) -> str:
-    # The standard: "％ and % are the same unit".
-    return unit.replace("％", "%")
-
-
-def claims_of(text: str) -> list[Row]:
-    """The detector's claims as (span, value, unit, kind), in reading order."""
-    return [(c.text, str(c.value), _unit(c.unit), c.kind) for c in detect(text)]
-
-
-def C(span: str, value: str, unit: str, kind: str) -> Row:
-    """One expected claim; the value is the exact decimal as a string."""
-    return (span, value, _unit(unit), kind)
-
-
-def case(id_: str, text: str, *expected: Row) -> object:
-    return pytest.param(text, list(expected), id=id_)
 
 
 def _spans(text: str, part: str) -> list[tuple[int, int]]:
@@ -480,7 +460,7 @@ IGNORED = [
 def test_ignored_items_leave_the_rest_exact(text: str, ignored: tuple[str, ...], expected: list[Row]) -> None:
     spans = [s for item in ignored for s in _spans(text, item)]
     rest = [
-        (c.text, str(c.value), _unit(c.unit), c.kind)
+        (c.text, str(c.value), same_unit(c.unit), c.kind)
         for c in detect(text)
         if not _overlaps(c.start, c.end, spans)
     ]

@@ -11,23 +11,7 @@ the style of the desks' copy, not taken from any test page.
 from __future__ import annotations
 
 import pytest
-
-from desktop.claims.detector import detect
-
-Row = tuple[str, str, str, str]
-
-
-def claims_of(text: str) -> list[Row]:
-    return [(c.text, str(c.value), c.unit.replace("％", "%"), c.kind) for c in detect(text)]
-
-
-def C(span: str, value: str, unit: str, kind: str) -> Row:
-    return (span, value, unit.replace("％", "%"), kind)
-
-
-def case(id_: str, text: str, *expected: Row) -> object:
-    return pytest.param(text, list(expected), id=id_)
-
+from claim_rows import C, Row, case, claims_of
 
 # ---------------------------------------------------------------------------
 # Units of other desks
