@@ -118,7 +118,7 @@ class Context:
     direction: str  # UP, DOWN or ""
     base: str  # "yoy", "mom", "qoq", "seq" (环比: against the period before) or ""
     period: str  # "m4", "c1-4", "q4", "c1-6", "c1-12" or ""
-    prior: bool  # the figure is the earlier period's value (上年同期为1,100亿元)
+    prior: bool  # an earlier period's value (上年同期为1,100亿元; a table cell after its row's first)
     first_line: bool  # the figure is in the text's first line (a headline or a title)
     # The metric words of the figure's own clause, however many ("" when it has none).
     clause_words: str = ""
@@ -153,6 +153,7 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
     columns = column_bases(text, figures)
     line_starts = [0] + [i + 1 for i, ch in enumerate(plain) if ch == "\n"]
     headings = _heading_periods(to_simplified(text), line_starts)
+    comparisons = _comparison_cells(figures, line_starts)
     found: list[Context] = []
     for i, figure in enumerate(figures):
         start = sentence_starts[_index(sentence_starts, figure.start)]
@@ -182,7 +183,7 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
                 base=_own_clause(_BASE, lead) or columns.get(i, ""),
                 period=_period(plain[passage_starts[passage] : figure.start])
                 or headings.get(_index(line_starts, figure.start), ""),
-                prior=_PRIOR.search(_squeeze(lead)) is not None,
+                prior=_PRIOR.search(_squeeze(lead)) is not None or i in comparisons,
                 first_line=first_line,
                 after=_after(plain, figure.end, headline=first_line),
                 reached=_REACHED.search(_squeeze(lead)) is not None,
@@ -191,6 +192,29 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
             )
         )
     return found
+
+
+def _comparison_cells(figures: Sequence[TextFigure], line_starts: Sequence[int]) -> set[int]:
+    """The table cells that state an earlier period's level: after the row's first cell of their unit.
+
+    A results table prints the period's figure first and the ones it is
+    compared with after it (本公司权益持有人应占盈利 63,133 53,230 19%
+    55,628 13%: 53,230 a year before, 55,628 a quarter before), under
+    column heads the cells do not repeat.  Only cells under a unit header
+    (a `note`) count: a sentence may well list two levels of one unit.
+    """
+    first: dict[tuple[int, str], int] = {}
+    later: set[int] = set()
+    for i in sorted(range(len(figures)), key=lambda i: figures[i].start):
+        figure = figures[i]
+        if not figure.note or figure.unit == "%":
+            continue
+        key = (_index(line_starts, figure.start), figure.unit)
+        if key in first:
+            later.add(i)
+        else:
+            first[key] = i
+    return later
 
 
 # Where the words of a figure's own phrase begin: an enumeration of names (工业、制造业生产指数)

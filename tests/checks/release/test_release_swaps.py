@@ -167,3 +167,27 @@ def test_a_neighbour_anchors_only_through_its_own_match(article: str) -> None:
     assert label_of(swapped, "3.84%").match == "same"
     right = label_of(match_texts(article.format("3.78%"), UNEMPLOYMENT), "3.78%")
     assert right.match == "same" and right.source is not None and right.source.text == "3.78%"
+
+
+RESULTS = (
+    "截至下列日期止三个月\n"
+    "二零二五年九月三十日 二零二四年九月三十日 同比变动 二零二五年六月三十日 环比变动\n"
+    "(人民币百万元,另有指明者除外)\n"
+    "本公司权益持有人应占盈利 63,133 53,230 19% 55,628 13%\n"
+    "每股盈利(每股人民币元)\n"
+    "-基本 6.952 5.762 21% 6.115 14%\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "text", "confirmed"),
+    [
+        ("騰訊第三季每股基本盈利5.762元。\n", "5.762元", False),
+        ("腾讯第三季股东应占盈利55,628百万元。\n", "55,628百万元", False),
+        ("騰訊第三季每股基本盈利6.952元。\n", "6.952元", True),
+        ("腾讯第三季本公司权益持有人应占盈利63,133百万元。\n", "63,133百万元", True),
+    ],
+)
+def test_a_results_tables_later_columns_are_earlier_periods(article: str, text: str, confirmed: bool) -> None:
+    """A row's first cell is the period's figure; 5.762 and 55,628 after it are the year and the quarter before."""
+    assert label_of(match_texts(article, RESULTS), text).confirms is confirmed
