@@ -322,12 +322,37 @@ def _tokenizer(dictionary: Path | bytes) -> Any:
     return tokenizer
 
 
+def _import_posseg_without_its_default_tagger() -> None:
+    """Import jieba.posseg without the tagger it makes of jieba's full dictionary.
+
+    On import, jieba.posseg tags jieba's own dictionary for its module-level
+    tagger (`jieba.posseg.dt`): half a second of every process's first
+    detection, and of every import worker's start, for a tagger FactDesk
+    never uses (it tags with its own, made of the news dictionary).  That
+    one import reads an empty dictionary instead; the module's shortcuts
+    (jieba.posseg.cut, lcut), unused here, would tag every word x.
+    """
+    import sys
+
+    import jieba
+
+    if "jieba.posseg" in sys.modules:
+        return
+    jieba.dt.get_dict_file = lambda: io.BytesIO(b"")
+    try:
+        import jieba.posseg  # noqa: F401
+    finally:
+        del jieba.dt.get_dict_file
+
+
 def _pos_tagger() -> Any:
     """jieba's part-of-speech tagger with our domain words, made on first use."""
     global _tagger
     with _jieba_lock:
         if _tagger is None:
             import jieba
+
+            _import_posseg_without_its_default_tagger()
             import jieba.posseg
 
             jieba.setLogLevel(logging.WARNING)
