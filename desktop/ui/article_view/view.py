@@ -20,42 +20,30 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QFont,
     QHelpEvent,
     QMouseEvent,
-    QPalette,
     QResizeEvent,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QToolTip, QWidget
 
 from desktop.store.records import ArticleDetail, ClaimView, StoredFinding
 from desktop.ui.article_view.positions import PositionMap
+from desktop.ui.article_view.typesetting import text_formats, typeset, zoomed
 from desktop.ui.finding_wording import finding_line
 from desktop.ui.palette import claim_format, status_style
 from desktop.ui.wording import status_text, value_with_unit
 
-# Type sizes in pixels: a comfortable reading size for Chinese body text.
-BODY_PX = 16
-HEADLINE_PX = 22
-DECK_PX = 17
-SMALL_PX = 13
 # Lines longer than this many pixels get hard to follow; wider panes centre the column.
 MAX_COLUMN_PX = 720
 SIDE_MARGIN_PX = 28
 # Text sizes (percent of the sizes above) for Ctrl+= and Ctrl+-; the column widens with the text.
 ZOOM_STEPS = (80, 90, 100, 110, 125, 150, 175, 200)
-
-# Characters QTextDocument would treat as a block break or drop, which would shift every position after them.
-_BLOCK_BREAKS = str.maketrans({"\r": " ", "\u2029": " "})
 
 
 class ArticleView(QTextEdit):
@@ -237,97 +225,9 @@ class ArticleView(QTextEdit):
     # -- the document ---------------------------------------------------------------------------
 
     def _build_document(self, detail: ArticleDetail) -> None:
-        text = detail.text.translate(_BLOCK_BREAKS)
-        meta, insert_at = self._meta_line(detail)
-        inserted = "\n" + meta if meta else ""
-        self._map = PositionMap(text, insert_at, len(inserted.encode("utf-16-le")) // 2)
-        shown = text[:insert_at] + inserted + text[insert_at:]
-
-        # The role of each line: the part that covers its first character.
-        parts = sorted(detail.parts, key=lambda p: p.start)
-        part_starts = [p.start for p in parts]
-        formats = self._formats()
-        document = self.document()
-        document.clear()
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        offset = 0
-        for number, line in enumerate(shown.split("\n")):
-            if inserted and offset == insert_at + 1:
-                role = "meta"
-            else:
-                index = offset if offset <= insert_at or not inserted else offset - len(inserted)
-                at = bisect.bisect_right(part_starts, index) - 1
-                role = parts[at].role if at >= 0 and index < parts[at].end + 1 else "body"
-            block_format, char_format = formats.get(role, formats["body"])
-            if number == 0:
-                cursor.setBlockFormat(block_format)
-                cursor.setBlockCharFormat(char_format)
-            else:
-                cursor.insertBlock(block_format, char_format)
-            cursor.insertText(line, char_format)
-            offset += len(line) + 1
-        cursor.endEditBlock()
+        formats = text_formats(self.palette(), self._zoom)
+        self._map = typeset(self.document(), detail, formats)
         self._apply_margins()
-
-    @staticmethod
-    def _meta_line(detail: ArticleDetail) -> tuple[str, int]:
-        """The date/file line and where it goes: after the byline, else the deck, else the headline."""
-        summary = detail.summary
-        meta = " · ".join(x for x in (summary.date, summary.file_name) if x)
-        if not meta:
-            return "", 0
-        anchor = 0
-        for role in ("headline", "deck", "byline"):
-            ends = [p.end for p in detail.parts if p.role == role]
-            if ends:
-                anchor = max(ends)
-        if anchor == 0 or anchor > len(detail.text):
-            return "", 0
-        # Insert at a line end so the meta line is a paragraph of its own.
-        line_end = detail.text.find("\n", anchor)
-        return meta, line_end if line_end >= 0 else len(detail.text)
-
-    def _formats(self) -> dict[str, tuple[QTextBlockFormat, QTextCharFormat]]:
-        palette = self.palette()
-        text = palette.color(QPalette.ColorRole.Text)
-        base = palette.color(QPalette.ColorRole.Base)
-        muted = QColor(
-            round(text.red() * 0.6 + base.red() * 0.4),
-            round(text.green() * 0.6 + base.green() * 0.4),
-            round(text.blue() * 0.6 + base.blue() * 0.4),
-        )
-
-        def block(line_height: int, top: float = 0, bottom: float = 0, indent: float = 0) -> QTextBlockFormat:
-            fmt = QTextBlockFormat()
-            fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            fmt.setTopMargin(top)
-            fmt.setBottomMargin(bottom)
-            fmt.setTextIndent(indent)
-            return fmt
-
-        def chars(pixels: int, *, bold: bool = False, colour: QColor | None = None) -> QTextCharFormat:
-            fmt = QTextCharFormat()
-            fmt.setProperty(QTextFormat.Property.FontPixelSize, pixels)
-            fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
-            if colour is not None:
-                fmt.setForeground(colour)
-            return fmt
-
-        # Qt's proportional height scales the font's own line height, which for CJK fonts is
-        # already about 1.45 em: 110 % gives the ~1.6 em lines Chinese body text reads best at.
-        px = self._px
-        body = (block(110, bottom=10, indent=2 * px(BODY_PX)), chars(px(BODY_PX)))
-        small = (block(100, bottom=2), chars(px(SMALL_PX), colour=muted))
-        return {
-            "headline": (block(100, bottom=6), chars(px(HEADLINE_PX), bold=True)),
-            "deck": (block(100, bottom=6), chars(px(DECK_PX), colour=muted)),
-            "byline": small,
-            "meta": (block(100, bottom=18), chars(px(SMALL_PX), colour=muted)),
-            "subhead": (block(110, top=10, bottom=6), chars(px(BODY_PX), bold=True)),
-            "body": body,
-            "furniture": small,
-        }
 
     def _apply_margins(self) -> None:
         root = self.document().rootFrame()
@@ -509,7 +409,7 @@ class ArticleView(QTextEdit):
     # -- zoom -------------------------------------------------------------------------------------
 
     def _px(self, pixels: int) -> int:
-        return round(pixels * self._zoom / 100)
+        return zoomed(pixels, self._zoom)
 
     def zoom(self) -> int:
         """The text size in percent of the normal size."""
