@@ -102,10 +102,20 @@ IMPORT_CACHE_KIB = 32 * 1024
 PARALLEL_MIN_BYTES = 256 * 1024
 # And never for fewer files than this.
 PARALLEL_MIN_FILES = 8
-# Files given to each worker ahead of the one it is on: enough to keep it busy
-# while this process writes a batch (up to half a second), few enough that
-# their text and rows in memory stay small.
-IN_FLIGHT_PER_WORKER = 16
+# Text given to each worker and not yet back: about a second of its
+# detection (400 k characters a second), so it never runs dry while this
+# process writes a transaction (up to STEP_SECONDS) or detects a file; 16
+# files, the bound before, kept it idle a third of the time on news pages.
+POOL_AHEAD_CHARACTERS = 400_000
+# And at most this many files each (tiny files cost their round trip).
+POOL_AHEAD_FILES = 256
+# Text of the files held ahead of the writing (given to a worker or detected,
+# not yet queued), per worker: a prepared document takes about 33 bytes a
+# character in memory, so about 33 MB a worker.
+HELD_CHARACTERS_PER_WORKER = 1_000_000
+# While this process has a file it could detect instead, a transaction is
+# not begun for less work than this (each commit costs an fsync).
+MIN_WRITE_WORK = BATCH_WORK // 4
 # No more detection processes than this, whatever the machine: the one
 # writer could not keep up with more.
 MAX_WORKERS = 3
@@ -310,31 +320,45 @@ class _Writer:
         return time.monotonic() - self._free_since >= PAUSE_SECONDS
 
     def flush(self) -> None:
-        """Write every queued document."""
+        """Write every queued document, sleeping where the lock must stay free."""
         while self._queue:
             remaining = PAUSE_SECONDS - (time.monotonic() - self._free_since)
             if remaining > 0:
                 time.sleep(remaining)
-            if self._queue[0].document.cost > CLAIMS_PER_TRANSACTION:
-                queued = self._queue.popleft()
-                self._work -= queued.document.cost
-                self._take(_write_in_steps(self.db, queued))
-            else:
-                written: list[ImportReport] = []  # heard of once committed
-                with sql.transaction(self.db):
-                    started, work = time.monotonic(), 0
-                    while (
-                        self._queue
-                        and work + self._queue[0].document.cost <= CLAIMS_PER_TRANSACTION
-                        and (work == 0 or time.monotonic() - started < STEP_SECONDS)
-                    ):
-                        queued = self._queue.popleft()
-                        work += queued.document.cost
-                        written.append(_write_whole(self.db, queued))
-                self._work -= work
-                for report in written:
-                    self._take(report)
-            self._free_since = time.monotonic()
+            self.write_next()
+
+    def write_next(self) -> None:
+        """Write one transaction of the queue (a document too big for one, in its steps).
+
+        Called when `may_write_now`; the caller spends the pause after it
+        as it likes (the pool's writer detects a file rather than sleep).
+        """
+        if not self._queue:
+            return
+        if self._queue[0].document.cost > CLAIMS_PER_TRANSACTION:
+            queued = self._queue.popleft()
+            self._work -= queued.document.cost
+            self._take(_write_in_steps(self.db, queued))
+        else:
+            written: list[ImportReport] = []  # heard of once committed
+            with sql.transaction(self.db):
+                started, work = time.monotonic(), 0
+                while (
+                    self._queue
+                    and work + self._queue[0].document.cost <= CLAIMS_PER_TRANSACTION
+                    and (work == 0 or time.monotonic() - started < STEP_SECONDS)
+                ):
+                    queued = self._queue.popleft()
+                    work += queued.document.cost
+                    written.append(_write_whole(self.db, queued))
+            self._work -= work
+            for report in written:
+                self._take(report)
+        self._free_since = time.monotonic()
+
+    def seconds_until_free(self) -> float:
+        """How long until the lock has been left free PAUSE_SECONDS (0: it has)."""
+        return max(0.0, PAUSE_SECONDS - (time.monotonic() - self._free_since))
 
 
 def _import_in_parallel(
@@ -347,92 +371,196 @@ def _import_in_parallel(
 ) -> bool:
     """import_files with detection in `jobs` worker processes and this process the only writer.
 
-    The workers take files from the front of the list, a few each at a
-    time (only those are read ahead and held in memory).  Documents are
-    written in the order of `todo`.  While the next document is not ready
-    (the workers are starting, or the machine's cores are busy with other
-    work) this process writes what it has or detects the next file no one
-    has taken itself, so an import is never much slower than in one
-    process; it holds at most as many documents ahead of the writing as the
-    workers have files in hand, so memory stays bounded however long the
-    batch.  A worker that dies leaves its files to this process.
     True when cancelled: files not yet started are dropped, what was
-    detected is written.
+    detected and queued is written.  See _PoolImport for how the work is
+    shared.
     """
-    count = len(todo)
-    done: dict[int, PreparedDocument | ImportReport] = {}
-    running: dict[int, Future[PreparedDocument | ImportReport]] = {}
-    front = 0  # files from here on are not yet taken by anyone
-    in_flight = IN_FLIGHT_PER_WORKER * jobs
-    here = 0  # files detected in this process, for the log
+    with _detection_pool(jobs) as pool:
+        if pool is None:
+            return _import_here(db, todo, writer, progress, should_cancel)
+        run = _PoolImport(db, todo, writer, pool, jobs)
+        cancelled = run.run(progress, should_cancel)
+    _log.info(
+        "imported %d files with %d detection processes; %d detected by the writer", len(todo), jobs, run.here
+    )
+    return cancelled
 
-    def detect_here(index: int) -> None:
-        nonlocal here
-        here += 1
-        done[index] = _prepared_here(db, todo[index])
 
-    def take_here() -> bool:
-        """Detect the next file no one has taken, here; False when none is left or enough is held."""
-        nonlocal front
-        if front >= count or len(done) >= in_flight:
+def _characters(outcome: PreparedDocument | ImportReport) -> int:
+    return len(outcome.row["source_text"]) if isinstance(outcome, PreparedDocument) else 0
+
+
+@dataclass
+class _PoolImport:
+    """One pooled import: who detects which file, and when this process writes.
+
+    This process is the only writer, and it writes the documents in the
+    order of `todo`.  The lock must be left free PAUSE_SECONDS after every
+    transaction (another window's save is waiting for it); this process
+    spends that pause detecting a file itself rather than sleeping, and
+    writes again as soon as the pause is over and enough is queued, so the
+    writing never falls far behind (what is left to write when detection
+    ends is written with a sleep between transactions).
+
+    The workers are kept POOL_AHEAD_CHARACTERS of text ahead each, so they
+    never run dry while this process writes a transaction or detects a
+    file.  This process detects the next file no one has taken; once every
+    file is taken it takes back the last one a worker has not started, so
+    the workers' queue and this process meet at the end.  Until the workers
+    have made their tagger (about a second), this process imports the files
+    in order itself.  Everything held ahead of the writing stays under
+    HELD_CHARACTERS_PER_WORKER of text a worker, so memory is bounded however long the batch.
+    A worker that dies leaves its files to this process.
+    """
+
+    db: Database
+    todo: list[Path]
+    writer: _Writer
+    pool: ProcessPoolExecutor | None
+    jobs: int
+    here: int = 0  # files detected in this process, for the log
+    _ready: dict[int, PreparedDocument | ImportReport] = field(
+        default_factory=dict
+    )  # detected, not yet queued
+    _given: dict[int, Future[PreparedDocument | ImportReport]] = field(default_factory=dict)  # with a worker
+    _size: dict[int, int] = field(default_factory=dict)  # characters of each file given or ready
+    _front: int = 0  # files from here on are not yet taken by anyone
+    _queued: int = 0  # files handed to the writer, in order
+    _given_characters: int = 0
+    _held_characters: int = 0
+    _warming: list[Future[None]] = field(default_factory=list)
+
+    def run(self, progress: Progress | None, should_cancel: Callable[[], bool] | None) -> bool:
+        """Import every file; True when cancelled."""
+        if self.pool is not None:
+            self._warming = [self.pool.submit(start_worker) for _ in range(self.jobs)]
+        count = len(self.todo)
+        while self._queued < count:
+            if should_cancel is not None and should_cancel():
+                for future in self._given.values():
+                    future.cancel()
+                return True
+            self._collect()
+            while self._queued in self._ready:
+                if progress is not None:
+                    progress(self._queued, count, display_name(self.todo[self._queued]))
+                self.writer.add(self._ready.pop(self._queued), write=False)
+                self._held_characters -= self._size.pop(self._queued, 0)
+                self._queued += 1
+            if self._queued == count:
+                break
+            self._feed()
+            if self._may_write():
+                self.writer.write_next()
+            elif self._queued not in self._given:  # no one has it (the workers are starting, or one died)
+                self._detect_here(self._queued)
+            elif not self._take_here():
+                self._wait()
+        return False
+
+    @property
+    def _warm(self) -> bool:
+        if self.pool is None or not all(job.done() for job in self._warming):
             return False
-        detect_here(front)
-        front += 1
+        if any(job.exception() is not None for job in self._warming):
+            self._lost_workers()  # the worker could not start (a broken pool): the rest is done here
+            return False
         return True
 
-    with _detection_pool(jobs) as started_pool:
-        pool = started_pool
-        # The workers make the tagger first (about a second); until then this
-        # process imports files itself, from the front, so that time is not lost.
-        warming = [pool.submit(start_worker) for _ in range(jobs)] if pool is not None else []
-        written = 0
-        while written < count:
-            if should_cancel is not None and should_cancel():
-                for started in running.values():
-                    started.cancel()
+    def _collect(self) -> None:
+        """Take what the workers have finished."""
+        for index in [index for index, future in self._given.items() if future.done()]:
+            future = self._given.pop(index)
+            self._given_characters -= self._size[index]
+            try:
+                self._ready[index] = future.result()
+            except BrokenProcessPool:
+                self._held_characters -= self._size.pop(index)
+                self._lost_workers()
+                return
+
+    def _lost_workers(self) -> None:
+        """A worker died (memory, a signal): every file given to the pool is detected here, in turn."""
+        _log.warning("a detection process died; the import goes on in this process")
+        self.pool = None
+        for index in self._given:
+            self._held_characters -= self._size.pop(index)
+        self._given.clear()
+        self._given_characters = 0
+
+    def _feed(self) -> None:
+        """Give the workers files from the front until they are POOL_AHEAD_CHARACTERS ahead each."""
+        if not self._warm:
+            return
+        assert self.pool is not None
+        self._front = max(self._front, self._queued)
+        while (
+            self._front < len(self.todo)
+            and self._given_characters < POOL_AHEAD_CHARACTERS * self.jobs
+            and self._held_characters < HELD_CHARACTERS_PER_WORKER * self.jobs
+            and len(self._given) < POOL_AHEAD_FILES * self.jobs
+        ):
+            index = self._front
+            self._front += 1
+            source = _read(self.db, self.todo[index])
+            if isinstance(source, ImportReport):
+                self._ready[index] = source
+                continue
+            self._size[index] = len(source.text)
+            self._given_characters += len(source.text)
+            self._held_characters += len(source.text)
+            self._given[index] = self.pool.submit(_prepare_or_refuse, source)
+
+    def _may_write(self) -> bool:
+        """Write now: the pause is over, and enough is queued or this process has nothing else to do."""
+        if not self.writer.waiting or not self.writer.may_write_now():
+            return False
+        if self.writer.waiting >= MIN_WRITE_WORK:
+            return True
+        return self._queued in self._given and self._next_here() is None
+
+    def _next_here(self) -> int | None:
+        """The file this process would detect next: the next untaken one while memory allows."""
+        if self._front < len(self.todo) and self._held_characters < HELD_CHARACTERS_PER_WORKER * self.jobs:
+            return self._front
+        return None
+
+    def _take_here(self) -> bool:
+        """Detect a file here while the workers are busy; False when there is none to take."""
+        index = self._next_here()
+        if index is not None:
+            self._detect_here(index)
+            return True
+        # Every file is taken (or enough is held): take back the last one a
+        # worker has not started; cancel() fails once it has.
+        for index in sorted(self._given, reverse=True):
+            if self._given[index].cancel():
+                del self._given[index]
+                self._given_characters -= self._size[index]
+                self._held_characters -= self._size.pop(index)
+                self._detect_here(index)
                 return True
-            if pool is not None and all(job.done() for job in warming):
-                front = max(front, written)
-                while front < count and len(running) < in_flight:
-                    source = _read(db, todo[front])
-                    if isinstance(source, ImportReport):
-                        done[front] = source
-                    else:
-                        running[front] = pool.submit(_prepare_or_refuse, source)
-                    front += 1
-            if written not in done:
-                future = running.pop(written, None)
-                if future is None:  # not given to a worker: detected here
-                    front = max(front, written + 1)
-                    detect_here(written)
-                elif not future.done():
-                    running[written] = future
-                    if writer.waiting >= BATCH_WORK // 4 and writer.may_write_now():
-                        writer.flush()  # the lock has been free long enough: write what is ready
-                    elif not take_here():  # the workers are busy: detect a file meanwhile
-                        wait([future], timeout=0.05, return_when=FIRST_COMPLETED)
-                    continue
-                else:
-                    try:
-                        done[written] = future.result()
-                    except BrokenProcessPool:
-                        pool = None  # a worker died (memory, a signal): the rest is done here
-                        for index in list(running):
-                            running.pop(index)
-                        detect_here(written)
-            if progress is not None:
-                progress(written, count, display_name(todo[written]))
-            writer.add(done.pop(written), write=False)
-            written += 1
-            # A batch is written once the lock has been free long enough;
-            # until then this process detects a file rather than sleep,
-            # unless the queue has grown to twice a batch.
-            if writer.waiting >= BATCH_WORK and (
-                writer.may_write_now() or writer.waiting >= 2 * BATCH_WORK or not take_here()
-            ):
-                writer.flush()
-    _log.info("imported %d files with %d detection processes; %d detected by the writer", count, jobs, here)
-    return False
+        return False
+
+    def _detect_here(self, index: int) -> None:
+        self.here += 1
+        self._front = max(self._front, index + 1)
+        outcome = _prepared_here(self.db, self.todo[index])
+        self._ready[index] = outcome
+        self._size[index] = _characters(outcome)
+        self._held_characters += self._size[index]
+
+    def _wait(self) -> None:
+        """Until a worker finishes a file, or the lock has been free long enough to write what is queued."""
+        timeout = 0.05
+        if self.writer.waiting:
+            timeout = max(0.001, min(timeout, self.writer.seconds_until_free()))
+        if self._given:
+            wait(list(self._given.values()), timeout=timeout, return_when=FIRST_COMPLETED)
+        elif self._warming:
+            wait(self._warming, timeout=timeout, return_when=FIRST_COMPLETED)
+        else:
+            time.sleep(timeout)
 
 
 @contextmanager
