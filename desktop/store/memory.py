@@ -51,7 +51,9 @@ from desktop.store.decisions import RefusedDecision
 from desktop.store.records import BatchChange, ClaimView, DecisionChange, MemoryHit
 
 # Raised when what the memory keeps changes meaning: every article is keyed again.
-MEMORY_VERSION = "1"
+# 2: the repeats check's key changed, and an article's own repeats are stored by the
+# refresh since: an article keyed by version 1 has links the check no longer makes, and lacks those.
+MEMORY_VERSION = "2"
 # How many keyed articles a new article is compared with: those sharing most
 # buckets with it.  The repeats check itself looks at the latest groups of a
 # bucket only; a figure restates what is near it.  Links chain: an article

@@ -18,7 +18,7 @@ import pytest
 
 from desktop.export import export_workbook
 from desktop.export.columns import FINDINGS_SHEET
-from desktop.store import ReviewStore
+from desktop.store import ReviewStore, memory
 from desktop.store.decisions import RefusedDecision
 from desktop.store.records import ClaimView, MemoryHit
 
@@ -247,7 +247,7 @@ def test_a_lookup_keys_an_article_imported_since(db_path: Path) -> None:
 REFRESHER = """
 import sys
 from pathlib import Path
-from desktop.store import ReviewStore
+from desktop.store import ReviewStore, memory
 
 started = False
 
@@ -412,3 +412,29 @@ def test_a_claim_marked_by_hand_is_keyed_on_the_next_lookup(db_path: Path) -> No
         assert store.memory_outdated() == 1
         store.memory_for(article)
         assert store.memory_outdated() == 0
+
+
+def test_a_database_keyed_by_an_older_memory_version_is_keyed_again(db_path: Path) -> None:
+    with ReviewStore.open(db_path) as store:
+        store.import_files([_page("b"), _page("c")])
+        articles = len(store.articles())
+        assert store.refresh_memory() == articles
+        gdp = _claim(store, "c", "3251.6亿元")
+        # As the version before this one left the database: every article keyed, with links
+        # the current rules would make missing (the conflict of the two GDP figures).
+        older = str(int(memory.MEMORY_VERSION) - 1)
+        conn = sqlite3.connect(db_path)
+        with conn:
+            conn.execute(
+                "UPDATE memory_articles SET version = ? || substr(version, instr(version, ':'))", [older]
+            )
+            conn.execute("DELETE FROM memory_links WHERE ? IN (claim_id, other_claim_id)", [gdp.id])
+        assert store.memory_outdated() == articles  # none of them is current any more
+
+        assert store.refresh_memory() == articles  # every one keyed again, not only the new ones
+        assert store.memory_outdated() == 0
+        versions = {row[0] for row in conn.execute("SELECT version FROM memory_articles")}
+        assert versions and all(v.startswith(memory.MEMORY_VERSION + ":") for v in versions)
+        # Keyed again by the current rules: the conflict with b's 3215.6亿元 is back.
+        assert [h.other_text for h in _hits(store, gdp) if h.relation == "conflict"] == ["3215.6亿元"]
+        conn.close()
