@@ -128,6 +128,8 @@ class Context:
     reached: bool = False
     # The words right after the figure in its clause, as written (248万人受灾 -> 受灾, 3人死亡 -> 死亡).
     after: str = ""
+    # The sentence up to the figure, masked (what the article has said of it by then).
+    lead: str = ""
 
     @property
     def metric_chars(self) -> frozenset[str]:
@@ -186,6 +188,7 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
                 prior=_PRIOR.search(_squeeze(lead)) is not None or i in comparisons,
                 first_line=first_line,
                 after=_after(plain, figure.end, headline=first_line),
+                lead=_squeeze(lead),
                 reached=_REACHED.search(_squeeze(lead)) is not None,
                 leads_clause=MASK not in _clauses(lead, headline=first_line)[-1],
                 clause_words=_metric_words(_PHRASE_END.split(_GLOSS.sub("", lead))[-1]) if own else "",

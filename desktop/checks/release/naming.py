@@ -11,9 +11,11 @@ base and period alike):
 
 - `k`'s words hold every pair of characters of the figure's metric words
   and the candidate's do not (社会消费品零售总额 is not 单位消费品零售额);
-- or both hold them, `k`'s words are just those, and the candidate's add a
-  qualifier that the article's sentence does not state (失业率 names 失业率,
-  not 季调失业率; 去年共审结 names 审结, not 审结民商事案件 — though after
+- or both hold them, the candidate's add a qualifier that the article's
+  sentence has not stated by the figure, and `k`'s add nothing it has not
+  (失业率 names 失业率, not 季调失业率, whatever the sentence says of 季调
+  after it; 东港市平均 after 全省平均降雨量 is 东港市平均降雨量, not
+  东港市白沙站; 去年共审结 names 审结, not 审结民商事案件 — though after
   电信网络诈骗案件成为审判重点, 审结 may well be 审结电信网络诈骗案件).
 
 A release figure's words are its own clause's metric words, or, when its
@@ -41,22 +43,25 @@ def named_better(
     if not mine:
         return False
     theirs = _words(r_ctx[j])
+    said = word_pairs(context.lead)
     holds = mine <= theirs
-    if holds:
-        qualifier = theirs - mine
-        if not qualifier or len(qualifier & word_pairs(context.sentence)) >= STATED * len(qualifier):
-            return False  # the candidate's words are the figure's, or the article states their qualifier too
-    elif len(mine) < 2:
+    if holds and _stated(theirs - mine, said):
+        return False  # the candidate's words are the figure's, or the article states their qualifier too
+    if not holds and len(mine) < 2:
         return False  # one pair of characters (全省) is too little to tell two figures apart
     for k, other in enumerate(r_ctx):
         if k == j or release[k].unit != release[j].unit:
             continue
         words = _words(other)
-        if (words == mine if holds else mine <= words) and _another_figure(
-            k, context, figure, j, release, r_ctx
-        ):
+        if not mine <= words or (holds and not (words - mine) <= said):
+            continue
+        if _another_figure(k, context, figure, j, release, r_ctx):
             return True
     return False
+
+
+def _stated(qualifier: frozenset[str], said: frozenset[str]) -> bool:
+    return not qualifier or len(qualifier & said) >= STATED * len(qualifier)
 
 
 def _words(context: Context) -> frozenset[str]:

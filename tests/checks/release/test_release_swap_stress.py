@@ -15,8 +15,9 @@ from swap_stress import BLIND, DATA, Outcome, run
 # (checks.release.naming), 累计 and item numbers no metric words: dev 10, blind 4.
 # A neighbour anchors only through its own match (matcher._verified): dev 8.
 # A results table's later level columns are earlier periods (context._comparison_cells): dev 5.
-DEV_CEILING = 5
-BLIND_CEILING = 4
+# A qualifier counts as stated only before the figure; the other figure's words may add what the article said: dev 4, blind 3.
+DEV_CEILING = 4
+BLIND_CEILING = 3
 
 
 def _wrong(outcomes: list[Outcome]) -> list[str]:

@@ -191,3 +191,33 @@ RESULTS = (
 def test_a_results_tables_later_columns_are_earlier_periods(article: str, text: str, confirmed: bool) -> None:
     """A row's first cell is the period's figure; 5.762 and 55,628 after it are the year and the quarter before."""
     assert label_of(match_texts(article, RESULTS), text).confirms is confirmed
+
+
+def test_a_qualifier_said_after_the_figure_does_not_name_it() -> None:
+    """6月失业率为3.73% names the plain rate, though 经季节调整后 follows in the sentence."""
+    release = "五、6月失業率3.74%,較上月上升0.06個百分點,經季節調整後失業率為3.73%,與上月持平。\n"
+    article = "主计总处今天公布6月失业率为{},月增0.06个百分点,经季节调整后失业率为3.73%,与5月持平。\n"
+    swapped = match_texts(article.format("3.73%"), release)
+    assert not label_of(swapped, "3.73%", 0).confirms
+    assert label_of(swapped, "3.73%", 1).match == "same"
+    right = match_texts(article.format("3.74%"), release)
+    assert label_of(right, "3.74%").match == label_of(right, "3.73%").match == "same"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "全省平均降雨量128.6毫米，东港市平均{}，白沙站累计雨量达612.5毫米。\n",
+        "全省平均降雨量128.6毫米，東港市平均{}，白沙站累計雨量達612.5毫米。\n",
+    ],
+)
+def test_the_average_is_not_the_station(article: str) -> None:
+    """东港市平均 after 全省平均降雨量 is 东港市平均降雨量, not 东港市白沙站's maximum."""
+    release = (
+        "一、降雨情况。11月1日8时至3日17时，全省平均降雨量128.6毫米，其中东港市平均降雨量286.4毫米，"
+        "最大单站累计降雨量为东港市白沙站612.5毫米。\n"
+    )
+    swapped = match_texts(article.format("612.5毫米"), release)
+    assert not label_of(swapped, "612.5毫米", 0).confirms
+    right = match_texts(article.format("286.4毫米"), release)
+    assert label_of(right, "286.4毫米").match == label_of(right, "612.5毫米").match == "same"
