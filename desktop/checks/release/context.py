@@ -190,7 +190,8 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
                 after=_after(plain, figure.end, headline=first_line),
                 lead=_squeeze(lead),
                 reached=_REACHED.search(_squeeze(lead)) is not None,
-                leads_clause=MASK not in _clauses(lead, headline=first_line)[-1],
+                # A gloss (5506公斤/公顷(367公斤/亩)) stands where the figure it restates stands.
+                leads_clause=MASK not in _clauses(_GLOSSED.sub("", lead), headline=first_line)[-1],
                 clause_words=_metric_words(_PHRASE_END.split(_GLOSS.sub("", lead))[-1]) if own else "",
             )
         )
@@ -224,6 +225,8 @@ def _comparison_cells(figures: Sequence[TextFigure], line_starts: Sequence[int])
 # is one phrase, a list of statements (机械器具批发业年增3.9%、建材批发业年增13.3%) is not.
 _PHRASE_END = re.compile(r"[。！？!?\n；;，,：:「」“”]|(?<=#)\s*[、]")
 _REACHED = re.compile(r"(?:至|到|达到)$")
+# A figure and the bracket opened right after it: what follows restates it in other units.
+_GLOSSED = re.compile(r"#+\s*[（(]\s*$")
 
 
 def _after(plain: str, end: int, headline: bool = False) -> str:

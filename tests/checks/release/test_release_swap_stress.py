@@ -16,7 +16,8 @@ from swap_stress import BLIND, DATA, Outcome, run
 # A neighbour anchors only through its own match (matcher._verified): dev 8.
 # A results table's later level columns are earlier periods (context._comparison_cells): dev 5.
 # A qualifier counts as stated only before the figure; the other figure's words may add what the article said: dev 4, blind 3.
-DEV_CEILING = 4
+# A gloss leads its clause as the figure it restates does (context._GLOSSED): dev 3.
+DEV_CEILING = 3
 BLIND_CEILING = 3
 
 

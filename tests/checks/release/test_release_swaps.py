@@ -221,3 +221,21 @@ def test_the_average_is_not_the_station(article: str) -> None:
     assert not label_of(swapped, "612.5毫米", 0).confirms
     right = match_texts(article.format("286.4毫米"), release)
     assert label_of(right, "286.4毫米").match == label_of(right, "612.5毫米").match == "same"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "全国粮食作物平均单产367公斤/亩,比2016年增加{}公斤/亩,增长1.0%。\n",
+        "全國糧食作物平均單產367公斤/畝,比2016年增加{}公斤/畝,增長1.0%。\n",
+    ],
+)
+def test_a_gloss_is_the_level_it_restates(article: str) -> None:
+    """(367公斤/亩) after 5506公斤/公顷 is a level, as that figure is: 增加367公斤/亩 is not it."""
+    release = (
+        "二、全国粮食单位面积产量5506公斤/公顷(367公斤/亩),比2016年增加54公斤/公顷(3.6公斤/亩),增长1.0%。\n"
+    )
+    swapped = [m for m in match_texts(article.format("367"), release) if m.figure.value == 367]
+    assert len(swapped) == 2 and not swapped[1].confirms
+    right = match_texts(article.format("3.6"), release)
+    assert all(m.match == "same" for m in right), [(m.figure.text, m.match) for m in right]
