@@ -150,6 +150,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
         REVIEW,
         group_end=True,
     ),
+    # The memory of figures: after Y, the same figure stated elsewhere (还有 N 处相同数字) with the
+    # claim's source tags, one undoable step.  Shift+Y beside Y, as Shift+X beside X.
+    ActionSpec(
+        "confirm_linked",
+        QT_TRANSLATE_NOOP("actions", "Confirm the &same figure elsewhere"),
+        ("Shift+Y",),
+        "edit",
+        "session.memory.confirm_linked",
+        REVIEW,
+        group_end=True,
+    ),
     ActionSpec("search", QT_TRANSLATE_NOOP("actions", "&Search…"), ("Ctrl+F",), "edit", "focus_search"),
     ActionSpec(
         "publication_date",

@@ -32,6 +32,7 @@ from desktop.ui.publication_date import ask_publication_date
 from desktop.ui.refusal_kinds import UNAVAILABLE
 from desktop.ui.release_pane import ReleasePane
 from desktop.ui.review_layout import ReviewLayout
+from desktop.ui.review_memory import connect_memory
 from desktop.ui.review_session import ReviewSession
 from desktop.ui.status_bar import ReviewStatusBar
 from desktop.ui.store_errors import store_error_text
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         inspector.checks.operand_clicked.connect(session.select_claim)
         inspector.checks.accept_requested.connect(session.checks.accept)
         inspector.checks.dismiss_requested.connect(session.checks.dismiss)
+        connect_memory(session.memory, inspector)
 
     def _restore_ui_state(self) -> None:
         keys.restore_geometry(self._settings, self, (1400, 860))

@@ -49,6 +49,7 @@ from desktop.store.records import (
 )
 from desktop.ui.refusal_kinds import GONE, INVALID, NO_EDITOR, STALE, UNAVAILABLE
 from desktop.ui.review_checks import ReviewChecks
+from desktop.ui.review_memory import ReviewMemory
 from desktop.ui.review_release import ReviewRelease
 from desktop.ui.store_errors import decision_refusal_text, stale_text, store_error_text
 from desktop.ui.undo import DecideCommand, StoreCommand
@@ -100,6 +101,8 @@ class ReviewSession(QObject):
         self.checks = ReviewChecks(self)
         # The shown article's source release, and its figures matched.
         self.release = ReviewRelease(self)
+        # What other articles state of the shown claims' figures (已核实过), and confirming them alike.
+        self.memory = ReviewMemory(self)
 
     # -- the database -------------------------------------------------------------------------
 

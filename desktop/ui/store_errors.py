@@ -128,6 +128,14 @@ def decision_refusal_text(code: str, details: Mapping[str, str]) -> str:
         "source-not-imported": translate(
             "StoreErrors", "The release file {file} could not be imported."
         ).format(file=details.get("file", "")),
+        "no-linked": translate(
+            "StoreErrors",
+            "No pending number states this figure again with the same value: nothing to confirm.",
+        ),
+        "no-source-tags": translate(
+            "StoreErrors",
+            "This number has no source tag to give the same figure elsewhere: tag its source (T) first.",
+        ),
         "finding-dismissed": translate("StoreErrors", "This check was dismissed already."),
         "finding-not-dismissed": translate("StoreErrors", "This check is not dismissed: nothing to restore."),
         "finding-holds": translate(

@@ -82,11 +82,21 @@ class ImportJob(Job):
         self._files = list(files)
 
     def work(self, store: ReviewStore) -> object:
-        return store.import_files(
+        report = store.import_files(
             self._files,
             progress=lambda done, total, name: self.progressed.emit(done, total, name),
             should_cancel=self.is_cancelled,
         )
+        if not store.read_only and not self.is_cancelled():
+            # The new articles keyed into the memory of figures here, off the GUI thread, so the
+            # first look at one (已核实过) is a lookup, not half a second of keying.  A cancel stops
+            # between steps; what is left is keyed when first looked up.
+            linking = QCoreApplication.translate("Jobs", "Linking figures with the archive")
+            store.refresh_memory(
+                lambda done, total, _name: self.progressed.emit(done, total, linking),
+                should_cancel=self.is_cancelled,
+            )
+        return report
 
 
 class RedetectJob(Job):

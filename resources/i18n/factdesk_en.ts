@@ -148,6 +148,10 @@ Rejected: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Verified before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Checks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -294,6 +298,10 @@ Click the file name to open the original file.</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stated elsewhere</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status: {status}</source>
@@ -765,6 +773,10 @@ Click the file name to open the original file.</source>
 <context>
     <name>Jobs</name>
     <message>
+        <source>Linking figures with the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Imported {docs} file(s): {articles} article(s), {claims} claim(s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -774,6 +786,21 @@ Click the file name to open the original file.</source>
     </message>
     <message>
         <source>{name}: already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkedOffer</name>
+    <message>
+        <source>Confirm them (Shift+Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now: do not offer it again for this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -814,6 +841,45 @@ Click the file name to open the original file.</source>
     <message>
         <source>FactDesk {version}
 Check every number in an article before it goes to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemorySection</name>
+    <message>
+        <source>Open that article at this figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no source tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Verified before, within rounding: {figure}, {sources}, {editor} {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Verified before: {figure}, {sources}, {editor} {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚑ Differs from {figure}, verified before ({sources}, {editor} {date}); here {stated}: {difference} apart ({relative})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚑ Differs from {figure} stated elsewhere; here {stated}: {difference} apart ({relative})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ Stated as {figure}, not verified yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= Also stated as {figure}, not verified yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{headline}”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -956,6 +1022,41 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>Dismiss check: {explanation}</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMemory</name>
+    <message numerus="yes">
+        <source>%n more place(s) state the same figure: confirm them too? (Shift+Y)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more place(s) state the same figure: tag a source (T), then confirm them too (Shift+Y).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm or correct this number first; then the same figure elsewhere can follow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm %n number(s) stating the same figure</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) stating the same figure confirmed, tagged {sources}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1292,14 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>The release file {file} could not be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pending number states this figure again with the same value: nothing to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number has no source tag to give the same figure elsewhere: tag its source (T) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1436,6 +1545,10 @@ Check every number in an article before it goes to print.</source>
     </message>
     <message>
         <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the &amp;same figure elsewhere</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -152,6 +152,10 @@ Rejected: {rejected}</source>
         <translation>未选中数字</translation>
     </message>
     <message>
+        <source>Verified before</source>
+        <translation>已核实过</translation>
+    </message>
+    <message>
         <source>Checks</source>
         <translation>核对</translation>
     </message>
@@ -298,6 +302,10 @@ Click the file name to open the original file.</source>
         <translation>
             <numerusform>核对 — %n 条未处理提示</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stated elsewhere</source>
+        <translation>别处写过</translation>
     </message>
     <message>
         <source>Status: {status}</source>
@@ -769,6 +777,10 @@ Click the file name to open the original file.</source>
 <context>
     <name>Jobs</name>
     <message>
+        <source>Linking figures with the archive</source>
+        <translation>正在与已有稿件比对数字</translation>
+    </message>
+    <message>
         <source>Imported {docs} file(s): {articles} article(s), {claims} claim(s).</source>
         <translation>已导入 {docs} 个文件：{articles} 篇文章，{claims} 个数字。</translation>
     </message>
@@ -779,6 +791,21 @@ Click the file name to open the original file.</source>
     <message>
         <source>{name}: already imported</source>
         <translation>{name}：已导入过</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedOffer</name>
+    <message>
+        <source>Confirm them (Shift+Y)</source>
+        <translation>一并确认 (Shift+Y)</translation>
+    </message>
+    <message>
+        <source>Not now: do not offer it again for this number</source>
+        <translation>暂不：不再为这个数字提示</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -820,6 +847,45 @@ Click the file name to open the original file.</source>
 Check every number in an article before it goes to print.</source>
         <translation>核数台 {version}
 稿件付印前，逐一核对文中的每个数字。</translation>
+    </message>
+</context>
+<context>
+    <name>MemorySection</name>
+    <message>
+        <source>Open that article at this figure</source>
+        <translation>打开那篇文章并定位到这个数字</translation>
+    </message>
+    <message>
+        <source>no source tag</source>
+        <translation>无来源标签</translation>
+    </message>
+    <message>
+        <source>✓ Verified before, within rounding: {figure}, {sources}, {editor} {date}</source>
+        <translation>✓ 已核实过（舍入范围内一致）：{figure}，{sources}，{editor} {date}</translation>
+    </message>
+    <message>
+        <source>✓ Verified before: {figure}, {sources}, {editor} {date}</source>
+        <translation>✓ 已核实过：{figure}，{sources}，{editor} {date}</translation>
+    </message>
+    <message>
+        <source>⚑ Differs from {figure}, verified before ({sources}, {editor} {date}); here {stated}: {difference} apart ({relative})</source>
+        <translation>⚑ 与已核实的 {figure}（{sources}，{editor} {date}）不一致：此处为 {stated}，相差 {difference}（{relative}）</translation>
+    </message>
+    <message>
+        <source>⚑ Differs from {figure} stated elsewhere; here {stated}: {difference} apart ({relative})</source>
+        <translation>⚑ 与别处写的 {figure} 不一致：此处为 {stated}，相差 {difference}（{relative}）</translation>
+    </message>
+    <message>
+        <source>≈ Stated as {figure}, not verified yet:</source>
+        <translation>≈ 别处写作 {figure}，尚未核实：</translation>
+    </message>
+    <message>
+        <source>= Also stated as {figure}, not verified yet:</source>
+        <translation>= 别处也写作 {figure}，尚未核实：</translation>
+    </message>
+    <message>
+        <source>“{headline}”</source>
+        <translation>《{headline}》</translation>
     </message>
 </context>
 <context>
@@ -960,6 +1026,37 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>Dismiss check: {explanation}</source>
         <translation>忽略提示：{explanation}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMemory</name>
+    <message numerus="yes">
+        <source>%n more place(s) state the same figure: confirm them too? (Shift+Y)</source>
+        <translation>
+            <numerusform>还有 %n 处相同数字，一并确认？（Shift+Y）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more place(s) state the same figure: tag a source (T), then confirm them too (Shift+Y).</source>
+        <translation>
+            <numerusform>还有 %n 处相同数字：先标注来源（T），再一并确认（Shift+Y）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm or correct this number first; then the same figure elsewhere can follow it.</source>
+        <translation>请先确认或更正这个数字，别处的相同数字才能随之确认。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm %n number(s) stating the same figure</source>
+        <translation>
+            <numerusform>一并确认 %n 处相同数字</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) stating the same figure confirmed, tagged {sources}</source>
+        <translation>
+            <numerusform>已一并确认 %n 处相同数字，来源：{sources}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1292,14 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>The release file {file} could not be imported.</source>
         <translation>无法导入来源稿文件 {file}。</translation>
+    </message>
+    <message>
+        <source>No pending number states this figure again with the same value: nothing to confirm.</source>
+        <translation>没有待核的数字以相同数值再次写到这个数字，无需一并确认。</translation>
+    </message>
+    <message>
+        <source>This number has no source tag to give the same figure elsewhere: tag its source (T) first.</source>
+        <translation>这个数字还没有来源标签，无法带给别处的相同数字：请先标注来源（T）。</translation>
     </message>
     <message>
         <source>This check was dismissed already.</source>
@@ -1439,6 +1544,10 @@ Check every number in an article before it goes to print.</source>
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Confirm the &amp;same figure elsewhere</source>
+        <translation>一并确认相同数字(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Search…</source>

@@ -108,7 +108,8 @@ def test_what_the_pool_holds_ahead_of_the_writer_stays_bounded_and_the_order_is_
     largest = max(len(page.read_text(encoding="utf-8")) for page in pages)
     bound = 3 * largest
     monkeypatch.setattr(importing, "HELD_CHARACTERS_PER_WORKER", bound)
-    monkeypatch.setattr(importing, "POOL_AHEAD_CHARACTERS", 2 * largest)
+    # The workers would be given every file at once but for the bound.
+    monkeypatch.setattr(importing, "POOL_AHEAD_CHARACTERS", 10**9)
     held: list[int] = []
     for name in ("_feed", "_detect_here"):
         real = getattr(importing._PoolImport, name)

@@ -15,6 +15,7 @@ from desktop.claims.numerals import REFUSAL_CODES, NumberError, parse_quantity
 from desktop.ingest.reader import READ_ERROR_KINDS
 from desktop.store import ReviewStore
 from desktop.store.decisions import REFUSAL_CODES as DECISION_CODES
+from desktop.store.memory import MEMORY_REFUSAL_CODES
 from desktop.store.records import DETECTION_FAILED
 from desktop.store.releases import RELEASE_REFUSAL_CODES
 from desktop.ui.app import install_translator
@@ -55,7 +56,7 @@ def test_every_number_refusal_code_has_a_chinese_sentence(chinese: None, code: s
     assert text != number_code_text("a code added later", "1e5000")
 
 
-@pytest.mark.parametrize("code", (*DECISION_CODES, *RELEASE_REFUSAL_CODES))
+@pytest.mark.parametrize("code", (*DECISION_CODES, *RELEASE_REFUSAL_CODES, *MEMORY_REFUSAL_CODES))
 def test_every_decision_refusal_code_has_a_chinese_sentence(chinese: None, code: str) -> None:
     text = decision_refusal_text(code, {"number_code": "no_number", "value": "abc"})
     assert not english_words(text.replace("abc", "")), text

@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.records import REJECT_REASONS, AuditEntry, ClaimView, SourcePlace, StoredFinding
+from desktop.store.records import REJECT_REASONS, AuditEntry, ClaimView, MemoryHit, SourcePlace, StoredFinding
 from desktop.ui.inspector.checks import ChecksSection
 from desktop.ui.inspector.correction import CorrectionEditor
 from desktop.ui.inspector.history import HistoryList
+from desktop.ui.inspector.memory import LinkedOffer, MemorySection
 from desktop.ui.inspector.original import OriginalPlace
 from desktop.ui.inspector.sources import SourcesEditor
 from desktop.ui.palette import ACCENT_TEXT, INSPECTOR_STYLE, status_badge_style, status_style
@@ -75,6 +76,9 @@ class ClaimInspector(QWidget):
         outer.setSpacing(0)
         self._build_banner()
         outer.addWidget(self.refusal_banner)
+        # About the claim just confirmed, no longer the one shown: above the claim, not in it.
+        self.offer = LinkedOffer(self)
+        outer.addWidget(self.offer)
         self._stack = QStackedWidget(self)
         outer.addWidget(self._stack)
 
@@ -100,6 +104,11 @@ class ClaimInspector(QWidget):
         self._build_fields(content)
         self._build_decisions(content)
         # Right under the decision: the evidence for it, before the editor types anything.
+        # Quiet (title and all) for a figure no other article states.
+        self.memory_title = self._section_title(self.tr("Verified before"), content)
+        self.memory = MemorySection(content)
+        self._content_layout.addWidget(self.memory)
+        self.show_memory("", [])
         self.checks_title = self._section_title(self.tr("Checks"), content)
         self.checks = ChecksSection(content)
         self._content_layout.addWidget(self.checks)
@@ -376,6 +385,13 @@ class ClaimInspector(QWidget):
         flags = sum(1 for f in findings if f.is_open_flag)
         title = self.tr("Checks") if not flags else self.tr("Checks — %n open flag(s)", "", flags)
         self.checks_title.setText(title)
+
+    def show_memory(self, _claim_id: str, hits: Sequence[MemoryHit]) -> None:
+        """The claim's statements in other articles (ReviewMemory.claim_memory_changed); none: hidden."""
+        self.memory.show_hits(hits)
+        verified = sum(1 for hit in hits if hit.verified)
+        self.memory_title.setText(self.tr("Verified before") if verified else self.tr("Stated elsewhere"))
+        self.memory_title.setVisible(bool(hits))
 
     def show_place(self, place: SourcePlace | None) -> None:
         """Where the claim shown stands in its file: name, line, the raw text around it."""
