@@ -18,6 +18,12 @@ base and period alike):
   东港市白沙站; 去年共审结 names 审结, not 审结民商事案件 — though after
   电信网络诈骗案件成为审判重点, 审结 may well be 审结电信网络诈骗案件).
 
+- or, whatever the metric words, the article's sentence has not one pair of
+  characters of the candidate's sentence and at least TOLD of `k`'s (单日最高峰
+  出现在十月三日，共…人次出入境 tells 期间单日出入境旅客人次最高为十月三日，
+  录得810,437人次, not 深圳湾管制站录得588,940人次); never for table cells,
+  which have no sentence.
+
 A release figure's words are its own clause's metric words, or, when its
 clause has none (年增13.2%), the metric words it borrows from the clause
 before.
@@ -33,6 +39,8 @@ from desktop.checks.release.values import value_relation
 
 # Share of a qualifier's character pairs the article's sentence must hold to state it.
 STATED = 0.5
+# Character pairs an article sentence shares with another figure's sentence, none with the candidate's.
+TOLD = 4
 
 
 def named_better(
@@ -49,13 +57,24 @@ def named_better(
         return False  # the candidate's words are the figure's, or the article states their qualifier too
     if not holds and len(mine) < 2:
         return False  # one pair of characters (全省) is too little to tell two figures apart
+    sentence = word_pairs(context.sentence)
+    told = len(sentence & word_pairs(r_ctx[j].sentence))
     for k, other in enumerate(r_ctx):
         if k == j or release[k].unit != release[j].unit:
             continue
         words = _words(other)
-        if not mine <= words or (holds and not (words - mine) <= said):
-            continue
-        if _another_figure(k, context, figure, j, release, r_ctx):
+        better = mine <= words and (not holds or (words - mine) <= said)
+        # Or nothing of the sentence is in the candidate's, much of it in `k`'s (单日最高峰出现在
+        # 十月三日，共…出入境 is the release's 单日出入境旅客人次最高为十月三日, not 深圳湾管制站).
+        # Table cells (a `note`, or not leading their row) have no sentence to compare.
+        better = better or (
+            told == 0
+            and not release[j].note
+            and r_ctx[j].leads_clause
+            and not release[k].note
+            and len(sentence & word_pairs(other.sentence)) >= TOLD
+        )
+        if better and _another_figure(k, context, figure, j, release, r_ctx):
             return True
     return False
 

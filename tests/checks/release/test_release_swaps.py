@@ -239,3 +239,20 @@ def test_a_gloss_is_the_level_it_restates(article: str) -> None:
     assert len(swapped) == 2 and not swapped[1].confirms
     right = match_texts(article.format("3.6"), release)
     assert all(m.match == "same" for m in right), [(m.figure.text, m.match) for m in right]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "单日最高峰出现在十月三日，共{}人次出入境；当日经港珠澳大桥香港口岸往来的车辆达46215架次。\n",
+        "單日最高峰出現在十月三日，共{}人次出入境；當日經港珠澳大橋香港口岸往來的車輛達46215架次。\n",
+    ],
+)
+def test_a_sentence_that_tells_another_figure(article: str) -> None:
+    """Nothing of 单日最高峰出现在十月三日 is in 深圳湾管制站录得588,940人次; much is in 单日…最高为十月三日，录得810,437人次."""
+    release = (
+        "陸路管制站中，羅湖管制站錄得902,117人次，港珠澳大橋香港口岸錄得612,308人次，深圳灣管制站錄得588,940人次。\n"
+        "期間單日出入境旅客人次最高為十月三日，錄得810,437人次。其中經港珠澳大橋香港口岸出入境的車輛共46,215架次。\n"
+    )
+    assert not label_of(match_texts(article.format("588,940"), release), "588,940人次").confirms
+    assert label_of(match_texts(article.format("81万437"), release), "81万437人次").match == "same"
