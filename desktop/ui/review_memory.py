@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.store import StoreError
 from desktop.store.records import ArticleDetail, AuditEntry, BatchChange, ClaimView, MemoryHit
+from desktop.ui.actions import ACTIONS
 from desktop.ui.refusal_kinds import INVALID
 from desktop.ui.store_errors import store_error_text
 from desktop.ui.undo import BatchCommand
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from desktop.ui.review_session import ReviewSession
 
 _VERIFIED = ("confirmed", "corrected")
+# The key of 确认相同数字, as the action table gives it, for the offer's words.
+CONFIRM_LINKED_KEY = str(next(spec for spec in ACTIONS if spec.id == "confirm_linked").shortcuts[0])
 
 
 def _excluded(claim: ClaimView) -> bool:
@@ -131,16 +134,19 @@ class ReviewMemory(QObject):
                 count = 0  # the offer is extra: the decision itself was saved
         if count:
             self._set_offer(claim, count)
-            self._session.told.emit(self.offer_text())
+            self._session.told.emit(self.offer_text(with_key=True))
         elif self._offer is not None:
             self._set_offer(None, 0)
 
     def _may_be_linked(self, claim: ClaimView) -> bool:
-        """Whether the claim has a link at all (a hit elsewhere, a repeat in its article): without one
-        nothing is confirmable, and the store is not asked on every key."""
-        if self._hits.get(claim.id):
+        """Whether the claim is linked as an equal repeat at all (a hit elsewhere, a repeat in its
+        article): confirm_linked follows only those links, so without one nothing is confirmable,
+        and the store is not asked on every key."""
+        if any(hit.relation == "equal" for hit in self._hits.get(claim.id, [])):
             return True
-        return any(f.check == "repeat" for f in self._session.checks.findings_for(claim.id))
+        return any(
+            f.check == "repeat" and f.reading == "same" for f in self._session.checks.findings_for(claim.id)
+        )
 
     def _set_offer(self, claim: ClaimView | None, count: int) -> None:
         self._offer, self._offer_count = claim, count if claim is not None else 0
@@ -149,19 +155,22 @@ class ReviewMemory(QObject):
         else:
             self.offer_changed.emit(claim.id, claim.text, bool(claim.sources), count)
 
-    def offer_text(self) -> str:
-        """The offer as the status bar and the inspector word it; "" without one."""
+    def offer_text(self, *, with_key: bool = False) -> str:
+        """The offer as the inspector words it (with the key: as the status bar does); "" without one."""
         if self._offer is None:
             return ""
-        if self._offer.sources:
+        figure, count = self._offer.text, self._offer_count
+        if not self._offer.sources:
             return self.tr(
-                "%n more place(s) state the same figure: confirm them too? (Shift+Y)", "", self._offer_count
-            )
-        return self.tr(
-            "%n more place(s) state the same figure: tag a source (T), then confirm them too (Shift+Y).",
-            "",
-            self._offer_count,
-        )
+                "{figure} verified: %n more place(s) state the same figure. Tag its source (T) to confirm"
+                " them too.",
+                "",
+                count,
+            ).format(figure=figure)
+        offer = self.tr(
+            "{figure} verified: %n more place(s) state the same figure. Confirm them too?", "", count
+        ).format(figure=figure)
+        return self.tr("{offer} ({key})").format(offer=offer, key=CONFIRM_LINKED_KEY) if with_key else offer
 
     def decline(self) -> None:
         """The editor closed the offer: not offered again for that claim."""
@@ -240,7 +249,9 @@ def connect_memory(memory: ReviewMemory, inspector: ClaimInspector) -> None:
     """The inspector shows the memory and the offer, and its links and buttons act through it."""
     memory.claim_memory_changed.connect(inspector.show_memory)
     memory.offer_changed.connect(
-        lambda _id, _text, tagged, _n: inspector.offer.show_offer(memory.offer_text(), can_confirm=tagged)
+        lambda _id, _text, tagged, _n: inspector.offer.show_offer(
+            memory.offer_text(), can_confirm=tagged, key=CONFIRM_LINKED_KEY
+        )
     )
     inspector.memory.hit_clicked.connect(memory.open_hit)
     inspector.offer.accepted.connect(memory.confirm_linked)

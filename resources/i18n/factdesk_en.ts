@@ -792,7 +792,7 @@ Click the file name to open the original file.</source>
 <context>
     <name>LinkedOffer</name>
     <message>
-        <source>Confirm them (Shift+Y)</source>
+        <source>Confirm them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -801,6 +801,10 @@ Click the file name to open the original file.</source>
     </message>
     <message>
         <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm them ({key})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1027,18 +1031,22 @@ Check every number in an article before it goes to print.</source>
 <context>
     <name>ReviewMemory</name>
     <message numerus="yes">
-        <source>%n more place(s) state the same figure: confirm them too? (Shift+Y)</source>
+        <source>{figure} verified: %n more place(s) state the same figure. Tag its source (T) to confirm them too.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n more place(s) state the same figure: tag a source (T), then confirm them too (Shift+Y).</source>
+        <source>{figure} verified: %n more place(s) state the same figure. Confirm them too?</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{offer} ({key})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Confirm or correct this number first; then the same figure elsewhere can follow it.</source>

@@ -796,8 +796,8 @@ Click the file name to open the original file.</source>
 <context>
     <name>LinkedOffer</name>
     <message>
-        <source>Confirm them (Shift+Y)</source>
-        <translation>一并确认 (Shift+Y)</translation>
+        <source>Confirm them</source>
+        <translation>一并确认</translation>
     </message>
     <message>
         <source>Not now: do not offer it again for this number</source>
@@ -806,6 +806,10 @@ Click the file name to open the original file.</source>
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Confirm them ({key})</source>
+        <translation>一并确认（{key}）</translation>
     </message>
 </context>
 <context>
@@ -1031,16 +1035,20 @@ Check every number in an article before it goes to print.</source>
 <context>
     <name>ReviewMemory</name>
     <message numerus="yes">
-        <source>%n more place(s) state the same figure: confirm them too? (Shift+Y)</source>
+        <source>{figure} verified: %n more place(s) state the same figure. Tag its source (T) to confirm them too.</source>
         <translation>
-            <numerusform>还有 %n 处相同数字，一并确认？（Shift+Y）</numerusform>
+            <numerusform>{figure} 已核实：还有 %n 处相同数字；标注来源（T）后可一并确认。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n more place(s) state the same figure: tag a source (T), then confirm them too (Shift+Y).</source>
+        <source>{figure} verified: %n more place(s) state the same figure. Confirm them too?</source>
         <translation>
-            <numerusform>还有 %n 处相同数字：先标注来源（T），再一并确认（Shift+Y）。</numerusform>
+            <numerusform>{figure} 已核实：还有 %n 处相同数字，一并确认？</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{offer} ({key})</source>
+        <translation>{offer}（{key}）</translation>
     </message>
     <message>
         <source>Confirm or correct this number first; then the same figure elsewhere can follow it.</source>

@@ -145,8 +145,9 @@ def test_confirming_offers_the_same_figure_elsewhere_in_one_step_undone_by_one_c
     # Offered once, without a dialog, for the claim just confirmed (no longer the one shown).
     offered, count = win.session.memory.offer
     assert offered is not None and offered.id == headline_income.id and count == 2
-    assert win.inspector.offer.text() == "还有 2 处相同数字，一并确认？（Shift+Y）"
-    assert "还有 2 处相同数字" in win.status.currentMessage()
+    assert win.inspector.offer.text() == "38652元 已核实：还有 2 处相同数字，一并确认？"
+    assert win.inspector.offer.button.text() == "一并确认（Shift+Y）"
+    assert win.status.currentMessage() == "38652元 已核实：还有 2 处相同数字，一并确认？（Shift+Y）"
     assert win.current_claim is not None and win.current_claim.id != headline_income.id
 
     _press(qtbot, win, Qt.Key.Key_Y, shift=True)
@@ -174,7 +175,7 @@ def test_the_same_figure_without_a_source_tag_is_refused_in_chinese(
     headline_income, body_income = _claims(win, "a_", "38652元")
     _show(win, headline_income)
     _press(qtbot, win, Qt.Key.Key_Y)  # confirmed, no source tag
-    assert win.inspector.offer.text() == "还有 2 处相同数字：先标注来源（T），再一并确认（Shift+Y）。"
+    assert win.inspector.offer.text() == "38652元 已核实：还有 2 处相同数字；标注来源（T）后可一并确认。"
     assert not win.inspector.offer.button.isEnabled()
     _press(qtbot, win, Qt.Key.Key_Y, shift=True)
     assert "请先标注来源" in win.inspector.refusal_text()

@@ -228,7 +228,7 @@ class LinkedOffer(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.label, 1)
-        self.button = QPushButton(self.tr("Confirm them (Shift+Y)"), self)
+        self.button = QPushButton(self.tr("Confirm them"), self)
         self.button.setObjectName("confirmLinked")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the review
         self.button.clicked.connect(self.accepted)
@@ -243,9 +243,12 @@ class LinkedOffer(QFrame):
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_offer(self, text: str, *, can_confirm: bool = True) -> None:
-        """The offer worded (ReviewMemory.offer_text); "" hides it."""
+    def show_offer(self, text: str, *, can_confirm: bool = True, key: str = "") -> None:
+        """The offer worded (ReviewMemory.offer_text) and the key that accepts it; "" hides it."""
         self.label.setText(text)
+        self.button.setText(
+            self.tr("Confirm them ({key})").format(key=key) if key else self.tr("Confirm them")
+        )
         self.button.setEnabled(can_confirm)
         self.setVisible(bool(text))
 
