@@ -22,6 +22,7 @@ one that contradicts the other marks another metric, whatever the value.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -532,10 +533,12 @@ def _period_of(match: re.Match[str]) -> str:
     return f"m{int(match.group('month'))}"
 
 
-def _pairs(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1) if MASK not in text[i : i + 2]}
-
-
+# Contexts are compared pair by pair many times over (each candidate against
+# every release figure); the same few hundred texts come back each time.
+@lru_cache(maxsize=1 << 14)
 def word_pairs(text: str) -> frozenset[str]:
     """The character pairs of metric words (none across a masked figure): how contexts are compared."""
-    return frozenset(_pairs(text))
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1) if MASK not in text[i : i + 2])
+
+
+_pairs = word_pairs
