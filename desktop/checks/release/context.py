@@ -22,9 +22,9 @@ one that contradicts the other marks another metric, whatever the value.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desktop.checks.release.columns import column_bases
 from desktop.checks.release.figure import TextFigure
