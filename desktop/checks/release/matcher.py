@@ -62,6 +62,7 @@ from desktop.checks.release.context import (
     head_found,
     subject_cover,
     tail_found,
+    word_pairs,
 )
 from desktop.checks.release.differing import differing
 from desktop.checks.release.figure import TextFigure, bare_figures, figure_of_claim, unclear_figures
@@ -280,7 +281,8 @@ def _supported(
     specific when not one pair of those words is there (工业部门增加1千人
     beside 就业人数's 1千人 is another metric; 净利率15% two figures after the
     matched revenue is not the revenue's 15% growth).  Words from an earlier
-    clause take any neighbour within reach.
+    clause take any neighbour within reach, unless the release figure
+    leads a clause of words the article's sentence has none of (`_unsaid`).
     """
     figure, context, other = article[i], a_ctx[i], r_ctx[candidate.index]
     if (
@@ -299,10 +301,31 @@ def _supported(
     words_hold = ((pairs or 0.0) >= MIN_COVERAGE and head_found(context, other)) or tail_found(context, other)
     if words_hold:
         return True
+    if _unsaid(context, other):
+        return False
     if context.own_subject and pairs is not None:
         beside = _anchor(i, candidate, article, a_ctx, r_ctx, candidates, reach=1)
         return beside >= 2.0 if pairs == 0 else beside > 0
     return _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
+
+
+def _unsaid(context: Context, other: Context) -> bool:
+    """Whether both name a metric and the release's words, leading the figure's clause, are not in the article's sentence.
+
+    Then a neighbour matched nearby is no reason for a common figure:
+    矿业及土石采取业减少0.80% beside 制造业减少8.4% is not what an article
+    says of 制造生产指数, however close its figures are matched.  An article
+    figure with next to no words of its own (斥约20.4亿港元回购) may still
+    restate 以总代价约2,036百万港元购回 by its neighbours.
+    """
+    words = word_pairs(other.clause_words)
+    return (
+        other.own_subject
+        and other.leads_clause
+        and len(words) >= 2
+        and len(word_pairs(context.subject)) >= 2
+        and not words & word_pairs(context.sentence)
+    )
 
 
 def _named_elsewhere(

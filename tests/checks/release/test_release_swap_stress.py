@@ -17,7 +17,8 @@ from swap_stress import BLIND, DATA, Outcome, run
 # A results table's later level columns are earlier periods (context._comparison_cells): dev 5.
 # A qualifier counts as stated only before the figure; the other figure's words may add what the article said: dev 4, blind 3.
 # A gloss leads its clause as the figure it restates does (context._GLOSSED): dev 3.
-DEV_CEILING = 3
+# A release figure leading a clause of words the article's sentence lacks needs more than a neighbour: dev 2.
+DEV_CEILING = 2
 # A sentence that shares nothing with the candidate's and much with another figure's: blind 2.
 BLIND_CEILING = 2
 

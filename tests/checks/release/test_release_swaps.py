@@ -256,3 +256,22 @@ def test_a_sentence_that_tells_another_figure(article: str) -> None:
     )
     assert not label_of(match_texts(article.format("588,940"), release), "588,940人次").confirms
     assert label_of(match_texts(article.format("81万437"), release), "81万437人次").match == "same"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "經濟部統計處1日公布2022年12月工業生產指數為129.62,年減7.9%,製造生產指數為131.99,年減{}。\n",
+        "经济部统计处1日公布2022年12月工业生产指数为129.62,年减7.9%,制造生产指数为131.99,年减{}。\n",
+    ],
+)
+def test_a_neighbour_does_not_vouch_for_a_metric_the_article_never_names(article: str) -> None:
+    """制造生产指数's fall is not 矿业及土石采取业减少0.80%, though 7.9% is matched two figures before it."""
+    release = (
+        "1.12月工業生產指數129.62。\n"
+        "2.與上年同月比較:工業生產減少7.93%,其中製造業減少8.40%,礦業及土石採取業減少0.80%,"
+        "電力及燃氣供應業減少2.13%,用水供應業增加3.99%。\n"
+    )
+    swapped = match_texts(article.format("0.80%"), release)
+    assert not label_of(swapped, "0.80%").confirms
+    assert label_of(match_texts(article.format("8.4%"), release), "8.4%").match == "same"
