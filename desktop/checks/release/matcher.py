@@ -81,6 +81,8 @@ RELEASE_NEIGHBOURS = 5
 # Share of its metric words' character pairs a common figure's release sentence
 # must hold, absent a matched neighbour.
 MIN_COVERAGE = 0.5
+# Units that count nothing until a noun follows them (2,931个站点, 46家企业).
+CLASSIFIERS = frozenset("个家项座处只台所条架艘宗件次")
 _MAGNITUDE = re.compile(r"[0-9]\s*(万亿|萬億|亿|億|万|萬|兆)")
 _DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
@@ -287,7 +289,7 @@ def _supported(
     figure, context, other = article[i], a_ctx[i], r_ctx[candidate.index]
     if (
         _named_elsewhere(context, candidate.index, release, r_ctx)
-        or _said_otherwise(context, other)
+        or _said_otherwise(context, other, figure.unit)
         or named_better(context, figure, candidate.index, release, r_ctx)
     ):
         return False
@@ -371,7 +373,7 @@ def _named_elsewhere(
     )
 
 
-def _said_otherwise(context: Context, other: Context) -> bool:
+def _said_otherwise(context: Context, other: Context, unit: str = "") -> bool:
     """Whether the two figures are plainly stated as different things, whatever their value.
 
     - one is a change (增长4.7%, 减少1,207名; not the level it arrives at,
@@ -381,14 +383,28 @@ def _said_otherwise(context: Context, other: Context) -> bool:
     - both are followed by words of their own that share no character in
       their first two (3人死亡 against 3人失踪, 248.73万人受灾 against
       248.73万人失踪; 回购 and 购回 are one thing); one character is
-      enough to name what a count counts (9个市 against 9个站点, 46个县).
+      enough to name what a count counts (9个市 against 9个站点, 46个县);
+    - one is followed by such words, the other led by words of its own that
+      hold none of their first two characters (2,931个市 against
+      开放避灾安置场所2,931个; 3人死亡 is 因灾死亡3人), when the figure's unit
+      is a bare classifier (个, 家, 项) that only the noun after it completes.
     """
     for a, b in ((context, other), (other, context)):
         change = (a.direction or a.base) and not a.reached
         if change and not (b.direction or b.base) and b.own_subject and b.leads_clause and not b.prior:
             return True
     mine, theirs = context.after, other.after
-    return bool(mine) and bool(theirs) and not set(mine[:2]) & set(theirs[:2])
+    if mine and theirs:
+        return not set(mine[:2]) & set(theirs[:2])
+    if unit not in CLASSIFIERS:
+        return False  # after 3.84% or 9412人 a headline runs on (劳动市场稳定, 全台人口再减)
+    # Words after one figure, none after the other, whose clause leads with its own
+    # words: they must meet (全省2,931个市 is not 开放避灾安置场所2,931个).
+    for a, b in ((context, other), (other, context)):
+        words = b.clause_words.replace(MASK, "")
+        if a.after and not b.after and b.own_subject and b.leads_clause and len(words) >= 2:
+            return not set(a.after[:2]) & set(words)
+    return False
 
 
 def _evidence(

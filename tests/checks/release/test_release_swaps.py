@@ -275,3 +275,18 @@ def test_a_neighbour_does_not_vouch_for_a_metric_the_article_never_names(article
     swapped = match_texts(article.format("0.80%"), release)
     assert not label_of(swapped, "0.80%").confirms
     assert label_of(match_texts(article.format("8.4%"), release), "8.4%").match == "same"
+
+
+@pytest.mark.parametrize(
+    ("article", "text", "confirmed"),
+    [
+        ("全省有2,931个站点雨量超过400毫米。\n", "2,931个", False),
+        ("全省有2,931個站點雨量超過400毫米。\n", "2,931個", False),
+        ("全省开放避灾安置场所2931个。\n", "2931个", True),
+        ("全省開放避災安置場所2931個。\n", "2931個", True),
+    ],
+)
+def test_a_classifier_needs_its_noun(article: str, text: str, confirmed: bool) -> None:
+    """2,931个 followed by 站点 is not 开放避灾安置场所2,931个: 个 counts whatever noun completes it."""
+    release = "全省累计转移危险区域群众19.42万人，出动抢险救援人员1.2万人次、车辆3,400台次，开放避灾安置场所2,931个。\n"
+    assert label_of(match_texts(article, release), text).confirms is confirmed
