@@ -116,6 +116,11 @@ HELD_CHARACTERS_PER_WORKER = 1_000_000
 # While this process has a file it could detect instead, a transaction is
 # not begun for less work than this (each commit costs an fsync).
 MIN_WRITE_WORK = BATCH_WORK // 4
+# The writer's queue holds no more than this much work (two full
+# transactions, about a second of inserts): when the writing is the slower
+# part (a busy machine), documents wait detected, counted against the held
+# text, and no more are taken until the writer catches up.
+QUEUED_WORK = 2 * CLAIMS_PER_TRANSACTION
 # No more detection processes than this, whatever the machine: the one
 # writer could not keep up with more.
 MAX_WORKERS = 3
@@ -399,8 +404,8 @@ class _PoolImport:
     transaction (another window's save is waiting for it); this process
     spends that pause detecting a file itself rather than sleeping, and
     writes again as soon as the pause is over and enough is queued, so the
-    writing never falls far behind (what is left to write when detection
-    ends is written with a sleep between transactions).
+    writing keeps up (what is left to write when detection ends is written
+    with a sleep between transactions).
 
     The workers are kept POOL_AHEAD_CHARACTERS of text ahead each, so they
     never run dry while this process writes a transaction or detects a
@@ -408,9 +413,13 @@ class _PoolImport:
     file is taken it takes back the last one a worker has not started, so
     the workers' queue and this process meet at the end.  Until the workers
     have made their tagger (about a second), this process imports the files
-    in order itself.  Everything held ahead of the writing stays under
-    HELD_CHARACTERS_PER_WORKER of text a worker, so memory is bounded however long the batch.
-    A worker that dies leaves its files to this process.
+    in order itself.
+
+    Memory stays bounded however long the batch: the writer's queue holds
+    at most QUEUED_WORK, and the text of the files given to a worker or
+    detected but not yet queued stays under HELD_CHARACTERS_PER_WORKER a
+    worker; past either, no file is taken until the writer catches up.  A
+    worker that dies leaves its files to this process.
     """
 
     db: Database
@@ -441,7 +450,7 @@ class _PoolImport:
                     future.cancel()
                 return True
             self._collect()
-            while self._queued in self._ready:
+            while self._queued in self._ready and self.writer.waiting < QUEUED_WORK:
                 if progress is not None:
                     progress(self._queued, count, display_name(self.todo[self._queued]))
                 self.writer.add(self._ready.pop(self._queued), write=False)
@@ -452,7 +461,8 @@ class _PoolImport:
             self._feed()
             if self._may_write():
                 self.writer.write_next()
-            elif self._queued not in self._given:  # no one has it (the workers are starting, or one died)
+            elif self._queued not in self._given and self._queued not in self._ready:
+                # No one has it: the workers are starting, or one died.
                 self._detect_here(self._queued)
             elif not self._take_here():
                 self._wait()

@@ -127,6 +127,33 @@ def test_what_the_pool_holds_ahead_of_the_writer_stays_bounded_and_the_order_is_
     assert _stored(tmp_path / "pool.sqlite") == _stored_alone(tmp_path, pages)
 
 
+def test_when_writing_is_the_slower_part_the_writers_queue_stays_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = _pages(tmp_path / "in", 30)
+    # A long pause after every transaction: detection runs far ahead of the writing.
+    monkeypatch.setattr(importing, "PAUSE_SECONDS", 0.3)
+    monkeypatch.setattr(importing, "CLAIMS_PER_TRANSACTION", 600)
+    monkeypatch.setattr(importing, "QUEUED_WORK", 600)
+    queued: list[int] = []
+    costs: list[int] = []
+    real_add = importing._Writer.add
+
+    def add(self: importing._Writer, outcome: Any, *, write: bool = True) -> None:
+        real_add(self, outcome, write=write)
+        queued.append(self.waiting)
+        costs.append(getattr(outcome, "cost", 0))
+
+    monkeypatch.setattr(importing._Writer, "add", add)
+    report = _import(tmp_path / "pool.sqlite", pages, 1)
+    monkeypatch.undo()
+    assert report.documents_added == len(pages)
+    # A document is queued while the queue is under the bound.
+    assert max(queued) <= 600 + max(costs)
+    assert sum(costs) > 3 * 600  # without the bound, the queue would have held far more
+    assert _stored(tmp_path / "pool.sqlite") == _stored_alone(tmp_path, pages)
+
+
 def test_every_file_given_to_a_worker_at_once_is_still_written_in_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
