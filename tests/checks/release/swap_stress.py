@@ -12,6 +12,9 @@ would take it,
   release passage (the next number of the sentence: 增长4.2% for 增长5.9%);
 - `unit`: the nearest figure of the same unit in another passage of the
   release (another month's, another trade's);
+- later kinds, added once rules against the first two were written, to see
+  whether they generalise: `passage2` (the second nearest in the passage),
+  `unit2` (the second nearest elsewhere), `far` (the farthest of the unit);
 
 each written as the release writes it (a table cell with its header's unit:
 70,551百万元).  A swapped figure is the gold's release figure stated wrongly,
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +49,10 @@ from desktop.pipeline import process_file, process_source
 
 BLIND = DATA.parent / "release_pairs_blind"
 PASSAGE, UNIT = "passage", "unit"
+# Partners added once the rules against the first two were written, to see them generalise.
+PASSAGE_2, UNIT_2, FAR = "passage2", "unit2", "far"
+FIRST_KINDS = (PASSAGE, UNIT)
+LATER_KINDS = (PASSAGE_2, UNIT_2, FAR)
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,7 @@ def _written(figure: TextFigure) -> str:
     return figure.text + figure.note if figure.note else figure.text
 
 
-def swaps(data: Path = DATA) -> list[Swap]:
+def swaps(data: Path = DATA, kinds: Sequence[str] = FIRST_KINDS) -> list[Swap]:
     """Every swapped variant of the pairs of `data`, in a fixed order."""
     found: list[Swap] = []
     golds = [
@@ -112,15 +120,19 @@ def swaps(data: Path = DATA) -> list[Swap]:
             )
             if mine is None or source is None:
                 continue
-            for kind, partner in _partners(mine, source, r_figures, r_ctx):
+            for kind, partner in _partners(mine, source, r_figures, r_ctx, kinds):
                 found.append(_swapped(pair, kind, article, mine, partner))
     return found
 
 
 def _partners(
-    mine: TextFigure, source: TextFigure, r_figures: list[TextFigure], r_ctx: list[Context]
+    mine: TextFigure,
+    source: TextFigure,
+    r_figures: list[TextFigure],
+    r_ctx: list[Context],
+    kinds: Sequence[str],
 ) -> list[tuple[str, TextFigure]]:
-    """The `passage` and the `unit` partner of an article figure whose release figure is `source`."""
+    """The partners of `kinds` of an article figure whose release figure is `source`."""
     k = r_figures.index(source)
     usable = [
         j
@@ -133,20 +145,23 @@ def _partners(
         and not _related(f, mine)
     ]
     home = r_ctx[k].passage_index
-    inside = [j for j in usable if r_ctx[j].passage_index == home]
-    outside = [j for j in usable if r_ctx[j].passage_index != home]
-    found = []
-    if inside:
-        # The next figure of the passage, else the one before.
-        nearest = min(
-            inside,
-            key=lambda j: (r_ctx[j].position < r_ctx[k].position, abs(r_ctx[j].position - r_ctx[k].position)),
-        )
-        found.append((PASSAGE, r_figures[nearest]))
-    if outside:
-        nearest = min(outside, key=lambda j: (abs(r_figures[j].start - source.start), j))
-        found.append((UNIT, r_figures[nearest]))
-    return found
+    # The passage's figures from the next one on, then back from the one before.
+    inside = sorted(
+        (j for j in usable if r_ctx[j].passage_index == home),
+        key=lambda j: (r_ctx[j].position < r_ctx[k].position, abs(r_ctx[j].position - r_ctx[k].position)),
+    )
+    outside = sorted(
+        (j for j in usable if r_ctx[j].passage_index != home),
+        key=lambda j: (abs(r_figures[j].start - source.start), j),
+    )
+    picks = {
+        PASSAGE: inside[:1],
+        UNIT: outside[:1],
+        PASSAGE_2: inside[1:2],
+        UNIT_2: outside[1:2] if len(outside) > 2 else [],
+        FAR: outside[-1:] if len(outside) > 1 else [],
+    }
+    return [(kind, r_figures[j]) for kind in kinds for j in picks[kind]]
 
 
 def _swapped(pair: str, kind: str, article: PlacedDocument, mine: TextFigure, partner: TextFigure) -> Swap:
@@ -155,11 +170,11 @@ def _swapped(pair: str, kind: str, article: PlacedDocument, mine: TextFigure, pa
     return Swap(pair, kind, mine.text, text, swapped, mine.start, mine.start + len(text))
 
 
-def run(data: Path = DATA) -> list[Outcome]:
+def run(data: Path = DATA, kinds: Sequence[str] = FIRST_KINDS) -> list[Outcome]:
     """What the matcher says of each swapped figure of the pairs of `data`."""
     outcomes = []
     releases: dict[str, PlacedDocument] = {}
-    for swap in swaps(data):
+    for swap in swaps(data, kinds):
         if swap.pair not in releases:
             releases[swap.pair] = placed(process_file(data / f"{swap.pair}.source.txt"))
         release = releases[swap.pair]
@@ -183,15 +198,19 @@ def run(data: Path = DATA) -> list[Outcome]:
 
 def main(folders: list[str]) -> None:
     for folder in folders or [str(DATA), str(BLIND)]:
-        outcomes = run(Path(folder))
-        wrong = [o for o in outcomes if o.wrong]
-        labels: dict[str, int] = {}
-        for o in outcomes:
-            labels[o.match] = labels.get(o.match, 0) + 1
-        print(f"{Path(folder).name}: {len(wrong)} wrong confirms of {len(outcomes)} swaps {labels}")
-        for o in wrong:
-            s = o.swap
-            print(f"  {s.pair} [{s.kind}] {s.original} -> {s.replacement}: {o.match} {o.source}")
+        for kinds in (FIRST_KINDS, LATER_KINDS):
+            outcomes = run(Path(folder), kinds)
+            wrong = [o for o in outcomes if o.wrong]
+            labels: dict[str, int] = {}
+            for o in outcomes:
+                labels[o.match] = labels.get(o.match, 0) + 1
+            name = "+".join(kinds)
+            print(
+                f"{Path(folder).name} {name}: {len(wrong)} wrong confirms of {len(outcomes)} swaps {labels}"
+            )
+            for o in wrong:
+                s = o.swap
+                print(f"  {s.pair} [{s.kind}] {s.original} -> {s.replacement}: {o.match} {o.source}")
 
 
 if __name__ == "__main__":
