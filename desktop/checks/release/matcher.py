@@ -193,12 +193,70 @@ def _verified(
             if (
                 _supported(i, c, article, a_ctx, r_ctx, own, release)
                 and _evidence(i, c, article, a_ctx, r_ctx, own) >= THRESHOLD
+                and not _elsewhere_than_its_level(i, c, article, a_ctx, release, r_ctx, chosen)
             ):
                 kept[i] = c
         if len(kept) == len(chosen):
             break
         chosen = kept
     return chosen
+
+
+def _elsewhere_than_its_level(
+    i: int,
+    candidate: _Candidate,
+    article: Sequence[TextFigure],
+    a_ctx: Sequence[Context],
+    release: Sequence[TextFigure],
+    r_ctx: Sequence[Context],
+    chosen: dict[int, _Candidate],
+) -> bool:
+    """Whether a change is matched outside the release passage that gives the level it is the change of.
+
+    A change worded with no metric of its own (纯利705.5亿元，按年增长18%、
+    按季升12%) is the change of the level before it, and one that arrives
+    at a level (收入按年增15%至5574亿元) the change of that level.  When the
+    level is backed and its release passage (a sentence, a table row) states
+    figures of the change's unit that may be it, the change is one of them,
+    not an equal value in another row (期内盈利's 20%, the quarter's 15%
+    for the nine months' 5574亿元).
+    """
+    here = a_ctx[i]
+    level = _level_of(i, article, a_ctx)
+    if level is None or level not in chosen:
+        return False
+    k = r_ctx[chosen[level].index]
+    there = [
+        j
+        for j, c in enumerate(r_ctx)
+        if c.passage_index == k.passage_index
+        and c.position > k.position
+        and release[j].unit == article[i].unit
+        and not conflicts(here, c)
+        # The level's own change: a cell of its row, or a figure with no metric words of its
+        # own (not 其中制造业增加0.13%, another metric's change).
+        and (not c.own_subject or not c.leads_clause)
+    ]
+    return bool(there) and candidate.index not in there
+
+
+def _level_of(i: int, article: Sequence[TextFigure], a_ctx: Sequence[Context]) -> int | None:
+    """The article figure whose change figure `i` is, if the wording says so."""
+    here = a_ctx[i]
+    by_position = {c.position: n for n, c in enumerate(a_ctx) if c.passage_index == here.passage_index}
+    after = by_position.get(here.position + 1)
+    if after is not None and a_ctx[after].reached and article[after].unit != article[i].unit:
+        return after  # 增15%至5574亿元
+    if here.own_subject or not (here.direction or here.base):
+        return None
+    # Back over the changes listed before it (按年增长18%、按季升12%) to the level.
+    for position in range(here.position - 1, -1, -1):
+        n = by_position.get(position)
+        if n is None or a_ctx[n].sentence != here.sentence:
+            return None
+        if article[n].unit != article[i].unit:
+            return n
+    return None
 
 
 def _displaced(

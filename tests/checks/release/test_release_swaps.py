@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pairs_score import DATA
 from release_helpers import label_of, match_texts
 
 from desktop.checks.release import figures_in
@@ -289,4 +290,36 @@ def test_a_neighbour_does_not_vouch_for_a_metric_the_article_never_names(article
 def test_a_classifier_needs_its_noun(article: str, text: str, confirmed: bool) -> None:
     """2,931个 followed by 站点 is not 开放避灾安置场所2,931个: 个 counts whatever noun completes it."""
     release = "全省累计转移危险区域群众19.42万人，出动抢险救援人员1.2万人次、车辆3,400台次，开放避灾安置场所2,931个。\n"
+    assert label_of(match_texts(article, release), text).confirms is confirmed
+
+
+# The dev pair's results announcement: a quarter's table and a nine months' table.
+RESULTS_ANNOUNCEMENT = DATA / "03_tencent-results-2025q3.source.txt"
+
+
+QUARTER = (
+    "騰訊(00700)公布截至今年9月底止第三季業績，純利631.3億元（人民幣．下同），按年升19%、按季增13%；"
+    "每股基本盈利6.952元。至於非國際財務報告準則純利705.5億元，按年增長{}、按季升{}，勝市場預期；"
+    "非國際財務報告準則每股基本盈利為7.769元。\n"
+)
+NINE_MONTHS = (
+    "另外，公司截至今年9月底止首三季純利1665.8億元，按年升17%；每股基本盈利18.316元。"
+    "非國際財務報告準則純利1949.3億元，按年增長16%；非國際財務報告準則每股基本盈利21.433元。收入按年增{}至5574億元。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "text", "confirmed"),
+    [
+        (QUARTER.format("20%", "12%"), "20%", False),
+        (QUARTER.format("18%", "5%"), "5%", False),
+        (QUARTER.format("18%", "12%"), "18%", True),
+        (QUARTER.format("18%", "12%"), "12%", True),
+        (NINE_MONTHS.format("15%"), "15%", False),
+        (NINE_MONTHS.format("14%"), "14%", True),
+    ],
+)
+def test_a_change_is_matched_where_its_level_is(article: str, text: str, confirmed: bool) -> None:
+    """705.5亿元 is the 70,551 row: its changes are that row's 18% and 12%, not 期内盈利's 20% or 16%."""
+    release = RESULTS_ANNOUNCEMENT.read_text(encoding="utf-8")
     assert label_of(match_texts(article, release), text).confirms is confirmed
