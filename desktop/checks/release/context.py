@@ -131,6 +131,10 @@ class Context:
     after: str = ""
     # The sentence up to the figure, masked (what the article has said of it by then).
     lead: str = ""
+    # In a list stated respectively (工业、制造业生产指数分别为132.87及135.05): the
+    # names listed, and which of them is this figure's (-1 when none).
+    respective: tuple[str, ...] = ()
+    respective_index: int = -1
 
     @property
     def metric_chars(self) -> frozenset[str]:
@@ -167,6 +171,7 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
             else len(plain)
         )
         lead = plain[start : figure.start]
+        respective, place = _respectively(lead, figure, figures, start)
         passage = _index(passage_starts, figure.start)
         first_line = figure.start < first_line_end and text[:first_line_end].strip() != ""
         # A figure after ； with no metric words of its own is about the
@@ -194,9 +199,38 @@ def contexts(text: str, figures: Sequence[TextFigure]) -> list[Context]:
                 # A gloss (5506公斤/公顷(367公斤/亩)) stands where the figure it restates stands.
                 leads_clause=MASK not in _clauses(_GLOSSED.sub("", lead), headline=first_line)[-1],
                 clause_words=_metric_words(_PHRASE_END.split(_GLOSS.sub("", lead))[-1]) if own else "",
+                respective=respective,
+                respective_index=place,
             )
         )
     return found
+
+
+_RESPECTIVELY = "分别"
+_NAME_END = re.compile(r"[。！？!?\n；;，,：:「」“”]")
+
+
+def _respectively(
+    lead: str, figure: TextFigure, figures: Sequence[TextFigure], sentence_start: int
+) -> tuple[tuple[str, ...], int]:
+    """The names of a list stated respectively and the figure's place in it, as Context fields.
+
+    ``超市、量贩店…分别年增22.7%、12.5%…``: the names are those before 分别
+    in its clause, one per 、; the figure's place counts the figures of its
+    unit between 分别 and it.  Only when the figure's place has a name.
+    """
+    at = lead.rfind(_RESPECTIVELY)
+    if at < 0:
+        return (), -1
+    clause = _NAME_END.split(_GLOSS.sub("", lead[:at]))[-1]
+    names = tuple(_metric_words(name) for name in clause.split("、"))
+    if len(names) < 2 or not all(names):
+        return (), -1
+    begin = sentence_start + at
+    place = sum(1 for f in figures if begin <= f.start < figure.start and f.unit == figure.unit)
+    if place >= len(names):
+        return (), -1
+    return names, place
 
 
 def _comparison_cells(figures: Sequence[TextFigure], line_starts: Sequence[int]) -> set[int]:

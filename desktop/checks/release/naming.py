@@ -24,6 +24,10 @@ base and period alike):
   录得810,437人次, not 深圳湾管制站录得588,940人次); never for table cells,
   which have no sentence.
 
+- or the figure's words name one name of a list the release states
+  respectively (工业、制造业生产指数分别为132.87及135.05) and the candidate
+  stands in another place of it.
+
 A release figure's words are its own clause's metric words, or, when its
 clause has none (年增13.2%), the metric words it borrows from the clause
 before.
@@ -50,6 +54,8 @@ def named_better(
     mine = word_pairs(context.subject)
     if not mine:
         return False
+    if _another_of_the_list(mine, r_ctx[j]):
+        return True
     theirs = _words(r_ctx[j])
     said = word_pairs(context.lead)
     holds = mine <= theirs
@@ -77,6 +83,16 @@ def named_better(
         if better and _another_figure(k, context, figure, j, release, r_ctx):
             return True
     return False
+
+
+def _another_of_the_list(mine: frozenset[str], other: Context) -> bool:
+    """Whether the figure's words name one name of a list stated respectively, not the candidate's.
+
+    工业、制造业生产指数分别为132.87及135.05: 工业生产指数 names the first
+    (工业, and not 制造业生产指数 whole), so it is 132.87, never 135.05.
+    """
+    named = [t for t, name in enumerate(other.respective) if word_pairs(name) and word_pairs(name) <= mine]
+    return len(named) == 1 and named[0] != other.respective_index
 
 
 def _stated(qualifier: frozenset[str], said: frozenset[str]) -> bool:

@@ -323,3 +323,20 @@ def test_a_change_is_matched_where_its_level_is(article: str, text: str, confirm
     """705.5亿元 is the 70,551 row: its changes are that row's 18% and 12%, not 期内盈利's 20% or 16%."""
     release = RESULTS_ANNOUNCEMENT.read_text(encoding="utf-8")
     assert label_of(match_texts(article, release), text).confirms is confirmed
+
+
+@pytest.mark.parametrize(
+    ("article", "text", "confirmed"),
+    [
+        ("2022年全年工业生产指数为135.05,年增0.8%。\n", "135.05", False),
+        ("2022年全年工業生產指數為132.87,年增0.8%。\n", "132.87", True),
+        ("其中超市年增12.5%。\n", "12.5%", False),
+    ],
+)
+def test_a_list_stated_respectively(article: str, text: str, confirmed: bool) -> None:
+    """工业、制造业生产指数分别为132.87及135.05: 工业生产指数 is the first of the list; 超市 is not 量贩店's 12.5%."""
+    release = (
+        "4.全年與上年比較:111年工業、製造業生產指數分別為132.87及135.05,各較上年增加0.88%及0.89%。\n"
+        "其中超市、量販店、食品飲料及菸草零售業分別年增22.7%、12.5%、11.0%。\n"
+    )
+    assert label_of(match_texts(article, release), text).confirms is confirmed
