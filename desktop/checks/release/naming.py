@@ -54,7 +54,7 @@ def named_better(
     mine = word_pairs(context.subject)
     if not mine:
         return False
-    if _another_of_the_list(mine, r_ctx[j]):
+    if _another_of_the_list(context, r_ctx[j]):
         return True
     theirs = _words(r_ctx[j])
     said = word_pairs(context.lead)
@@ -85,12 +85,17 @@ def named_better(
     return False
 
 
-def _another_of_the_list(mine: frozenset[str], other: Context) -> bool:
+def _another_of_the_list(context: Context, other: Context) -> bool:
     """Whether the figure's words name one name of a list stated respectively, not the candidate's.
 
     工业、制造业生产指数分别为132.87及135.05: 工业生产指数 names the first
-    (工业, and not 制造业生产指数 whole), so it is 132.87, never 135.05.
+    (工业, and not 制造业生产指数 whole), so it is 132.87, never 135.05.  A
+    figure stated respectively itself is named by its own place in its list.
     """
+    if context.respective:
+        mine = word_pairs(context.respective[context.respective_index])
+    else:
+        mine = word_pairs(context.subject)
     named = [t for t, name in enumerate(other.respective) if word_pairs(name) and word_pairs(name) <= mine]
     return len(named) == 1 and named[0] != other.respective_index
 
