@@ -56,6 +56,8 @@ class TextFigure:
     unclear: bool = False
     # The unit a table header gives a bare cell ("百万元"), shown beside it.
     note: str = ""
+    # A cell under a per-share header ((每股人民币元)): a figure per share, not a total.
+    per_share: bool = False
 
     @property
     def significant_digits(self) -> int:
@@ -185,6 +187,7 @@ def bare_figures(text: str, claims: Sequence[Claim]) -> list[TextFigure]:
                 kind=_kind_of(header.unit) if header else "measure",
                 step=ONE.scaleb(-places) * scale,
                 note=header.written if header else "",
+                per_share=bool(header and header.per_share),
             )
         )
     return found

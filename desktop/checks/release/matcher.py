@@ -348,6 +348,7 @@ def _supported(
     if (
         _named_elsewhere(context, candidate.index, release, r_ctx)
         or _said_otherwise(context, other, figure.unit)
+        or _per_share(figure, context) != _per_share(release[candidate.index], other)
         or named_better(context, figure, candidate.index, release, r_ctx)
     ):
         return False
@@ -367,6 +368,18 @@ def _supported(
         beside = _anchor(i, candidate, article, a_ctx, r_ctx, candidates, reach=1)
         return beside >= 2.0 if pairs == 0 else beside > 0
     return _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
+
+
+def _per_share(figure: TextFigure, context: Context) -> bool:
+    """Whether the figure is an amount per share (每股基本盈利6.952元, a cell under (每股人民币元)).
+
+    A per-share amount is never a total, whatever the value: 每股基本盈利
+    166,582百万元 is not the nine months' 本公司权益持有人应占盈利.
+    """
+    return figure.per_share or _PER_SHARE in context.subject or _PER_SHARE in context.clause_words
+
+
+_PER_SHARE = "每股"
 
 
 def _unsaid(context: Context, other: Context) -> bool:

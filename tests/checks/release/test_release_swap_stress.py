@@ -22,7 +22,8 @@ clause as the figure it restates; a release clause of words the article
 never uses; a bare classifier's noun (this last one written after looking
 at the later kinds: they stood at dev 4, blind 7 before it); a change
 matched where its level is (dev later 4 -> 1; also written after looking);
-a list stated respectively (分别, dev first 2 -> 1).
+a list stated respectively (分别, dev first 2 -> 1); an amount per share
+never a total (dev later 1 -> 0).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def _wrong(outcomes: list[Outcome]) -> list[str]:
     ("data", "kinds", "swaps", "ceiling"),
     [
         (DATA, FIRST_KINDS, 107, 1),
-        (DATA, LATER_KINDS, 126, 1),
+        (DATA, LATER_KINDS, 126, 0),
         (BLIND, FIRST_KINDS, 154, 2),
         (BLIND, LATER_KINDS, 188, 5),
     ],

@@ -340,3 +340,11 @@ def test_a_list_stated_respectively(article: str, text: str, confirmed: bool) ->
         "其中超市、量販店、食品飲料及菸草零售業分別年增22.7%、12.5%、11.0%。\n"
     )
     assert label_of(match_texts(article, release), text).confirms is confirmed
+
+
+@pytest.mark.parametrize(("per_share", "confirmed"), [("166,582百萬元", False), ("6.952元", True)])
+def test_an_amount_per_share_is_never_a_total(per_share: str, confirmed: bool) -> None:
+    """每股基本盈利 is a cell under (每股人民币元), never 本公司权益持有人应占盈利's total, whatever the value."""
+    article = QUARTER.format("18%", "12%").replace("每股基本盈利6.952元", f"每股基本盈利{per_share}")
+    matches = match_texts(article, RESULTS_ANNOUNCEMENT.read_text(encoding="utf-8"))
+    assert label_of(matches, per_share).confirms is confirmed
