@@ -13,7 +13,11 @@ of a figure is compared on Simplified characters with every figure masked:
 - `period`: the month, quarter, half or cumulative stretch named nearest
   before the figure (4月, 1至4月, 第4季, 上半年, 截至9月30日止九个月), or by
   the section heading above its line; a month compared with (较9月) is none;
-- `after`: the metric words right after the figure (3人死亡, 248万人受灾).
+- `after`: the metric words right after the figure (3人死亡, 248万人受灾);
+- `prior`: the earlier period's value (上年同期为…, or a results table's
+  cell after its row's first of that unit: the year or the quarter before);
+- `respective`: the names of a list stated respectively (工业、制造业生产
+  指数分别为132.87及135.05) and which is the figure's.
 
 Direction, base and period are compared only when both sides state them;
 one that contradicts the other marks another metric, whatever the value.

@@ -32,7 +32,17 @@ and a level, 死亡 and 失踪 after them), when the figure's words name
 another release figure (港珠澳大桥香港口岸 is not 深圳湾管制站's; 失业率 is
 not 季调失业率's, checks.release.naming), or when
 the release gives the change of the figure before it elsewhere (年增5.9%
-right after 1兆645亿元, not another trade's 年增3.9%).
+right after 1兆645亿元, not another trade's 年增3.9%), when one is an amount
+per share and the other not, or when a bare classifier's noun (2,931个站点)
+is not in the other's words (开放避灾安置场所2,931个).
+
+Articles that take a neighbouring figure of the release by mistake
+(tests/checks/release/swap_stress.py) are why the choices are then checked
+against each other: a neighbour anchors only through the release figure it
+was matched to, and a change is matched in the release passage (sentence,
+table row) of the level it is the change of, when that passage states one
+that may be it (纯利705.5亿元，按年增长18% is that row's 18%, not
+期内盈利's 20%).
 
 A figure left unconfirmed is `different` when the article restates a
 stretch of the release with it changed (checks.release.differing), else
