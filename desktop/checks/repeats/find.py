@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from itertools import islice
 
 from desktop.checks.figures import EXACT, HUNDRED, plain
@@ -28,6 +29,7 @@ from desktop.checks.repeats.fold import fold
 from desktop.checks.repeats.key import (
     Located,
     MetricKey,
+    Reading,
     headline_period,
     named_places,
     named_provinces,
@@ -83,41 +85,71 @@ def find_repeats_in_article(text: str, claims: Sequence[Claim]) -> list[Finding]
 
 def _keys(documents: Sequence[Document]) -> list[MetricKey]:
     keys: list[MetricKey] = []
-    folded = [fold(text) for _, text, _ in documents]
+    read = [_read(text, tuple(claims)) for _, text, claims in documents]
     # The places a file names, over all its articles: one article of a page
     # may say 滨州市 for the 全市 of all of them.
     places: dict[str, frozenset[str]] = defaultdict(frozenset)
     provinces: dict[str, frozenset[str]] = defaultdict(frozenset)
-    for (name, _, claims), text in zip(documents, folded, strict=True):
-        places[name] |= named_places(text, claims)
-        provinces[name] |= named_provinces(text)
-    for index, (name, text, claims) in enumerate(documents):
-        article = ArticleText(text, claims)
-        located = (
-            Located(
-                index,
-                name,
-                article.items[0],
-                _headline(text),
-                places[name],
-                provinces[name],
-                published(name, text),
-                occasion(folded[index]),
-                headline_period(text),
-            )
-            if article.items
-            else None
+    for (name, _, _), document in zip(documents, read, strict=True):
+        places[name] |= document.places
+        provinces[name] |= document.provinces
+    for index, ((name, text, _), document) in enumerate(zip(documents, read, strict=True)):
+        if document.located is None:
+            continue
+        here = replace(
+            document.located,
+            document=index,
+            name=name,
+            places=places[name],
+            provinces=provinces[name],
+            published=published(name, text),
         )
-        keys.extend(
-            _carried(
-                [
-                    MetricKey(replace(located, item=item), article, folded[index])
-                    for item in article.items
-                    if located is not None and item.claim.kind in _KINDS
-                ]
-            )
-        )
+        keys.extend(key.moved(here) for key in document.keys)
     return keys
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What a document's text and claims alone say: its keys, worked out once for all the
+    sets of documents it is compared in (`MetricKey.moved` places them there)."""
+
+    places: frozenset[str]  # the cities and provinces the document names
+    provinces: frozenset[str]
+    located: Located | None  # at index 0, of no file, of no places: None without claims
+    keys: tuple[MetricKey, ...]
+
+
+# How many documents' keys are kept for reuse, and the most claims a kept
+# document may have.  The memory of figures keys an article with the batch
+# it is imported in, alone for its own repeats, and again as a candidate of
+# later articles that share its figures: kept, its keys are copied, not
+# worked out again.  The bounds keep the kept keys to a few tens of megabytes.
+_KEPT_DOCUMENTS = 512
+_KEPT_CLAIMS = 200
+
+
+def _read(text: str, claims: tuple[Claim, ...]) -> _Read:
+    read = _read_kept if len(claims) <= _KEPT_CLAIMS else _read_afresh
+    return read(text, claims)
+
+
+def _read_afresh(text: str, claims: tuple[Claim, ...]) -> _Read:
+    folded = fold(text)
+    places, provinces = named_places(folded, claims), named_provinces(folded)
+    article = ArticleText(text, claims)
+    if not article.items:
+        return _Read(places, provinces, None, ())
+    located = Located(0, "", _headline(text), occasion=occasion(folded), period=headline_period(text))
+    reading = Reading(article, folded)
+    keys = _carried(
+        [MetricKey(located, item, reading) for item in article.items if item.claim.kind in _KINDS]
+    )
+    for key in keys:
+        key.settle()
+    return _Read(places, provinces, located, tuple(keys))
+
+
+_read_kept = lru_cache(maxsize=_KEPT_DOCUMENTS)(_read_afresh)
 
 
 def _carried(keys: list[MetricKey]) -> list[MetricKey]:

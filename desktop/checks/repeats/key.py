@@ -20,10 +20,15 @@ the same subject words with another qualifier are another metric.
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from functools import lru_cache
+from itertools import accumulate
+from operator import attrgetter
+from typing import NamedTuple
 
 from desktop.checks.figures import Figure
 from desktop.checks.repeats.fold import fold
@@ -186,6 +191,10 @@ _QUALIFIERS: dict[str, tuple[str, ...]] = {
     "share": ("占", "佔", "比重", "比例", "占比"),
     "rank": ("第", "居", "列", "位居", "排名"),
 }
+# Each qualifier's words as one pattern: a search finds whether any of them is there.
+_QUALIFIER_WORDS = tuple(
+    (name, re.compile("|".join(re.escape(word) for word in words))) for name, words in _QUALIFIERS.items()
+)
 # Abbreviations papers use for a metric's full name, spelled out so that a
 # headline's 东港GDP增长5.8% shares words with its body's 地区生产总值.
 # 生产总值 only: GDP is 国内 for a country and 地区 for a province or city.
@@ -212,6 +221,7 @@ _PERIOD_OR_PLACE = re.compile(
     + OCCASION.pattern
 )
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1}
+_DIGITS = frozenset("0123456789")
 # A date in a file name: 2024-10-08, 2024_10_08, 20241008.
 _NAME_DATE = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12][0-9]|3[01])(?![0-9])"
@@ -255,11 +265,10 @@ _PLACE_SAME = {"我市": "市", "本市": "市", "全市": "市", "我省": "省
 
 @dataclass(frozen=True)
 class Located:
-    """A claim with where it is: its document's index and name, and its Item in that document."""
+    """Where a claim's document is: its index among the documents compared, its name, and what it says of itself."""
 
     document: int
     name: str
-    item: Item
     headline: str = ""  # the first line of its document: how an editor knows the other article
     # The places its document names (滨州市, 聊城市): what its 全市 and 我市 mean.
     places: frozenset[str] = frozenset()
@@ -273,18 +282,121 @@ class Located:
     period: str = ""
 
 
-class MetricKey:
-    """The metric a claim states, with the words that name it; built once per claim."""
+class _Sentence(NamedTuple):
+    """What one sentence says, for all its figures (positions index the document's text)."""
 
-    def __init__(self, located: Located, article: ArticleText, folded: str) -> None:
-        """`folded` is the article's text folded (`fold`), made once for all its figures."""
+    text: str  # folded and spelled out
+    words: frozenset[str]  # its metric character pairs
+    clause_ends: list[int]  # where its clauses end
+    months: list[tuple[int, str]]  # where each month it names ends, and the month (九, 10)
+    plan_end: int  # where the first plan word (目标, 计划) ends; past the end when none
+
+
+class Reading:
+    """A document read once for all its figures' keys: its text folded, where its lines start,
+    and what its sentences say (every figure of a sentence shares them).
+
+    A figure reads its sentence up to itself (its lead clause, a month or a
+    plan word before it): looked up here, not searched again for each of a
+    sentence's figures, so a table of thousands of figures on one line stays linear.
+    """
+
+    def __init__(self, article: ArticleText, folded: str) -> None:
+        """`folded` is the article's text folded (`fold`)."""
+        self.article = article
+        self.folded = folded
+        lines = article.text.split("\n")
+        self._line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        # Non-blank lines before each line: a figure's paragraph number is a bisection, not a count.
+        self._told = list(accumulate((1 if line.strip() else 0 for line in lines), initial=0))
+        self._sentences: dict[tuple[int, int], _Sentence] = {}
+
+    def lines_before(self, position: int) -> int:
+        """How many lines with words the text has before `position` (a part of a line counts when it has words)."""
+        k = bisect_left(self._line_starts, position)
+        if k == 0:
+            return 0
+        start = self._line_starts[k - 1]
+        return self._told[k - 1] + (1 if self.article.text[start:position].strip() else 0)
+
+    def sentence(self, span: tuple[int, int]) -> _Sentence:
+        found = self._sentences.get(span)
+        if found is None:
+            start, end = span
+            folded = self.folded
+            text = _spelled(folded[start:end])
+            # Spelling out GDP adds no month, no plan word and no clause end: found in the folded text.
+            plans = [at + len(word) for word in _PLAN_WORDS if (at := folded.find(word, start, end)) >= 0]
+            found = self._sentences[span] = _Sentence(
+                text,
+                _pairs(text),
+                [mark.start() for mark in _CLAUSE_END.finditer(folded, start, end)],
+                [(month.end(), month.group(1)) for month in _MONTH.finditer(folded, start, end)],
+                min(plans, default=end + 1),
+            )
+        return found
+
+
+class MetricKey:
+    """The metric a claim states, with the words that name it; built once per claim.
+
+    Everything compare() reads is worked out here, once: a key is compared
+    with dozens of others, and the memory of figures keeps keys for reuse
+    (find.py).  What depends on the place and period a paragraph carries
+    to its figures is worked out by `settle`, after they are carried.
+    """
+
+    # Slots: the memory of figures keeps thousands of keys (find.py), copied for each set of documents.
+    __slots__ = (
+        "located",
+        "_folded",
+        "item",
+        "claim",
+        "value",
+        "figure",
+        "before",
+        "after_clause",
+        "paragraph",
+        "anchor",
+        "range_end",
+        "is_range",
+        "subject_place",
+        "subject",
+        "place",
+        "period",
+        "family",
+        "words",
+        "lead_words",
+        "sentence_words",
+        "naming_text",
+        "naming",
+        "qualifiers",
+        "_month_before",
+        "is_rate",
+        "specificity",
+        "city",
+        "years",
+        "relative_year",
+        "month",
+        "_text_before",
+    )
+    # Set by settle(), from the place and period once carried (find._carried).
+    city: str
+    years: frozenset[str]
+    relative_year: int | None
+    month: int
+
+    def __init__(self, located: Located, item: Item, reading: Reading) -> None:
         self.located = located
+        article = reading.article
+        folded = reading.folded
         self._folded = folded
-        item = located.item
         claim = item.claim
         text = article.text
         self.item = item
         self.claim = claim
+        self.value: Decimal = claim.value
+        self.figure: Figure = item.figure
         sentence_start, sentence_end = item.sentence
         # The windows stay in the figure's sentence; a line break without a
         # full stop before it does not end one (a headline laid out on two lines).
@@ -302,17 +414,19 @@ class MetricKey:
         self.after_clause = _spelled(
             _unspaced(folded[item.end : clause_end.start() if clause_end else after_end])
         )
-        self.clause_before = _spelled(folded[max(item.clause_start, item.start - CLAUSE_REACH) : item.start])
-        self.sentence = _spelled(folded[sentence_start:sentence_end])
+        # The words before the figure in its clause, its sentence, and the clause before its own:
+        # read here for what they say (its qualifiers, naming words, period), not kept.
+        clause_before = _spelled(folded[max(item.clause_start, item.start - CLAUSE_REACH) : item.start])
+        sentence = reading.sentence(item.sentence)
+        self.sentence_words = sentence.words
         # Which paragraph of its article the figure is in (0: the headline):
         # a restatement that disagrees is mostly the headline's or the lead's.
-        self.paragraph = sum(1 for line in text[: item.paragraph[0]].split("\n") if line.strip())
-        self.sentence_before = _spelled(folded[sentence_start : item.start])
+        self.paragraph = reading.lines_before(item.paragraph[0])
+        sentence_before = _spelled(folded[sentence_start : item.start])
         lead_end = max(sentence_start, item.clause_start - 1)
-        lead_start = sentence_start
-        for mark in _CLAUSE_END.finditer(folded, sentence_start, lead_end):
-            lead_start = mark.end()
-        self.lead_clause = _spelled(folded[lead_start:lead_end])
+        ends = bisect_left(sentence.clause_ends, lead_end)
+        lead_start = sentence.clause_ends[ends - 1] + 1 if ends else sentence_start
+        lead_clause = _spelled(folded[lead_start:lead_end])
         # The figure this one describes, when one stands just before it in
         # its clause: 净利润1.74亿元，同比增长14.9% is the growth of 1.74亿元.
         previous = article.items[item.index - 1] if item.index > 0 else None
@@ -334,6 +448,7 @@ class MetricKey:
             and _RANGE_JOIN.fullmatch(text[min(item.end, other.end) : max(item.start, other.start)])
             for other in (previous, following)
         )
+        self.is_range = claim.value_low is not None or self.range_end
         subject = _spelled(fold(claim.subject))
         # A place heading the subject (青川接待游客, 东港市地区生产总值) says
         # where, not what: 接待游客 in 青川.
@@ -343,23 +458,54 @@ class MetricKey:
         # The pipeline gives a claim its article's date when its sentence
         # names no time; only a period the sentence states is a period.
         time = fold(claim.time)
-        stated = (
-            bool(time)
-            and time in self.sentence
-            and not re.search(re.escape(time) + r"[0-9]{1,2}日", self.sentence)
-        )
         # A day (10月8日，记者获悉) is when the figure was told, not the period it covers.
+        stated = bool(time) and time in sentence.text and not _day_follows(time, sentence.text)
         self.period = _period(time) if stated else ""
         if not self.period:
             # 国庆假期全市共接待游客: a holiday is the period, stated in the
             # sentence or, for the rest of the report, in its headline and lead.
-            holiday = OCCASION.search(
-                self.sentence_before, max(0, len(self.sentence_before) - _OCCASION_REACH)
-            )
+            holiday = OCCASION.search(sentence_before, max(0, len(sentence_before) - _OCCASION_REACH))
             self.period = _occasion(holiday.group()) if holiday else located.occasion
+        self.family = self._family()
+        # The pairs of the window before the figure without its period and place, of the window
+        # after it in its clause, and of its subject.
+        words_before = _pairs(_PERIOD_OR_PLACE.sub(" ", self._placeless(self.before)))
+        self.lead_words = _pairs(_squeezed(lead_clause))
+        after = _PERIOD_OR_PLACE.sub(" ", self.after_clause)
+        self.words = words_before | _pairs(after) | _pairs(self.subject)
+        self.naming_text = _squeezed(self._placeless(clause_before))
+        self.naming = _pairs(self.naming_text)
+        # A plan reaches further: 主要预期目标是：生产总值增长6%左右；一般公共预算收入增长6.5%
+        self.qualifiers = self._qualifiers(clause_before, planned=sentence.plan_end <= item.start)
+        # The last month the sentence names before the figure (九月失业率), for a period that names none.
+        months = sentence.months[: bisect_right(sentence.months, (item.start, "\uffff"))]
+        self._month_before = months[-1][1] if months else ""
+        # A rate or a change: such figures crowd into a few dozen values (增长12.6%).
+        self.is_rate = "change" in self.qualifiers or self.family in ("%", "个百分点")
+        self.specificity = self._specificity()
+        self._text_before: str | None = None
 
-    @cached_property
-    def family(self) -> str:
+    def settle(self) -> None:
+        """Work out what follows from the figure's place and period, once `find` has carried
+        a paragraph's place and period to it."""
+        self.city = self._city()
+        self.years = frozenset(_YEAR.findall(self.period))
+        self.relative_year = next(
+            (year for word, year in _RELATIVE_YEARS.items() if self.period.startswith(word)), None
+        )
+        self.month = self._month()
+
+    def moved(self, located: Located) -> MetricKey:
+        """This key in a set of documents compared, its document `located` there (its index,
+        its file, the places its file names): only its city is worked out again."""
+        key = object.__new__(MetricKey)
+        for name, value in zip(MetricKey.__slots__, _slot_values(self), strict=True):
+            object.__setattr__(key, name, value)
+        key.located = located
+        key.city = key._city()
+        return key
+
+    def _family(self) -> str:
         """The unit family: 元 for any amount of yuan, 人 for 名 and 位 of people, `rank` for a rank."""
         if self.claim.kind == "rank":
             # 前三名 (among the first three) is not 第三 (the third).
@@ -367,74 +513,41 @@ class MetricKey:
         unit = fold(self.claim.unit)
         return _UNIT_FAMILY.get(unit, unit)
 
-    @property
-    def value(self) -> Decimal:
-        return self.claim.value
-
-    @property
-    def figure(self) -> Figure:
-        return self.item.figure
-
-    @cached_property
-    def words_before(self) -> frozenset[str]:
-        """The metric character pairs of the window before the figure, without its period and place."""
-        return _pairs(_PERIOD_OR_PLACE.sub(" ", self._placeless(self.before)))
-
     def _placeless(self, text: str) -> str:
         """`text` without the place heading the subject (and a 市 or 县 after it)."""
         if not self.subject_place:
             return text
         return re.sub(re.escape(self.subject_place) + "[市县]?", "", text)
 
-    @cached_property
-    def lead_words(self) -> frozenset[str]:
-        """The pairs of the clause before the figure's own, in its sentence (春运首日，全市发送旅客…)."""
-        return _pairs(_squeezed(self.lead_clause))
+    # lead_words: the pairs of the clause before the figure's own, in its sentence (春运首日，全市发送旅客…).
+    # words: the character pairs that name the metric: from the window around the figure, and the subject.
+    # sentence_words: the metric character pairs of the figure's whole sentence.
+    # naming: the pairs of the words that name the figure in its clause, without its period and place
+    #   (上半年全市城镇新增就业 and 全市城镇新增就业 name one figure; 每股基本盈利 and
+    #   非国际财务报告准则每股基本盈利 do not); naming_text: those words run together.
 
-    @cached_property
-    def words(self) -> frozenset[str]:
-        """The character pairs that name the metric: from the window around the figure, and the subject."""
-        after = _PERIOD_OR_PLACE.sub(" ", self.after_clause)
-        return self.words_before | _pairs(after) | _pairs(self.subject)
-
-    @cached_property
-    def sentence_words(self) -> frozenset[str]:
-        """The metric character pairs of the figure's whole sentence."""
-        return _pairs(self.sentence)
-
-    @cached_property
-    def naming(self) -> frozenset[str]:
-        """The pairs of the words that name the figure in its clause, without its period and place.
-
-        上半年全市城镇新增就业 and 全市城镇新增就业 name one figure;
-        每股基本盈利 and 非国际财务报告准则每股基本盈利 do not.
-        """
-        return _pairs(self.naming_text)
-
-    @cached_property
-    def naming_text(self) -> str:
-        """The words that name the figure in its clause, run together (`naming` is their pairs)."""
-        return _squeezed(self._placeless(self.clause_before))
-
-    @cached_property
+    @property
     def text_before(self) -> str:
-        """Its document's text up to the figure, folded and without spaces: what its reader has been told."""
-        return _unspaced(self._folded[: self.item.start])
+        """Its document's text up to the figure, folded and without spaces: what its reader has been told.
 
-    @cached_property
-    def qualifiers(self) -> frozenset[str]:
-        """What the words just before the figure say it is: cumulative, new, a target, a subset, a change ..."""
-        before = self.clause_before
-        found = {name for name, words in _QUALIFIERS.items() if any(w in before for w in words)}
-        # A plan reaches further: 主要预期目标是：生产总值增长6%左右；一般公共预算收入增长6.5%
-        if any(w in self.sentence_before for w in _PLAN_WORDS):
+        Read on first use: seldom needed, and as long as the document.
+        """
+        if self._text_before is None:
+            self._text_before = _unspaced(self._folded[: self.item.start])
+        return self._text_before
+
+    def _qualifiers(self, before: str, planned: bool) -> frozenset[str]:
+        """What the words just before the figure in its clause say it is: cumulative, new, a target,
+        a subset, a change ...  `planned`: a plan word stands before it in its sentence.
+        """
+        found = {name for name, words in _QUALIFIER_WORDS if words.search(before)}
+        if planned:
             found.add("target")
         if self.claim.kind in ("change",) or self.family in ("个百分点", "倍"):
             found.add("change")
         return frozenset(found)
 
-    @cached_property
-    def specificity(self) -> int:
+    def _specificity(self) -> int:
         """How many significant digits the figure is written with: 8325 has 4, 90 and 10亿 have 1.
 
         A figure of many digits seldom recurs by chance; 5项 or 100% recur on
@@ -446,42 +559,22 @@ class MetricKey:
         return max(1, len(str(int(abs(self.value) / figure.significant))))
 
     @property
-    def is_rate(self) -> bool:
-        """A rate or a change: such figures crowd into a few dozen values (增长12.6%)."""
-        return "change" in self.qualifiers or self.family in ("%", "个百分点")
-
-    @cached_property
-    def years(self) -> frozenset[str]:
-        """The years the period names: 2023 for 2023年上半年."""
-        return frozenset(_YEAR.findall(self.period))
-
-    @cached_property
-    def relative_year(self) -> int | None:
-        """-1, 0 or 1 for a period of 去年, 今年 or 明年 (years of the paper's own date); None otherwise."""
-        return next((year for word, year in _RELATIVE_YEARS.items() if self.period.startswith(word)), None)
-
-    @property
     def file_date(self) -> str:
         """When the document's paper came out, as digits (`Located.published`); "" when unknown."""
         return self.located.published
 
-    @cached_property
-    def month(self) -> int:
+    def _month(self) -> int:
         """The month a period ends with (6 for 6月底, 8 for 1—8月, 9 for 九月); 0 when it names none."""
         # The context reads Arabic months only; 九月失业率 names its month in the sentence.
-        found = _MONTH.findall(self.period) or _MONTH.findall(self.sentence_before)
-        if not found:
+        found = _MONTH.findall(self.period)
+        last = found[-1] if found else self._month_before
+        if not last:
             return 0
-        last = found[-1]
         return int(last) if last.isdigit() else _CHINESE_MONTHS.get(last, 0)
 
-    @cached_property
-    def city(self) -> str:
+    def _city(self) -> str:
         """The city the figure is of, by name: its place when its document names it (东港市 as 东港),
-        or the one city its document names for its 全市; "" otherwise (全省, a page naming several cities).
-
-        Read on first use, after the place a paragraph states has been carried to it.
-        """
+        or the one city its document names for its 全市; "" otherwise (全省, a page naming several cities)."""
         place = self.place
         places = self.located.places
         if place in LOCAL:
@@ -489,9 +582,23 @@ class MetricKey:
         name = place.rstrip("市县")
         return name if name in places else ""
 
-    @property
-    def is_range(self) -> bool:
-        return self.claim.value_low is not None or self.range_end
+
+_slot_values = attrgetter(*MetricKey.__slots__)
+
+
+def _day_follows(time: str, sentence: str) -> bool:
+    """Whether `time` stands in `sentence` followed by a day of the month (10月 in 10月8日)."""
+    at = sentence.find(time)
+    while at >= 0:
+        day = at + len(time)
+        if sentence[day : day + 1] in _DIGITS and (
+            sentence[day + 1 : day + 2] == "日"
+            or sentence[day + 1 : day + 2] in _DIGITS
+            and sentence[day + 2 : day + 3] == "日"
+        ):
+            return True
+        at = sentence.find(time, at + 1)
+    return False
 
 
 def named_places(folded: str, claims: Sequence[Claim]) -> frozenset[str]:
@@ -610,8 +717,13 @@ def _period(time: str) -> str:
     return period[2:] if period.startswith("今年") and len(period) > 2 else period
 
 
+@lru_cache(maxsize=8192)
 def _pairs(text: str) -> frozenset[str]:
-    """The character pairs of `text`'s runs of Chinese characters, without pairs that name nothing."""
+    """The character pairs of `text`'s runs of Chinese characters, without pairs that name nothing.
+
+    Kept for the texts met most (a subject, a sentence stated again), the
+    pairs themselves interned: kept keys share them.
+    """
     out: set[str] = set()
     for run in _CJK.findall(text):
         for i in range(len(run) - 1):
@@ -619,4 +731,7 @@ def _pairs(text: str) -> frozenset[str]:
             if pair[0] in _FUNCTION or pair[1] in _FUNCTION or pair in _COMMON_PAIRS:
                 continue
             out.add(pair)
-    return frozenset(out)
+    return frozenset(sys.intern(pair) for pair in out) if out else _NO_PAIRS
+
+
+_NO_PAIRS: frozenset[str] = frozenset()
