@@ -16,17 +16,16 @@ base and period alike):
   (失业率 names 失业率, not 季调失业率, whatever the sentence says of 季调
   after it; 东港市平均 after 全省平均降雨量 is 东港市平均降雨量, not
   东港市白沙站; 去年共审结 names 审结, not 审结民商事案件 — though after
-  电信网络诈骗案件成为审判重点, 审结 may well be 审结电信网络诈骗案件).
-
-- or, whatever the metric words, the article's sentence has not one pair of
-  characters of the candidate's sentence and at least TOLD of `k`'s (单日最高峰
-  出现在十月三日，共…人次出入境 tells 期间单日出入境旅客人次最高为十月三日，
-  录得810,437人次, not 深圳湾管制站录得588,940人次); never for table cells,
-  which have no sentence.
-
-- or the figure's words name one name of a list the release states
-  respectively (工业、制造业生产指数分别为132.87及135.05) and the candidate
-  stands in another place of it.
+  电信网络诈骗案件成为审判重点, 审结 may well be 审结电信网络诈骗案件);
+- or, unless the candidate's words are the figure's (a qualifier stated
+  included), the article's sentence has not one pair of characters of the
+  candidate's sentence and at least TOLD of `k`'s (单日最高峰出现在十月三日，
+  共…人次出入境 tells 期间单日出入境旅客人次最高为十月三日，录得810,437人次,
+  not 深圳湾管制站录得588,940人次); never for table cells, which have no
+  sentence;
+- or, with no `k` needed, the figure's words name one name of a list the
+  release states respectively (工业、制造业生产指数分别为132.87及135.05) and
+  the candidate stands in another place of it.
 
 A release figure's words are its own clause's metric words, or, when its
 clause has none (年增13.2%), the metric words it borrows from the clause
