@@ -18,7 +18,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 from itertools import islice
 
 from desktop.checks.figures import EXACT, HUNDRED, plain
@@ -26,6 +25,7 @@ from desktop.checks.model import Finding, Message, Operand
 from desktop.checks.relations.common import in_units_of
 from desktop.checks.repeats.conflict import NAMING_MIN, plausible_error
 from desktop.checks.repeats.fold import fold
+from desktop.checks.repeats.kept import Kept
 from desktop.checks.repeats.key import (
     Located,
     MetricKey,
@@ -119,18 +119,14 @@ class _Read:
     keys: tuple[MetricKey, ...]
 
 
-# How many documents' keys are kept for reuse, and the most claims a kept
-# document may have.  The memory of figures keys an article with the batch
-# it is imported in, alone for its own repeats, and again as a candidate of
-# later articles that share its figures: kept, its keys are copied, not
-# worked out again.  The bounds keep the kept keys to a few tens of megabytes.
-_KEPT_DOCUMENTS = 512
-_KEPT_CLAIMS = 200
+# How many claims' keys are kept for reuse (`kept`): about the articles of a
+# few refresh steps of the memory and their candidates, some tens of megabytes.
+KEPT_CLAIMS = 12_000
+_kept: Kept[tuple[str, tuple[Claim, ...]], _Read] = Kept(KEPT_CLAIMS)
 
 
 def _read(text: str, claims: tuple[Claim, ...]) -> _Read:
-    read = _read_kept if len(claims) <= _KEPT_CLAIMS else _read_afresh
-    return read(text, claims)
+    return _kept.get((text, claims), max(1, len(claims)), lambda: _read_afresh(text, claims))
 
 
 def _read_afresh(text: str, claims: tuple[Claim, ...]) -> _Read:
@@ -146,10 +142,8 @@ def _read_afresh(text: str, claims: tuple[Claim, ...]) -> _Read:
     )
     for key in keys:
         key.settle()
+        key.buckets = tuple(_buckets_of(key))
     return _Read(places, provinces, located, tuple(keys))
-
-
-_read_kept = lru_cache(maxsize=_KEPT_DOCUMENTS)(_read_afresh)
 
 
 def _carried(keys: list[MetricKey]) -> list[MetricKey]:
@@ -250,40 +244,69 @@ def _gather(keys: list[MetricKey]) -> tuple[list[int], list[tuple[int, int, Verd
         return i
 
     judged: list[tuple[int, int, Verdict]] = []
-    buckets: dict[tuple[str, str, object], dict[int, list[int]]] = defaultdict(dict)
-    tries: dict[tuple[int, int], int] = defaultdict(int)
+    buckets: dict[tuple[str, str, object], _Bucket] = {}
+    homes: dict[int, list[_Bucket]] = defaultdict(list)  # the buckets each group is in
+    tries: dict[tuple[int, int], int] = {}
     settled: set[tuple[int, int]] = set()
     for j, key in enumerate(keys):
         compared: set[int] = set()
-        for bucket in _buckets(key):
-            groups = buckets[bucket]
+        for name in key.buckets:
+            bucket = buckets.get(name)
+            if bucket is None:
+                bucket = buckets[name] = _Bucket()
+            groups = bucket.groups
             # The latest groups of the bucket only: a figure restates what is
             # near it, and a metric stated with hundreds of values is a table.
-            for group in list(islice(reversed(groups), _GROUPS)):
-                if (
-                    root(group) != group and group in groups
-                ):  # merged since: its statements join their group's
-                    merged = groups.setdefault(root(group), [])
-                    merged.extend(groups.pop(group)[: _TRIES - len(merged)])
-            for sample in list(islice(reversed(groups.values()), _GROUPS)):
-                for i in sample[:_TRIES]:
-                    a, b = root(i), root(j)
-                    pair = (min(a, b), max(a, b))
-                    if a == b or i in compared or pair in settled or tries[pair] >= _TRIES:
+            if bucket.merged:
+                for group in list(islice(reversed(groups), _GROUPS)):
+                    if (
+                        parent[group] != group and group in groups
+                    ):  # merged since: its statements join their group's
+                        merged = _group(bucket, root(group), homes)
+                        merged.extend(groups.pop(group)[: _TRIES - len(merged)])
+                        bucket.merged.discard(group)
+            for sample in islice(reversed(groups.values()), _GROUPS):
+                for i in sample:  # at most _TRIES
+                    a = i if parent[i] == i else root(i)
+                    b = j if parent[j] == j else root(j)
+                    pair = (a, b) if a < b else (b, a)
+                    if a == b or i in compared or pair in settled or tries.get(pair, 0) >= _TRIES:
                         break  # one group already, or these two groups judged
                     compared.add(i)
                     verdict = compare(keys[i], key)
                     if verdict is Verdict.SAME:
-                        parent[max(a, b)] = min(a, b)  # the earliest statement stays the group's first
+                        parent[pair[1]] = pair[0]  # the earliest statement stays the group's first
+                        for home in homes.get(pair[1], ()):
+                            home.merged.add(pair[1])
                     elif verdict is Verdict.UNRELATED:
-                        tries[pair] += 1
+                        tries[pair] = tries.get(pair, 0) + 1
                     else:
                         settled.add(pair)
                         judged.append((i, j, verdict))
-            sample = groups.setdefault(root(j), [])
+            sample = _group(bucket, root(j), homes)
             if len(sample) < _TRIES:
                 sample.append(j)
     return [root(i) for i in range(len(keys))], judged
+
+
+class _Bucket:
+    """The groups of one bucket, each with its first few statements there (latest last), and
+    those of them merged into another group since they came (their statements move on first look)."""
+
+    __slots__ = ("groups", "merged")
+
+    def __init__(self) -> None:
+        self.groups: dict[int, list[int]] = {}
+        self.merged: set[int] = set()
+
+
+def _group(bucket: _Bucket, group: int, homes: dict[int, list[_Bucket]]) -> list[int]:
+    """A group's statements in a bucket: a new group comes last (the latest)."""
+    found = bucket.groups.get(group)
+    if found is None:
+        found = bucket.groups[group] = []
+        homes[group].append(bucket)
+    return found
 
 
 def _spokesman(keys: list[MetricKey], group: list[int]) -> int:
@@ -313,7 +336,12 @@ def _group_pairs(keys: list[MetricKey], group: list[int]) -> Iterable[tuple[int,
             earlier[name].append(j)
 
 
-def _buckets(key: MetricKey) -> list[tuple[str, str, object]]:
+def _buckets(key: MetricKey) -> tuple[tuple[str, str, object], ...]:
+    """Where figures worth comparing with this one are (`_buckets_of`), worked out with its key."""
+    return key.buckets
+
+
+def _buckets_of(key: MetricKey) -> list[tuple[str, str, object]]:
     """Where figures worth comparing with this one are: one unit family and the same value, a value
     as rounded, or the same subject (or, without one, the same naming words)."""
     found: list[tuple[str, str, object]] = [

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate
-from operator import attrgetter
 from typing import NamedTuple
 
 from desktop.checks.figures import Figure
@@ -222,6 +221,8 @@ _PERIOD_OR_PLACE = re.compile(
 )
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1}
 _DIGITS = frozenset("0123456789")
+# Each set of qualifiers once, shared by the keys that have it (there are a few hundred at most).
+_QUALIFIER_SETS: dict[frozenset[str], frozenset[str]] = {}
 # A date in a file name: 2024-10-08, 2024_10_08, 20241008.
 _NAME_DATE = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12][0-9]|3[01])(?![0-9])"
@@ -346,40 +347,8 @@ class MetricKey:
     to its figures is worked out by `settle`, after they are carried.
     """
 
-    # Slots: the memory of figures keeps thousands of keys (find.py), copied for each set of documents.
-    __slots__ = (
-        "located",
-        "_folded",
-        "item",
-        "claim",
-        "value",
-        "figure",
-        "before",
-        "after_clause",
-        "paragraph",
-        "anchor",
-        "range_end",
-        "is_range",
-        "subject_place",
-        "subject",
-        "place",
-        "period",
-        "family",
-        "words",
-        "lead_words",
-        "sentence_words",
-        "naming_text",
-        "naming",
-        "qualifiers",
-        "_month_before",
-        "is_rate",
-        "specificity",
-        "city",
-        "years",
-        "relative_year",
-        "month",
-        "_text_before",
-    )
+    # Where figures worth comparing with it are (find._buckets_of), set with its key.
+    buckets: tuple[tuple[str, str, object], ...]
     # Set by settle(), from the place and period once carried (find._carried).
     city: str
     years: frozenset[str]
@@ -489,7 +458,8 @@ class MetricKey:
         """Work out what follows from the figure's place and period, once `find` has carried
         a paragraph's place and period to it."""
         self.city = self._city()
-        self.years = frozenset(_YEAR.findall(self.period))
+        years = _YEAR.findall(self.period)
+        self.years = frozenset(years) if years else _NO_PAIRS
         self.relative_year = next(
             (year for word, year in _RELATIVE_YEARS.items() if self.period.startswith(word)), None
         )
@@ -499,8 +469,7 @@ class MetricKey:
         """This key in a set of documents compared, its document `located` there (its index,
         its file, the places its file names): only its city is worked out again."""
         key = object.__new__(MetricKey)
-        for name, value in zip(MetricKey.__slots__, _slot_values(self), strict=True):
-            object.__setattr__(key, name, value)
+        key.__dict__ = self.__dict__.copy()  # a copy of the table itself: a fraction of a microsecond
         key.located = located
         key.city = key._city()
         return key
@@ -545,7 +514,7 @@ class MetricKey:
             found.add("target")
         if self.claim.kind in ("change",) or self.family in ("个百分点", "倍"):
             found.add("change")
-        return frozenset(found)
+        return _QUALIFIER_SETS.setdefault(frozenset(found), frozenset(found))
 
     def _specificity(self) -> int:
         """How many significant digits the figure is written with: 8325 has 4, 90 and 10亿 have 1.
@@ -581,9 +550,6 @@ class MetricKey:
             return next(iter(places)) if place == "市" and len(places) == 1 else ""
         name = place.rstrip("市县")
         return name if name in places else ""
-
-
-_slot_values = attrgetter(*MetricKey.__slots__)
 
 
 def _day_follows(time: str, sentence: str) -> bool:
