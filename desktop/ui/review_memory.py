@@ -21,6 +21,7 @@ source tags in one store transaction, one step on the session's undo stack.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -62,6 +63,7 @@ class ReviewMemory(QObject):
         self._offer: ClaimView | None = None
         self._offer_count = 0
         self._declined: set[str] = set()  # claims whose offer the editor closed: not offered again
+        self._database: Path | None = None  # the database the offer and the declined claims belong to
         session.article_changed.connect(self._article_changed)
         session.claim_changed.connect(self._claim_changed)
         session.claim_updated.connect(self._claim_updated)
@@ -81,6 +83,12 @@ class ReviewMemory(QObject):
     # -- following the session ----------------------------------------------------------------
 
     def _article_changed(self, detail: ArticleDetail | None, claims: list[ClaimView]) -> None:
+        if self._session.path != self._database:
+            # Another database: its claims were never offered or declined.
+            self._database = self._session.path
+            self._declined.clear()
+            if self._offer is not None:
+                self._set_offer(None, 0)
         self._article_id = detail.summary.id if detail is not None else None
         self._shown_claim = ""
         self.reload()

@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 from pytestqt.qtbot import QtBot
 
 from desktop.export.columns import FINDINGS_SHEET
@@ -218,3 +218,29 @@ def test_the_export_lists_the_repeat_and_the_conflict_across_articles(
     )
     assert "a_linjiang_2024-01-20.txt" in str(conflict[message_at]) and "36亿元" in str(conflict[message_at])
     assert any(row[text_at] == "38652元" and "a_linjiang" in str(row[message_at]) for row in later)
+
+
+def test_an_offer_closed_is_not_made_again_for_that_claim(qtbot: QtBot, memory_window: MainWindow) -> None:
+    win = memory_window
+    headline_income, body_income = _claims(win, "a_", "38652元")
+    _show(win, headline_income)
+    assert win.session.set_sources(headline_income.id, ["市统计局公报"])
+    _press(qtbot, win, Qt.Key.Key_Y)
+    assert win.inspector.offer.text()
+    close = next(b for b in win.inspector.offer.findChildren(QToolButton) if b.text() == "×")
+    close.click()
+    assert win.inspector.offer.isHidden() and win.session.memory.offer == (None, 0)
+    # Tagged again (a decision that leaves it verified): still not offered.
+    assert win.session.set_sources(headline_income.id, ["市统计局公报", "政府工作报告"])
+    assert win.inspector.offer.isHidden()
+    assert win.store.claim(body_income.id).status == "pending"
+    # Another decision takes an offer down: it was about the claim just decided.
+    (later_income,) = _claims(win, "b_", "38652元")
+    _show(win, later_income)
+    assert win.session.set_sources(later_income.id, ["年报"])
+    _press(qtbot, win, Qt.Key.Key_Y)
+    assert win.session.memory.offer[0] is not None
+    (budget,) = _claims(win, "b_", "186.4亿元")
+    _show(win, budget)
+    _press(qtbot, win, Qt.Key.Key_Y)
+    assert win.session.memory.offer == (None, 0) and win.inspector.offer.isHidden()
