@@ -244,3 +244,20 @@ def test_an_offer_closed_is_not_made_again_for_that_claim(qtbot: QtBot, memory_w
     _show(win, budget)
     _press(qtbot, win, Qt.Key.Key_Y)
     assert win.session.memory.offer == (None, 0) and win.inspector.offer.isHidden()
+
+
+def test_a_figure_corrected_elsewhere_to_another_value_is_a_conflict_with_the_correction(
+    memory_window: MainWindow,
+) -> None:
+    win = memory_window
+    headline_income = _claims(win, "a_", "38652元")[0]
+    _show(win, headline_income)
+    assert win.session.set_sources(headline_income.id, ["市统计局公报"])
+    assert win.session.correct(headline_income.id, "3.8562万", "元")
+    (later_income,) = _claims(win, "b_", "38652元")
+    _show(win, later_income)
+    (conflict,) = win.inspector.memory.texts()
+    # The correction is the figure verified, written as the copy writes it; the difference in yuan.
+    assert conflict.startswith("⚑ 与已核实的 38562元（市统计局公报，测试编辑")
+    assert "此处为 38652元，相差 90元（0.2 %）" in conflict
+    assert win.inspector.memory_title.text() == "已核实过"
