@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from desktop.checks.figures import Figure
 from desktop.checks.repeats.fold import fold
@@ -287,7 +287,6 @@ class _Sentence(NamedTuple):
     """What one sentence says, for all its figures (positions index the document's text)."""
 
     text: str  # folded and spelled out
-    words: frozenset[str]  # its metric character pairs
     clause_ends: list[int]  # where its clauses end
     months: list[tuple[int, str]]  # where each month it names ends, and the month (九, 10)
     plan_end: int  # where the first plan word (目标, 计划) ends; past the end when none
@@ -330,12 +329,26 @@ class Reading:
             plans = [at + len(word) for word in _PLAN_WORDS if (at := folded.find(word, start, end)) >= 0]
             found = self._sentences[span] = _Sentence(
                 text,
-                _pairs(text),
                 [mark.start() for mark in _CLAUSE_END.finditer(folded, start, end)],
                 [(month.end(), month.group(1)) for month in _MONTH.finditer(folded, start, end)],
                 min(plans, default=end + 1),
             )
         return found
+
+
+_T = TypeVar("_T")
+
+
+def _shared(make: Callable[[MetricKey], _T]) -> cached_property[_T]:
+    """A key's value worked out on first use, on the key its copies were made from (`moved`),
+    so that it is worked out once for them all."""
+
+    def get(key: MetricKey) -> _T:
+        origin: MetricKey = key._origin
+        return make(key) if origin is key else getattr(origin, make.__name__)
+
+    get.__doc__ = make.__doc__
+    return cached_property(get)
 
 
 class MetricKey:
@@ -365,7 +378,6 @@ class MetricKey:
         self.item = item
         self.claim = claim
         self.value: Decimal = claim.value
-        self.figure: Figure = item.figure
         sentence_start, sentence_end = item.sentence
         # The windows stay in the figure's sentence; a line break without a
         # full stop before it does not end one (a headline laid out on two lines).
@@ -387,7 +399,7 @@ class MetricKey:
         # read here for what they say (its qualifiers, naming words, period), not kept.
         clause_before = _spelled(folded[max(item.clause_start, item.start - CLAUSE_REACH) : item.start])
         sentence = reading.sentence(item.sentence)
-        self.sentence_words = sentence.words
+        self._sentence = sentence.text
         # Which paragraph of its article the figure is in (0: the headline):
         # a restatement that disagrees is mostly the headline's or the lead's.
         self.paragraph = reading.lines_before(item.paragraph[0])
@@ -436,14 +448,8 @@ class MetricKey:
             holiday = OCCASION.search(sentence_before, max(0, len(sentence_before) - _OCCASION_REACH))
             self.period = _occasion(holiday.group()) if holiday else located.occasion
         self.family = self._family()
-        # The pairs of the window before the figure without its period and place, of the window
-        # after it in its clause, and of its subject.
-        words_before = _pairs(_PERIOD_OR_PLACE.sub(" ", self._placeless(self.before)))
-        self.lead_words = _pairs(_squeezed(lead_clause))
-        after = _PERIOD_OR_PLACE.sub(" ", self.after_clause)
-        self.words = words_before | _pairs(after) | _pairs(self.subject)
-        self.naming_text = _squeezed(self._placeless(clause_before))
-        self.naming = _pairs(self.naming_text)
+        self._clause_before = clause_before
+        self._lead_clause = lead_clause
         # A plan reaches further: 主要预期目标是：生产总值增长6%左右；一般公共预算收入增长6.5%
         self.qualifiers = self._qualifiers(clause_before, planned=sentence.plan_end <= item.start)
         # The last month the sentence names before the figure (九月失业率), for a period that names none.
@@ -451,8 +457,8 @@ class MetricKey:
         self._month_before = months[-1][1] if months else ""
         # A rate or a change: such figures crowd into a few dozen values (增长12.6%).
         self.is_rate = "change" in self.qualifiers or self.family in ("%", "个百分点")
-        self.specificity = self._specificity()
-        self._text_before: str | None = None
+        # The key its words are worked out on (`moved` copies share them).
+        self._origin = self
 
     def settle(self) -> None:
         """Work out what follows from the figure's place and period, once `find` has carried
@@ -488,22 +494,59 @@ class MetricKey:
             return text
         return re.sub(re.escape(self.subject_place) + "[市县]?", "", text)
 
-    # lead_words: the pairs of the clause before the figure's own, in its sentence (春运首日，全市发送旅客…).
-    # words: the character pairs that name the metric: from the window around the figure, and the subject.
-    # sentence_words: the metric character pairs of the figure's whole sentence.
-    # naming: the pairs of the words that name the figure in its clause, without its period and place
-    #   (上半年全市城镇新增就业 and 全市城镇新增就业 name one figure; 每股基本盈利 and
-    #   非国际财务报告准则每股基本盈利 do not); naming_text: those words run together.
-
     @property
-    def text_before(self) -> str:
-        """Its document's text up to the figure, folded and without spaces: what its reader has been told.
+    def figure(self) -> Figure:
+        return self.item.figure  # worked out once per claim, on first use, by its Item
 
-        Read on first use: seldom needed, and as long as the document.
+    # What is read only when the figure is compared, worked out then, once for a key and its copies.
+
+    @_shared
+    def words(self) -> frozenset[str]:
+        """The character pairs that name the metric: from the window around the figure (without its
+        period and place), and the subject."""
+        before = _pairs(_PERIOD_OR_PLACE.sub(" ", self._placeless(self.before)))
+        return before | _pairs(_PERIOD_OR_PLACE.sub(" ", self.after_clause)) | _pairs(self.subject)
+
+    @_shared
+    def lead_words(self) -> frozenset[str]:
+        """The pairs of the clause before the figure's own, in its sentence (春运首日，全市发送旅客…)."""
+        return _pairs(_squeezed(self._lead_clause))
+
+    @_shared
+    def sentence_words(self) -> frozenset[str]:
+        """The metric character pairs of the figure's whole sentence."""
+        return _pairs(self._sentence)
+
+    @_shared
+    def naming_text(self) -> str:
+        """The words that name the figure in its clause, run together (`naming` is their pairs)."""
+        return _squeezed(self._placeless(self._clause_before))
+
+    @_shared
+    def naming(self) -> frozenset[str]:
+        """The pairs of the words that name the figure in its clause, without its period and place.
+
+        上半年全市城镇新增就业 and 全市城镇新增就业 name one figure;
+        每股基本盈利 and 非国际财务报告准则每股基本盈利 do not.
         """
-        if self._text_before is None:
-            self._text_before = _unspaced(self._folded[: self.item.start])
-        return self._text_before
+        return _pairs(self.naming_text)
+
+    @_shared
+    def specificity(self) -> int:
+        """How many significant digits the figure is written with: 8325 has 4, 90 and 10亿 have 1.
+
+        A figure of many digits seldom recurs by chance; 5项 or 100% recur on
+        every page, so they need more shared words to be linked.
+        """
+        figure = self.figure
+        if figure.significant <= 0 or self.value == 0:
+            return 1
+        return max(1, len(str(int(abs(self.value) / figure.significant))))
+
+    @_shared
+    def text_before(self) -> str:
+        """Its document's text up to the figure, folded and without spaces: what its reader has been told."""
+        return _unspaced(self._folded[: self.item.start])
 
     def _qualifiers(self, before: str, planned: bool) -> frozenset[str]:
         """What the words just before the figure in its clause say it is: cumulative, new, a target,
@@ -515,17 +558,6 @@ class MetricKey:
         if self.claim.kind in ("change",) or self.family in ("个百分点", "倍"):
             found.add("change")
         return _QUALIFIER_SETS.setdefault(frozenset(found), frozenset(found))
-
-    def _specificity(self) -> int:
-        """How many significant digits the figure is written with: 8325 has 4, 90 and 10亿 have 1.
-
-        A figure of many digits seldom recurs by chance; 5项 or 100% recur on
-        every page, so they need more shared words to be linked.
-        """
-        figure = self.figure
-        if figure.significant <= 0 or self.value == 0:
-            return 1
-        return max(1, len(str(int(abs(self.value) / figure.significant))))
 
     @property
     def file_date(self) -> str:
@@ -687,17 +719,14 @@ def _period(time: str) -> str:
 def _pairs(text: str) -> frozenset[str]:
     """The character pairs of `text`'s runs of Chinese characters, without pairs that name nothing.
 
-    Kept for the texts met most (a subject, a sentence stated again), the
-    pairs themselves interned: kept keys share them.
+    A function character ends a run (no pair has one).  Kept for the texts
+    met most (a subject, a sentence stated again), the pairs themselves
+    interned: kept keys share them.
     """
-    out: set[str] = set()
-    for run in _CJK.findall(text):
-        for i in range(len(run) - 1):
-            pair = run[i : i + 2]
-            if pair[0] in _FUNCTION or pair[1] in _FUNCTION or pair in _COMMON_PAIRS:
-                continue
-            out.add(pair)
+    runs = _CJK.findall(text.translate(_NO_FUNCTION))
+    out = {run[i : i + 2] for run in runs for i in range(len(run) - 1)} - _COMMON_PAIRS
     return frozenset(sys.intern(pair) for pair in out) if out else _NO_PAIRS
 
 
+_NO_FUNCTION = str.maketrans(dict.fromkeys(_FUNCTION, " "))
 _NO_PAIRS: frozenset[str] = frozenset()
