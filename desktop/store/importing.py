@@ -114,8 +114,12 @@ POOL_AHEAD_FILES = 256
 # character in memory, so about 33 MB a worker.
 HELD_CHARACTERS_PER_WORKER = 1_000_000
 # While this process has a file it could detect instead, a transaction is
-# not begun for less work than this (each commit costs an fsync).
-MIN_WRITE_WORK = BATCH_WORK // 4
+# not begun for less work than this: nearly a full one.  Every transaction
+# is followed by a pause, so small ones leave the writer idle more of the
+# time, and the writing fell behind to be done at the end (on 200 pages, a
+# quarter of BATCH_WORK: 11 transactions, 0.7 s left to write after the
+# last file was detected).
+MIN_WRITE_WORK = CLAIMS_PER_TRANSACTION * 3 // 4
 # The writer's queue holds no more than this much work (two full
 # transactions, about a second of inserts): when the writing is the slower
 # part (a busy machine), documents wait detected, counted against the held
@@ -522,12 +526,14 @@ class _PoolImport:
             self._given[index] = self.pool.submit(_prepare_or_refuse, source)
 
     def _may_write(self) -> bool:
-        """Write now: the pause is over, and enough is queued or this process has nothing else to do."""
+        """Write now: the pause is over, and a transaction's worth is queued or nothing better is left."""
         if not self.writer.waiting or not self.writer.may_write_now():
             return False
-        if self.writer.waiting >= MIN_WRITE_WORK:
+        if self.writer.waiting >= min(MIN_WRITE_WORK, QUEUED_WORK):
             return True
-        return self._queued in self._given and self._next_here() is None
+        # Less: written now when the queue is full (the next document waits
+        # for room) or this process has no file to detect meanwhile.
+        return self._queued in self._ready or self._next_here() is None
 
     def _next_here(self) -> int | None:
         """The file this process would detect next: the next untaken one while memory allows."""
