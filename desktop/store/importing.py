@@ -120,6 +120,10 @@ HELD_CHARACTERS_PER_WORKER = 1_000_000
 # quarter of BATCH_WORK: 11 transactions, 0.7 s left to write after the
 # last file was detected).
 MIN_WRITE_WORK = CLAIMS_PER_TRANSACTION * 3 // 4
+# Until the workers are ready (this process detects every file then), this
+# much: waiting for nearly a full transaction left the writer idle for most
+# of the workers' start.
+WARMING_WRITE_WORK = BATCH_WORK // 4
 # The writer's queue holds no more than this much work (two full
 # transactions, about a second of inserts): when the writing is the slower
 # part (a busy machine), documents wait detected, counted against the held
@@ -529,7 +533,11 @@ class _PoolImport:
         """Write now: the pause is over, and a transaction's worth is queued or nothing better is left."""
         if not self.writer.waiting or not self.writer.may_write_now():
             return False
-        if self.writer.waiting >= min(MIN_WRITE_WORK, QUEUED_WORK):
+        # Until the workers are ready, this process detects every file itself
+        # and a pause costs nothing (it detects in it): write as one process
+        # would, a little at a time.
+        enough = MIN_WRITE_WORK if self._warm else WARMING_WRITE_WORK
+        if self.writer.waiting >= min(enough, QUEUED_WORK):
             return True
         # Less: written now when the queue is full (the next document waits
         # for room) or this process has no file to detect meanwhile.
