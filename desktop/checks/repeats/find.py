@@ -250,6 +250,7 @@ def _gather(keys: list[MetricKey]) -> tuple[list[int], list[tuple[int, int, Verd
     settled: set[tuple[int, int]] = set()
     for j, key in enumerate(keys):
         compared: set[int] = set()
+        b = j  # the figure's group: its own until a comparison joins it to an earlier one
         for name in key.buckets:
             bucket = buckets.get(name)
             if bucket is None:
@@ -268,7 +269,6 @@ def _gather(keys: list[MetricKey]) -> tuple[list[int], list[tuple[int, int, Verd
             for sample in islice(reversed(groups.values()), _GROUPS):
                 for i in sample:  # at most _TRIES
                     a = i if parent[i] == i else root(i)
-                    b = j if parent[j] == j else root(j)
                     pair = (a, b) if a < b else (b, a)
                     if a == b or i in compared or pair in settled or tries.get(pair, 0) >= _TRIES:
                         break  # one group already, or these two groups judged
@@ -278,12 +278,13 @@ def _gather(keys: list[MetricKey]) -> tuple[list[int], list[tuple[int, int, Verd
                         parent[pair[1]] = pair[0]  # the earliest statement stays the group's first
                         for home in homes.get(pair[1], ()):
                             home.merged.add(pair[1])
+                        b = pair[0]
                     elif verdict is Verdict.UNRELATED:
                         tries[pair] = tries.get(pair, 0) + 1
                     else:
                         settled.add(pair)
                         judged.append((i, j, verdict))
-            sample = _group(bucket, root(j), homes)
+            sample = _group(bucket, b, homes)
             if len(sample) < _TRIES:
                 sample.append(j)
     return [root(i) for i in range(len(keys))], judged

@@ -494,9 +494,9 @@ class MetricKey:
             return text
         return re.sub(re.escape(self.subject_place) + "[市县]?", "", text)
 
-    @property
+    @_shared
     def figure(self) -> Figure:
-        return self.item.figure  # worked out once per claim, on first use, by its Item
+        return self.item.figure  # worked out on first use, once per claim, by its Item
 
     # What is read only when the figure is compared, worked out then, once for a key and its copies.
 

@@ -47,6 +47,11 @@ def compare(a: MetricKey, b: MetricKey) -> Verdict:
     """How figure `b` stands to figure `a`: unrelated, the same, a rounding, or a conflict."""
     if a.family != b.family:
         return Verdict.UNRELATED
+    if a.qualifiers != b.qualifiers and a.value != b.value and a.claim.text != b.claim.text:
+        # Two values with other qualifiers (新建3600个, 计划新建4000个) are neither one
+        # figure rounded nor a conflict (`_one_figure_rounded`, `one_metric`): told first,
+        # as it costs least.
+        return Verdict.UNRELATED
     if a.item.sentence == b.item.sentence and a.located.document == b.located.document:
         # Two figures of one sentence are compared or listed by it; the one
         # repeat there is a phrase laid out twice (a sub-headline glued to its paragraph).
