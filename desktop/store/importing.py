@@ -124,11 +124,12 @@ MIN_WRITE_WORK = CLAIMS_PER_TRANSACTION * 3 // 4
 # much: waiting for nearly a full transaction left the writer idle for most
 # of the workers' start.
 WARMING_WRITE_WORK = BATCH_WORK // 4
-# The writer's queue holds no more than this much work (two full
-# transactions, about a second of inserts): when the writing is the slower
-# part (a busy machine), documents wait detected, counted against the held
-# text, and no more are taken until the writer catches up.
-QUEUED_WORK = 2 * CLAIMS_PER_TRANSACTION
+# The writer's queue holds no more than this much work (a full transaction:
+# there is one ready whenever a pause ends, and a cancelled import writes
+# at most that before it stops): when the writing is the slower part (a
+# busy machine), documents wait detected, counted against the held text,
+# and no more are taken until the writer catches up.
+QUEUED_WORK = CLAIMS_PER_TRANSACTION
 # No more detection processes than this, whatever the machine: the one
 # writer could not keep up with more.
 MAX_WORKERS = 3
@@ -496,6 +497,9 @@ class _PoolImport:
                 self._held_characters -= self._size.pop(index)
                 self._lost_workers()
                 return
+            except Exception:  # its result did not come back (it would not pickle): detected here in turn
+                _log.exception("a detection process failed on %s", display_path(self.todo[index]))
+                self._held_characters -= self._size.pop(index)
 
     def _lost_workers(self) -> None:
         """A worker died (memory, a signal): every file given to the pool is detected here, in turn."""
@@ -579,11 +583,12 @@ class _PoolImport:
         timeout = 0.05
         if self.writer.waiting:
             timeout = max(0.001, min(timeout, self.writer.seconds_until_free()))
-        if self._given:
-            wait(list(self._given.values()), timeout=timeout, return_when=FIRST_COMPLETED)
-        elif self._warming:
-            wait(self._warming, timeout=timeout, return_when=FIRST_COMPLETED)
-        else:
+        pending: list[Future[Any]] = [*self._given.values()] or [
+            job for job in self._warming if not job.done()
+        ]
+        if pending:
+            wait(pending, timeout=timeout, return_when=FIRST_COMPLETED)
+        else:  # the writer's queue is full and nothing is left to take: its pause
             time.sleep(timeout)
 
 
