@@ -258,14 +258,17 @@ def _gather(keys: list[MetricKey]) -> tuple[list[int], list[tuple[int, int, Verd
             groups = bucket.groups
             # The latest groups of the bucket only: a figure restates what is
             # near it, and a metric stated with hundreds of values is a table.
-            if bucket.merged:
+            if bucket.merged != bucket.clean:
+                clean = True
                 for group in list(islice(reversed(groups), _GROUPS)):
-                    if (
-                        parent[group] != group and group in groups
-                    ):  # merged since: its statements join their group's
+                    if parent[group] != group and group in groups:
+                        # Merged since: its statements join their group's, and an older
+                        # group comes among the latest (looked at next time).
                         merged = _group(bucket, root(group), homes)
                         merged.extend(groups.pop(group)[: _TRIES - len(merged)])
-                        bucket.merged.discard(group)
+                        clean = False
+                if clean:
+                    bucket.clean = bucket.merged
             for sample in islice(reversed(groups.values()), _GROUPS):
                 for i in sample:  # at most _TRIES
                     a = i if parent[i] == i else root(i)
@@ -277,7 +280,7 @@ def _gather(keys: list[MetricKey]) -> tuple[list[int], list[tuple[int, int, Verd
                     if verdict is Verdict.SAME:
                         parent[pair[1]] = pair[0]  # the earliest statement stays the group's first
                         for home in homes.get(pair[1], ()):
-                            home.merged.add(pair[1])
+                            home.merged += 1
                         b = pair[0]
                     elif verdict is Verdict.UNRELATED:
                         tries[pair] = tries.get(pair, 0) + 1
@@ -291,14 +294,21 @@ def _gather(keys: list[MetricKey]) -> tuple[list[int], list[tuple[int, int, Verd
 
 
 class _Bucket:
-    """The groups of one bucket, each with its first few statements there (latest last), and
-    those of them merged into another group since they came (their statements move on first look)."""
+    """The groups of one bucket, each with its first few statements there (latest last).
 
-    __slots__ = ("groups", "merged")
+    A group merged into another moves its statements to it when next seen
+    among the latest.  A group stops being a root only when merged, and the
+    latest groups change otherwise only by a new one (a root) coming last: so
+    they are looked at again only when one of the bucket's groups was merged
+    since they were last all roots (`merged` counts, `clean` is the count then).
+    """
+
+    __slots__ = ("groups", "merged", "clean")
 
     def __init__(self) -> None:
         self.groups: dict[int, list[int]] = {}
-        self.merged: set[int] = set()
+        self.merged = 0
+        self.clean = 0
 
 
 def _group(bucket: _Bucket, group: int, homes: dict[int, list[_Bucket]]) -> list[int]:
