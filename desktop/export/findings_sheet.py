@@ -29,7 +29,13 @@ from desktop.export.cells import (
     parse_timestamp,
 )
 from desktop.export.columns import Column
-from desktop.export.labels import CHECK_LABELS, FINDING_STATUS_LABELS, MATCH_LABELS, VERDICT_LABELS
+from desktop.export.labels import (
+    CHECK_LABELS,
+    FINDING_STATUS_LABELS,
+    MATCH_LABELS,
+    STATUS_LABELS,
+    VERDICT_LABELS,
+)
 from desktop.export.streaming import fast_rows
 from desktop.store.records import FindingExportRow, StoredFinding
 from desktop.store.releases import RELEASE_CHECK
@@ -55,6 +61,14 @@ FINDING_COLUMNS: tuple[Column, ...] = (
     Column("text", "原文", "提示所指的原文文字", 8, 20),
     Column("message", "说明", "核查的算式或理由", 30, 70, wrap=True),
     Column("figures", "涉及数字", "参与计算的各个数字及其角色", 16, 40, wrap=True),
+    Column(
+        "verified",
+        "已核实过",
+        "同一数字在别处已由编辑确认或更正：核实的数值、来源标签、核查人和时间",
+        16,
+        40,
+        wrap=True,
+    ),
     Column("computed", "计算结果", "按文中数字算出的值", 8, 16),
     Column("fix", "建议写法", "数字用法问题的建议改法", 8, 20),
     Column("status", "处理状态", "未处理、已采纳或已忽略", 8, 10),
@@ -87,6 +101,23 @@ def figures(finding: StoredFinding) -> str:
     return "\n".join(f"{ROLE_LABELS.get(o.role, o.role)}：{o.text}" for o in finding.operands)
 
 
+def verified_lines(row: FindingExportRow) -> str:
+    """The other statements of a repeated figure an editor verified, one line each:
+    38652元 已核实（已确认）：市统计局公报；王编辑 2026-12-02."""
+    lines = []
+    for claim in row.verified:
+        status = STATUS_LABELS.get(claim.status, claim.status)
+        value = claim.text
+        if claim.status == "corrected":
+            # As the editor typed it (3215.7亿元), else the value read with its unit.
+            typed = claim.corrected_text or f"{claim.corrected_value}{claim.corrected_unit or claim.unit}"
+            value = f"{claim.text} → {typed}"
+        sources = "、".join(claim.sources) or "未标来源"
+        when = claim.decided_at[:10]
+        lines.append(f"{value} 已核实（{status}）：{sources}；{claim.editor} {when}".rstrip())
+    return "\n".join(lines)
+
+
 def write_findings(sheet: Any, rows: Iterable[FindingExportRow]) -> int:
     """Write every finding; returns how many.  Memory stays that of one row."""
     for index, column in enumerate(FINDING_COLUMNS, start=1):
@@ -113,6 +144,7 @@ def write_findings(sheet: Any, rows: Iterable[FindingExportRow]) -> int:
                 text(clean_text(f.text), col["text"]),
                 wrapped(clean_text(render(f.message, "zh")), col["message"]),
                 wrapped(clean_text(figures(f)), col["figures"]),
+                wrapped(clean_text(verified_lines(row)), col["verified"]),
                 text(clean_text(f.computed), col["computed"]),
                 text(clean_text(f.fix), col["fix"]),
                 FINDING_STATUS_LABELS.get(f.status, f.status),

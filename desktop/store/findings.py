@@ -58,6 +58,7 @@ from desktop.ingest.model import SYNTHETIC, SourceText
 from desktop.store import decisions, queries, rows, sql
 from desktop.store.errors import UnknownArticle, UnknownFinding
 from desktop.store.records import (
+    VERIFIED_STATUSES,
     FindingChange,
     FindingExportRow,
     FindingOperand,
@@ -485,9 +486,29 @@ def export_rows(db: Database, article_ids: Sequence[int] = ()) -> Iterator[Findi
         list(article_ids),
     )
     for article in articles:
-        for finding in for_article(db, int(article["id"])):
+        found = for_article(db, int(article["id"]))
+        others = {
+            o.claim_id
+            for f in found
+            if f.check == REPEAT
+            for o in f.operands
+            if o.claim_id and o.claim_id != f.claim_id
+        }
+        verified = {
+            claim_id: claim
+            for claim_id, claim in queries.claims_by_id(db, sorted(others)).items()
+            if claim.status in VERIFIED_STATUSES
+        }
+        for finding in found:
             yield FindingExportRow(
-                finding=finding, headline=article["headline"], file_name=article["file_name"]
+                finding=finding,
+                headline=article["headline"],
+                file_name=article["file_name"],
+                verified=tuple(
+                    verified[o.claim_id]
+                    for o in finding.operands
+                    if finding.check == REPEAT and o.claim_id != finding.claim_id and o.claim_id in verified
+                ),
             )
 
 

@@ -183,6 +183,19 @@ def claims(db: Database, article_id: int | None = None, status: str | None = Non
     return [_claim_view(row) for row in _claim_rows(db, query, params)]
 
 
+def claims_by_id(db: Database, claim_ids: Sequence[str]) -> dict[str, ClaimView]:
+    """The claims of these ids that exist, by id (a few hundred ids to a query)."""
+    found: dict[str, ClaimView] = {}
+    unique = sorted(set(claim_ids))
+    for first in range(0, len(unique), 500):
+        chunk = unique[first : first + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for row in _claim_rows(db, f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} WHERE c.id IN ({marks})", chunk):
+            view = _claim_view(row)
+            found[view.id] = view
+    return found
+
+
 def claim(db: Database, claim_id: str) -> ClaimView:
     found = _claim_rows(db, f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} WHERE c.id = ?", [claim_id])
     if not found:

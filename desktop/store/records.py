@@ -23,6 +23,8 @@ STATUSES = ("pending", "confirmed", "corrected", "rejected")
 REJECT_REASONS = ("not-a-claim", "wrong-number")
 # What counts as reviewed when a progress bar or a share is shown.
 REVIEWED_STATUSES = ("confirmed", "corrected", "rejected")
+# What makes a claim a verified figure (the memory of figures, 已核实过).
+VERIFIED_STATUSES = ("confirmed", "corrected")
 # What separates a claim's source tags in a workbook cell; a stored tag never contains one.
 TAG_SEPARATORS = re.compile(r"[、,，;；\n]")
 # The one Chinese name of each status and reject reason: the workbook writes
@@ -398,11 +400,17 @@ class FindingChange:
 
 @dataclass(frozen=True)
 class FindingExportRow:
-    """One row of the workbook's 核查提示 sheet."""
+    """One row of the workbook's 核查提示 sheet.
+
+    `verified`: for a repeat, the other statements of the figure that an
+    editor confirmed or corrected (the memory of verified figures), with
+    their source tags, editor and date.
+    """
 
     finding: StoredFinding
     headline: str
     file_name: str
+    verified: tuple[ClaimView, ...] = ()
 
 
 class Refusal(str):
