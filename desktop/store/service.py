@@ -82,6 +82,10 @@ class ReviewStore:
         self.read_only = read_only
         # Who this database is; exported workbooks carry it (see apply_edits).
         self.database_id: str = database.database_id(db)
+        # While another connection keys the memory of figures in the
+        # background (the window's), lookups do not key articles themselves:
+        # they answer from what is keyed so far, and are asked again after.
+        self.defer_keying = False
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -588,7 +592,7 @@ class ReviewStore:
         return memory.confirm_linked(self._db, claim_id, editor)
 
     def _key_lazily(self, article_id: int) -> None:
-        if memory.is_current(self._db, article_id):
+        if self.defer_keying or memory.is_current(self._db, article_id):
             return
         waiting = memory.outdated(self._db)
         if article_id not in waiting:

@@ -24,6 +24,7 @@ from desktop.ui import settings as keys
 from desktop.ui.actions import ActionSpec, build_actions, build_menus
 from desktop.ui.article_list import ArticleListPanel
 from desktop.ui.article_view import ArticleView
+from desktop.ui.background_keying import BackgroundKeying
 from desktop.ui.claim_list import ClaimListPanel
 from desktop.ui.editor_name import ask_editor_name
 from desktop.ui.help import ShortcutsDialog, show_about
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.transfers = Transfers(
             self, self.session, lambda: self.editor, lambda: self.claim_list.current_filter()
         )
+        self.keying = BackgroundKeying(self.session, self)
         self.articles_panel = ArticleListPanel()
         self.article_view = ArticleView()
         self.claim_list = ClaimListPanel()
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
         self.article_view.setFocus()
         self.database_opened.emit(str(target))
         self.transfers.offer_redetection()
+        self.keying.start_if_needed()
         if is_new and path is None and not self.session.articles:
             # First run: show the window at once and fill the demo pages in the
             # background, so start-up never waits for detection.
@@ -396,6 +399,7 @@ class MainWindow(QMainWindow):
             claim = self.session.current_claim
             self._settings.setValue(keys.LAST_CLAIM, claim.id if claim else "")
         self.transfers.jobs.cancel_and_wait()
+        self.keying.cancel_and_wait()
         self._settings.setValue(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self.splitter.save(self._settings)
         self._settings.sync()

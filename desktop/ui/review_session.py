@@ -112,6 +112,10 @@ class ReviewSession(QObject):
         Raises DatabaseRefused or DatabaseUnavailable, keeping the database open before.
         """
         store = ReviewStore.open(path, seed_if_new=False)
+        # Articles not yet keyed into the memory of figures (imported by the
+        # command line, or keyed by older rules) are keyed in the background
+        # (desktop/ui/background_keying.py), not by the first lookups here.
+        store.defer_keying = not store.read_only and store.memory_outdated() > 0
         self.close()
         self._store = store
         self._path = path

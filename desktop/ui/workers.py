@@ -99,6 +99,15 @@ class ImportJob(Job):
         return report
 
 
+class KeyingJob(Job):
+    """The articles of a database not yet keyed into the memory of figures, keyed (ReviewStore.refresh_memory)."""
+
+    def work(self, store: ReviewStore) -> object:
+        return store.refresh_memory(
+            lambda done, total, name: self.progressed.emit(done, total, name), should_cancel=self.is_cancelled
+        )
+
+
 class RedetectJob(Job):
     """Every document an older detector read, detected again; decisions kept (ReviewStore.redetect)."""
 

@@ -107,6 +107,20 @@ Rejected: {rejected}</source>
     </message>
 </context>
 <context>
+    <name>BackgroundKeying</name>
+    <message>
+        <source>Linking this database&apos;s figures with each other in the background…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Figures linked: %n article(s) read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChecksSection</name>
     <message>
         <source>No check involves this number.</source>

@@ -111,6 +111,19 @@ Rejected: {rejected}</source>
     </message>
 </context>
 <context>
+    <name>BackgroundKeying</name>
+    <message>
+        <source>Linking this database&apos;s figures with each other in the background…</source>
+        <translation>正在后台比对本数据库各稿件中的相同数字…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Figures linked: %n article(s) read.</source>
+        <translation>
+            <numerusform>数字比对完成：已读 %n 篇稿件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChecksSection</name>
     <message>
         <source>No check involves this number.</source>

@@ -1,0 +1,86 @@
+"""A database opened with articles the memory of figures has not read is keyed behind the window.
+
+The pages are imported the way `factdesk import` imports them (no keying);
+an editor verified the earlier figure.  On opening, the window does not key
+at the first lookup (that held it up for seconds): a background job does,
+and once it is done the later article's 38652元 shows the verified one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from desktop.store import ReviewStore
+from desktop.ui.main_window import MainWindow
+
+FIRST = """# 2023年全市居民人均可支配收入38652元
+
+临江日报讯（记者 周敏）1月19日，市统计局发布数据，初步核算，2023年全市地区生产总值3215.6亿元，按不变价格计算，比上年增长6.2%。
+
+2023年全市居民人均可支配收入38652元，增长6.1%。全市常住人口287.3万人。
+"""
+
+LATER = """# 政府工作报告解读：去年经济稳中有进
+
+临江日报讯（记者 孙悦）3月1日，市十八届人大三次会议开幕。政府工作报告显示，2023年，全市地区生产总值3251.6亿元，比上年增长6.2%。
+
+2023年全市居民人均可支配收入38652元。2023年全市一般公共预算收入186.4亿元，增长7.5%。
+"""
+
+
+def _imported_by_the_command_line(tmp_path: Path) -> tuple[Path, str]:
+    first, later = tmp_path / "a_linjiang_2024-01-20.txt", tmp_path / "b_linjiang_2024-03-02.txt"
+    first.write_text(FIRST, encoding="utf-8")
+    later.write_text(LATER, encoding="utf-8")
+    database = tmp_path / "review.sqlite"
+    with ReviewStore.open(database, seed_if_new=False) as store:
+        store.import_files([first, later])
+        articles = {a.file_name[:2]: a.id for a in store.articles()}
+        verified = next(c for c in store.claims(articles["a_"]) if c.text == "38652元")
+        store.decide(verified.id, "confirmed", editor="王编辑", sources=["市统计局公报"])
+        later_claim = next(c for c in store.claims(articles["b_"]) if c.text == "38652元")
+        assert store.memory_outdated() == 2
+    return database, later_claim.id
+
+
+def test_opening_an_unkeyed_database_keys_it_in_the_background_and_then_shows_the_verified_figure(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path
+) -> None:
+    database, claim_id = _imported_by_the_command_line(tmp_path)
+    win = MainWindow(settings, ask_editor=False)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.keying.finished, timeout=60_000) as done:
+        assert win.open_database(database)
+        assert win.keying.is_running() and win.store.defer_keying
+    assert done.args == [2]
+    assert not win.store.defer_keying and win.store.memory_outdated() == 0
+    later = win.store.claim(claim_id)
+    win.session.show_article(later.article_id, later.id)
+    hits = win.session.memory.hits_for(claim_id)
+    assert [(h.other_value, h.verified, h.sources) for h in hits] == [("38652", True, ("市统计局公报",))]
+    win.close()
+
+
+def test_a_keyed_database_starts_no_job(qtbot: QtBot, settings: QSettings, tmp_path: Path) -> None:
+    database, _ = _imported_by_the_command_line(tmp_path)
+    with ReviewStore.open(database, seed_if_new=False) as store:
+        store.refresh_memory()
+    win = MainWindow(settings, ask_editor=False)
+    qtbot.addWidget(win)
+    assert win.open_database(database)
+    assert not win.keying.is_running() and not win.store.defer_keying
+    win.close()
+
+
+def test_while_deferred_a_lookup_keys_nothing(tmp_path: Path) -> None:
+    database, claim_id = _imported_by_the_command_line(tmp_path)
+    with ReviewStore.open(database, seed_if_new=False) as store:
+        store.defer_keying = True
+        article_id = store.claim(claim_id).article_id
+        assert store.memory_for(article_id) == {}
+        assert store.memory_outdated() == 2  # left for the background job
+        store.defer_keying = False
+        assert store.memory_for(article_id)[claim_id][0].verified
