@@ -21,7 +21,12 @@ It reports
 - `memory_for(article)` for every looked-up article: median, 95th
   percentile and worst of the best of REPEATS runs (goal ≤ 20 ms);
 - `refresh_memory` of one new page against the archive: its candidates
-  looked up through the buckets and compared by find_repeats.
+  looked up through the buckets and compared by find_repeats;
+- `refresh_memory` keying COPIES articles of an archive as
+  bench.archive_bench builds one (the seed and held-out pages, each figure's
+  last digit drawn afresh), imported in this process first: the cost per
+  article of seeding the memory with a paper's archive, wall and CPU time
+  (the machine is shared; CPU time is what the keying itself costs).
 """
 
 from __future__ import annotations
@@ -291,9 +296,37 @@ def run(verified: int) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+# Articles of the archive keyed by `keying_copies`: enough for its buckets to fill
+# (each article is compared with the latest statements of its figures).
+COPIES = 600
+
+
+def keying_copies(articles: int = COPIES) -> None:
+    """refresh_memory over an archive of copies of pages, after importing it (see the module)."""
+    from bench.archive_bench import build_archive
+
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(dir=BENCH_DIR))
+    try:
+        (folder / "pages").mkdir()
+        files, _, _ = build_archive(folder / "pages", articles, 0)
+        with ReviewStore.open(folder / "copies.sqlite", seed_if_new=False) as store:
+            store.import_files(files, workers=0)
+            wall, cpu = time.perf_counter(), time.process_time()
+            keyed = store.refresh_memory()
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(
+            f"memory   refresh_memory keying {keyed} articles of an archive of copies of pages:"
+            f" {wall * 1000 / keyed:.1f} ms each ({cpu * 1000 / keyed:.1f} ms CPU)"
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main() -> int:
     verified = int(sys.argv[1]) if len(sys.argv) > 1 else 300_000
     run(verified)
+    keying_copies()
     return 0
 
 

@@ -466,9 +466,7 @@ class MetricKey:
         self.city = self._city()
         years = _YEAR.findall(self.period)
         self.years = frozenset(years) if years else _NO_PAIRS
-        self.relative_year = next(
-            (year for word, year in _RELATIVE_YEARS.items() if self.period.startswith(word)), None
-        )
+        self.relative_year = _relative_year(self.period)
         self.month = self._month()
 
     def moved(self, located: Located) -> MetricKey:
@@ -582,6 +580,14 @@ class MetricKey:
             return next(iter(places)) if place == "市" and len(places) == 1 else ""
         name = place.rstrip("市县")
         return name if name in places else ""
+
+
+def _relative_year(period: str) -> int | None:
+    """-1, 0 or 1 for a period of 去年, 今年 or 明年 (years of the paper's own date); None otherwise."""
+    for word, year in _RELATIVE_YEARS.items():
+        if period.startswith(word):
+            return year
+    return None
 
 
 def _day_follows(time: str, sentence: str) -> bool:
