@@ -93,8 +93,12 @@ BATCH_WORK = 2000
 # The page cache while a batch is written.  Claims are keyed by a hash, so
 # each insert lands at a random place in the claim and decision indexes;
 # once those outgrow SQLite's default 2 MB cache (an archive of thousands of
-# pages) every insert read pages back from the file.
-IMPORT_CACHE_KIB = 32 * 1024
+# pages) every insert read pages back from the file.  Three such indexes
+# (claim id, decision, numeric value) reach about 70 MB at 900,000 claims
+# (bench.archive_bench): with 32 MB the archive took 235 s of CPU and 263 s
+# of wall (load 3.7), with 96 MB 213 s and 210 s (load 3.3), the process
+# tree's peak 364 -> 424 MB.  The cache is given back when the batch ends.
+IMPORT_CACHE_KIB = 96 * 1024
 
 # A pool pays from about this much text (about 40 news pages): each worker
 # makes its word tagger first (about a second), which this process spends
