@@ -249,7 +249,8 @@ def main() -> int:
         load = sum(memory.loads) / len(memory.loads) if memory.loads else float("nan")
         print(
             f"archive  CPU time of the process tree {memory.cpu_seconds:.0f} s"
-            f" ({memory.cpu_seconds / 2:.0f} s of wall at best on two free cores);"
+            f" ({memory.cpu_seconds / 2:.0f} s of wall at best on two free cores),"
+            f" {memory.cpu.get(os.getpid(), 0.0):.0f} s of it this process (the only writer);"
             f" load average during the import {load:.1f} on {os.cpu_count()} cores"
         )
         print(f"archive  progress reported {len(seen):,} times, forward to the end: {forward}")
