@@ -103,10 +103,15 @@ class TreeMemory:
         self.peak = 0
         self.cpu: dict[int, float] = {}
         self.loads: list[float] = []
+        self._before: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self) -> TreeMemory:
+        # What the processes had used before (this one built the archive):
+        # not the import's.
+        ticks = os.sysconf("SC_CLK_TCK")
+        self._before = {pid: used / ticks for pid, used in tree_usage(os.getpid())[1].items()}
         self._thread.start()
         return self
 
@@ -119,7 +124,7 @@ class TreeMemory:
         while not self._stop.wait(0.1):
             resident, cpu = tree_usage(os.getpid())
             self.peak = max(self.peak, resident)
-            self.cpu.update({pid: used / ticks for pid, used in cpu.items()})
+            self.cpu.update({pid: used / ticks - self._before.get(pid, 0.0) for pid, used in cpu.items()})
             self.loads.append(os.getloadavg()[0])
 
     @property
