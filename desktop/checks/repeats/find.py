@@ -120,7 +120,9 @@ class _Read:
 
 
 # How many claims' keys are kept for reuse (`kept`): about the articles of a
-# few refresh steps of the memory and their candidates, some tens of megabytes.
+# refresh step of the memory and its candidates.  12,000 keys of news
+# articles take about 36 MB as keyed, 60 MB once every word they are
+# compared by is worked out.
 KEPT_CLAIMS = 12_000
 _kept: Kept[tuple[str, tuple[Claim, ...]], _Read] = Kept(KEPT_CLAIMS)
 
