@@ -158,7 +158,7 @@ def test_every_file_given_to_a_worker_at_once_is_still_written_in_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The worker is handed the whole batch as soon as it is ready: this
-    # process can only take back files it has not started, from the back.
+    # process can only take back files it has not started.
     pages = _pages(tmp_path / "in", 30)
     monkeypatch.setattr(importing, "POOL_AHEAD_CHARACTERS", 10**9)
     monkeypatch.setattr(importing, "HELD_CHARACTERS_PER_WORKER", 10**9)
