@@ -220,8 +220,12 @@ def _write(
     before_dict, after_dict = _audited(current), _audited(after)
     audit_id = sql.audit(db, editor.strip(), claim_id, "decide", before_dict, after_dict)
     if findings.excluded(current.status, current.reason) != findings.excluded(after.status, after.reason):
-        # The claim left or joined what the checks read: its article is checked again.
+        # The claim left or joined what the checks read: its article is checked again,
+        # and keyed again into the memory of figures (keys leave 非数字声明 out).
+        from desktop.store import memory  # memory decides through this module
+
         findings.refresh(db, current.article_id)
+        memory.forget_unlocked(db, current.article_id)
     return DecisionChange(claim=after, before=before_dict, after=after_dict, audit_id=audit_id)
 
 

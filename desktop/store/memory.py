@@ -137,7 +137,13 @@ def forget(db: Database, article_id: int) -> None:
     """Mark an article to be keyed again (its claims changed: a claim marked by hand)."""
     if has_memory(db):
         with sql.transaction(db):
-            db.execute("DELETE FROM memory_articles WHERE article_id = ?", [article_id])
+            forget_unlocked(db, article_id)
+
+
+def forget_unlocked(db: Database, article_id: int) -> None:
+    """forget() inside a transaction the caller holds (a decision that takes a claim out of the checks or back)."""
+    if has_memory(db):
+        db.execute("DELETE FROM memory_articles WHERE article_id = ?", [article_id])
 
 
 def refresh(
