@@ -10,6 +10,7 @@ nothing.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -19,19 +20,8 @@ from desktop.export.columns import FINDINGS_SHEET
 from desktop.store import ReviewStore
 from desktop.store.records import ClaimView
 
-FIRST = """# 2023年全市居民人均可支配收入38652元
-
-临江日报讯（记者 周敏）1月19日，市统计局发布数据，初步核算，2023年全市地区生产总值3215.6亿元，按不变价格计算，比上年增长6.2%。
-
-2023年全市居民人均可支配收入38652元，增长6.1%。全市常住人口287.3万人。
-"""
-
-LATER = """# 政府工作报告解读：去年经济稳中有进
-
-临江日报讯（记者 孙悦）3月1日，市十八届人大三次会议开幕。政府工作报告显示，2023年，全市地区生产总值3251.6亿元，比上年增长6.2%。
-
-2023年全市居民人均可支配收入38652元。2023年全市一般公共预算收入186.4亿元，增长7.5%。
-"""
+# Two pages of one city paper a month apart (README beside them).
+MEMORY_PAGES = Path(__file__).resolve().parents[1] / "data" / "memory"
 
 
 def _claim(store: ReviewStore, file_prefix: str, text: str) -> ClaimView:
@@ -53,8 +43,8 @@ def _rows(path: Path) -> list[dict[str, object]]:
 
 def test_a_repeat_row_names_the_verified_statement_with_its_source_editor_and_date(tmp_path: Path) -> None:
     first, later = tmp_path / "a_linjiang_2024-01-20.txt", tmp_path / "b_linjiang_2024-03-02.txt"
-    first.write_text(FIRST, encoding="utf-8")
-    later.write_text(LATER, encoding="utf-8")
+    shutil.copy(MEMORY_PAGES / first.name, first)
+    shutil.copy(MEMORY_PAGES / later.name, later)
     with ReviewStore.open(tmp_path / "review.sqlite", seed_if_new=False) as store:
         store.import_files([first, later])
         store.refresh_memory()

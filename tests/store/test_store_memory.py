@@ -8,6 +8,7 @@ archive grows.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -21,6 +22,10 @@ from desktop.export.columns import FINDINGS_SHEET
 from desktop.store import ReviewStore, memory
 from desktop.store.decisions import RefusedDecision
 from desktop.store.records import ClaimView, MemoryHit
+
+# Two pages of one city paper a month apart (README beside them).
+MEMORY_PAGES = Path(__file__).resolve().parents[1] / "data" / "memory"
+
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "repeats"
 
@@ -442,8 +447,8 @@ def test_a_database_keyed_by_an_older_memory_version_is_keyed_again(db_path: Pat
 
 def test_a_claim_brought_back_from_not_a_claim_is_keyed_again_and_meets_its_repeat(tmp_path: Path) -> None:
     first, later = tmp_path / "a_linjiang_2024-01-20.txt", tmp_path / "b_linjiang_2024-03-02.txt"
-    first.write_text(_RESTORED_FIRST, encoding="utf-8")
-    later.write_text(_RESTORED_LATER, encoding="utf-8")
+    shutil.copy(MEMORY_PAGES / first.name, first)
+    shutil.copy(MEMORY_PAGES / later.name, later)
     with ReviewStore.open(tmp_path / "review.sqlite", seed_if_new=False) as store:
         store.import_files([first])
         taken_out = _claim(store, "a_", "3215.6亿元")
@@ -457,18 +462,3 @@ def test_a_claim_brought_back_from_not_a_claim_is_keyed_again_and_meets_its_repe
         assert taken_out.id in store.memory_for(taken_out.article_id)
         hits = store.memory_for(stated.article_id)[stated.id]
         assert [(h.other_claim_id, h.relation) for h in hits] == [(taken_out.id, "conflict")]
-
-
-_RESTORED_FIRST = """# 2023年全市居民人均可支配收入38652元
-
-临江日报讯（记者 周敏）1月19日，市统计局发布数据，初步核算，2023年全市地区生产总值3215.6亿元，按不变价格计算，比上年增长6.2%。
-
-2023年全市居民人均可支配收入38652元，增长6.1%。全市常住人口287.3万人。
-"""
-
-_RESTORED_LATER = """# 政府工作报告解读：去年经济稳中有进
-
-临江日报讯（记者 孙悦）3月1日，市十八届人大三次会议开幕。政府工作报告显示，2023年，全市地区生产总值3251.6亿元，比上年增长6.2%。
-
-2023年全市居民人均可支配收入38652元。2023年全市一般公共预算收入186.4亿元，增长7.5%。
-"""

@@ -10,13 +10,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
 from desktop.paths import seed_files  # noqa: E402
 from desktop.store import ReviewStore  # noqa: E402
 from desktop.ui import settings as keys  # noqa: E402
+from desktop.ui.app import install_translator  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 
 
@@ -74,3 +75,15 @@ def window(qtbot: QtBot, settings: QSettings, tmp_path: Path) -> Iterator[MainWi
     win = open_window(qtbot, settings, tmp_path, seed_files())
     yield win
     win.close()
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    """The window's Chinese translation installed for one test, English again after."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    install_translator(app, "zh_CN")
+    try:
+        yield
+    finally:
+        install_translator(app, "en")

@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
-import pytest
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.export.readback import read_workbook
 from desktop.store import ReviewStore
-from desktop.ui.app import install_translator
 from desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    install_translator(app, "zh_CN")
-    try:
-        yield
-    finally:
-        install_translator(app, "en")
 
 
 def _answer_next_message_box(seen: list[str]) -> None:

@@ -40,17 +40,6 @@ MNEMONIC = re.compile(r"\(&.\)")
 
 
 @pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    install_translator(app, "zh_CN")
-    try:
-        yield
-    finally:
-        install_translator(app, "en")
-
-
-@pytest.fixture
 def chinese_window(chinese: None, qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     settings = keys.settings_in_file(tmp_path / "zh.ini")
     settings.setValue(keys.EDITOR_NAME, "编辑")

@@ -8,45 +8,23 @@ two digits swapped (3251.6亿元 against 3215.6亿元: a conflict).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import shutil
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QToolButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QToolButton
 from pytestqt.qtbot import QtBot
 
 from desktop.export.columns import FINDINGS_SHEET
 from desktop.store.records import ClaimView
-from desktop.ui.app import install_translator
 from desktop.ui.help import ShortcutsDialog
 from desktop.ui.main_window import MainWindow
 
-FIRST = """# 2023年全市居民人均可支配收入38652元
-
-临江日报讯（记者 周敏）1月19日，市统计局发布数据，初步核算，2023年全市地区生产总值3215.6亿元，按不变价格计算，比上年增长6.2%。
-
-2023年全市居民人均可支配收入38652元，增长6.1%。全市常住人口287.3万人。
-"""
-
-LATER = """# 政府工作报告解读：去年经济稳中有进
-
-临江日报讯（记者 孙悦）3月1日，市十八届人大三次会议开幕。政府工作报告显示，2023年，全市地区生产总值3251.6亿元，比上年增长6.2%。
-
-2023年全市居民人均可支配收入38652元。2023年全市一般公共预算收入186.4亿元，增长7.5%。
-"""
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    install_translator(app, "zh_CN")
-    try:
-        yield
-    finally:
-        install_translator(app, "en")
+# Two pages of one city paper a month apart (README beside them).
+MEMORY_PAGES = Path(__file__).resolve().parents[1] / "data" / "memory"
 
 
 @pytest.fixture
@@ -57,8 +35,8 @@ def memory_window(
     folder.mkdir()
     first = folder / "a_linjiang_2024-01-20.txt"
     later = folder / "b_linjiang_2024-03-02.txt"
-    first.write_text(FIRST, encoding="utf-8")
-    later.write_text(LATER, encoding="utf-8")
+    shutil.copy(MEMORY_PAGES / first.name, first)
+    shutil.copy(MEMORY_PAGES / later.name, later)
     win = window_with([first, later])
     win.article_view.setFocus()
     return win

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui_modal import answer_next_dialog
 
 from desktop.ui import original_file
-from desktop.ui.app import install_translator
 from desktop.ui.main_window import MainWindow
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -32,17 +30,6 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
 
     monkeypatch.setattr(original_file, "open_url", record)
     return urls
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    install_translator(app, "zh_CN")
-    try:
-        yield
-    finally:
-        install_translator(app, "en")
 
 
 def test_the_inspector_shows_the_line_and_the_raw_text_of_the_file(window: MainWindow) -> None:

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.claims.numerals import REFUSAL_CODES, NumberError, parse_quantity
@@ -18,7 +15,6 @@ from desktop.store.decisions import REFUSAL_CODES as DECISION_CODES
 from desktop.store.memory import MEMORY_REFUSAL_CODES
 from desktop.store.records import DETECTION_FAILED
 from desktop.store.releases import RELEASE_REFUSAL_CODES
-from desktop.ui.app import install_translator
 from desktop.ui.file_refusals import refusal_sentence
 from desktop.ui.main_window import MainWindow
 from desktop.ui.number_refusals import number_code_text
@@ -27,17 +23,6 @@ from desktop.ui.workers import import_outcome
 
 # Latin words of three letters or more: English that leaked into a Chinese sentence.
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    install_translator(app, "zh_CN")
-    try:
-        yield
-    finally:
-        install_translator(app, "en")
 
 
 def english_words(text: str) -> list[str]:

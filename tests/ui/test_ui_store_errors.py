@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.paths import seed_files
 from desktop.store import ReviewStore
 from desktop.store.errors import UNAVAILABLE_KINDS, DatabaseUnavailable, UnavailableKind
-from desktop.ui.app import install_translator
 from desktop.ui.main_window import MainWindow
 
 # What the editor reads, one sentence per kind (resources/i18n/factdesk_zh_CN.ts).
@@ -26,17 +24,6 @@ CHINESE = {
     "damaged": "数据库文件已损坏，请停止在其中核查，并用同一文件夹下 backups 中最新的备份恢复；你的操作没有保存。",
     "io": "读写数据库时磁盘报错（硬盘故障、移动盘被拔出或网络共享断开），请检查后再试；你的操作没有保存。",
 }
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    install_translator(app, "zh_CN")
-    try:
-        yield
-    finally:
-        install_translator(app, "en")
 
 
 def press(

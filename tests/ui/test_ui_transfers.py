@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from ui_modal import answer_next_dialog, scope_answer
@@ -17,7 +16,6 @@ from desktop.export.readback import read_workbook
 from desktop.paths import seed_files
 from desktop.store import ReviewStore
 from desktop.ui import file_dialogs
-from desktop.ui.app import install_translator
 from desktop.ui.export_scope import ExportScopeDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.workers import DecisionsImported
@@ -25,17 +23,6 @@ from desktop.ui.workers import DecisionsImported
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    install_translator(app, "zh_CN")
-    try:
-        yield
-    finally:
-        install_translator(app, "en")
 
 
 def at_the_article(qtbot: QtBot, window: MainWindow) -> None:
