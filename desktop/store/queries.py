@@ -238,23 +238,20 @@ def search(db: Database, text: str, limit: int = 100) -> list[SearchHit]:
     needle = text.strip()
     if not needle:
         return []
+    like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     if len(needle) >= TRIGRAM:
         phrase = '"' + needle.replace('"', '""') + '"'
+        found = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :phrase"
         article_rows = sql.rows(
             db,
-            "SELECT a.id, a.headline, a.text FROM articles_fts f JOIN articles a ON a.id = f.rowid"
-            f" WHERE articles_fts MATCH ? AND a.document_id IN ({_CURRENT_DOCUMENTS}) ORDER BY a.document_id, a.idx LIMIT ?",
-            [phrase, limit],
+            f"SELECT a.id, a.headline, a.text FROM articles a WHERE a.id IN ({found})"
+            f" AND a.document_id IN ({_CURRENT_DOCUMENTS}) ORDER BY a.document_id, a.idx LIMIT :limit",
+            {"phrase": phrase, "limit": limit},
         )
-        claim_rows = sql.rows(
-            db,
-            f"SELECT c.id, c.article_id, c.subject, {_SENTENCE_COLUMNS}, a.headline FROM claims_fts f"
-            " JOIN claims c ON c.pk = f.rowid JOIN articles a ON a.id = c.article_id"
-            f" WHERE claims_fts MATCH ? AND c.document_id IN ({_CURRENT_DOCUMENTS}) ORDER BY c.document_id, a.idx, c.span_start LIMIT ?",
-            [phrase, limit],
-        )
+        # A subject is a slice of its article's headline or text: only the
+        # claims of the articles found can hold the text.
+        in_articles = f"c.article_id IN ({found}) AND "
     else:
-        like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         article_rows = sql.rows(
             db,
             "SELECT id, headline, text FROM articles WHERE (headline LIKE :q ESCAPE '\\'"
@@ -262,13 +259,14 @@ def search(db: Database, text: str, limit: int = 100) -> list[SearchHit]:
             f" AND document_id IN ({_CURRENT_DOCUMENTS}) ORDER BY document_id, idx LIMIT :limit",
             {"q": like, "limit": limit},
         )
-        claim_rows = sql.rows(
-            db,
-            f"SELECT c.id, c.article_id, c.subject, {_SENTENCE_COLUMNS}, a.headline FROM claims c"
-            " JOIN articles a ON a.id = c.article_id WHERE c.subject LIKE :q ESCAPE '\\'"
-            f" AND c.document_id IN ({_CURRENT_DOCUMENTS}) ORDER BY c.document_id, a.idx, c.span_start LIMIT :limit",
-            {"q": like, "limit": limit},
-        )
+        phrase, in_articles = "", ""
+    claim_rows = sql.rows(
+        db,
+        f"SELECT c.id, c.article_id, c.subject, {_SENTENCE_COLUMNS}, a.headline FROM claims c"
+        f" JOIN articles a ON a.id = c.article_id WHERE {in_articles}c.subject LIKE :q ESCAPE '\\'"
+        f" AND c.document_id IN ({_CURRENT_DOCUMENTS}) ORDER BY c.document_id, a.idx, c.span_start LIMIT :limit",
+        {"q": like, "limit": limit, **({"phrase": phrase} if phrase else {})},
+    )
     hits = [
         SearchHit(
             article_id=row["id"],

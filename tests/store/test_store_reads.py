@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from desktop.paths import seed_files
-from desktop.store import InvalidDecision, ReviewStore, UnknownArticle, UnknownDocument, queries
+from desktop.store import InvalidDecision, ReviewStore, UnknownArticle, UnknownDocument, migrations, queries
 
 
 def test_article_list_filters_by_review_state(store: ReviewStore) -> None:
@@ -61,6 +62,32 @@ def test_search_finds_chinese_substrings_in_headlines_text_and_subjects(store: R
     assert store.search("  ") == []
     assert store.search('"%_') == []  # quotes and wildcards are text, not syntax
     assert len(store.search(two, limit=1)) == 1
+
+
+def test_claims_are_found_by_subject_once_a_version_7_database_drops_their_own_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.sqlite"
+    with monkeypatch.context() as patched:
+        patched.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:7])
+        with ReviewStore.open(path, seed_if_new=False) as old:
+            old.import_files(seed_files()[:1])
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM claims_fts").fetchone()[0] > 0
+    conn.close()
+    with ReviewStore.open(path) as store:
+        claims = [c for c in store.claims() if len(c.subject) >= 4]
+        for claim in claims[:20]:  # three characters and more: through the article index
+            assert claim.id in [h.claim_id for h in store.search(claim.subject)], claim.subject
+        # Only the claims whose subject holds the text, not every claim of an article that does.
+        subject = claims[0].subject
+        assert all(subject in store.claim(h.claim_id).subject for h in store.search(subject) if h.claim_id)
+    conn = sqlite3.connect(path)
+    leftovers = conn.execute(
+        "SELECT name FROM sqlite_master WHERE name LIKE 'claims_fts%' OR name LIKE 'claims_a_'"
+    ).fetchall()
+    conn.close()
+    assert leftovers == []
 
 
 def test_export_streams_every_claim_in_reading_order(
