@@ -81,11 +81,15 @@ STEP_SECONDS = 0.5
 # transactions at 0.3 s, each followed by a pause, and its writer was the
 # slower part).
 CLAIMS_PER_TRANSACTION = 8000
-# Between steps the lock stays free this long.  A writer that found it taken
-# sleeps between tries, at most 100 ms at a time (SQLite's busy handler);
-# re-taken at once, the lock would go to the importer again and again and the
-# waiting window would run out of its 5 s.
-PAUSE_SECONDS = 0.15
+# Between steps the lock stays free this long.  Re-taken at once, the lock
+# would go to the importer again and again and a waiting window would run
+# out of its 5 s.  Every writer here tries for the lock every 2 ms
+# (sql.RETRY_SECONDS), so a few of those tries fit in the pause even when
+# the waiting thread must first get its process's interpreter lock back
+# (5 ms at most); with SQLite's own busy handler (sleeps of up to 100 ms)
+# the pause had to be 150 ms, and on a two-core import those pauses after
+# every transaction were the writer's critical path.
+PAUSE_SECONDS = 0.03
 # The clock is read between parts of this many claims.
 _CLAIMS_PER_PART = 250
 # Documents wait to be written until this much work (in claims) is ready:

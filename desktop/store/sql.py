@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -10,14 +12,18 @@ from sqlite_utils import Database
 
 from desktop.store import rows as convert
 
+# How often a writer that found the lock taken tries again.  SQLite's own
+# busy handler sleeps up to 100 ms between tries, so a bulk import had to
+# leave the lock free longer than that after each of its transactions for a
+# waiting window to find it free; trying this often, a window takes it in
+# a pause of a few tens of milliseconds (importing.PAUSE_SECONDS).
+RETRY_SECONDS = 0.002
+
 
 @contextmanager
 def transaction(db: Database) -> Iterator[None]:
     """One write transaction, committed when the block ends, rolled back if it raises."""
-    # IMMEDIATE takes the write lock up front, so a check made inside the
-    # transaction (a version, "already imported?") cannot be overtaken by
-    # another process.
-    db.execute("BEGIN IMMEDIATE")
+    _begin(db)
     try:
         yield
     except BaseException:
@@ -28,6 +34,28 @@ def transaction(db: Database) -> Iterator[None]:
     except BaseException:
         db.rollback()
         raise
+
+
+def _begin(db: Database) -> None:
+    """BEGIN IMMEDIATE, trying again every RETRY_SECONDS for as long as the connection's busy timeout."""
+    # IMMEDIATE takes the write lock up front, so a check made inside the
+    # transaction (a version, "already imported?") cannot be overtaken by
+    # another process.
+    wait_ms = int(db.execute("PRAGMA busy_timeout").fetchone()[0])
+    deadline = time.monotonic() + wait_ms / 1000
+    db.execute("PRAGMA busy_timeout = 0")
+    try:
+        while True:
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                busy = error.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
+                if not busy or time.monotonic() >= deadline:
+                    raise
+            time.sleep(RETRY_SECONDS)
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {wait_ms}")
 
 
 def rows(db: Database, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:

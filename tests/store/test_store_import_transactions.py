@@ -138,6 +138,10 @@ def test_a_decision_in_another_process_is_saved_while_a_big_document_imports(
     assert len(outcomes) > 10
     assert [o for o in outcomes if o[:1] != ["saved"]] == [], outcomes
     assert max(float(o[1]) for o in outcomes) < database.BUSY_TIMEOUT_MS / 1000 / 2
+    # And it got the lock in the first pause after the step it waited for
+    # (the pause is short, 30 ms, and a waiting writer tries every 2 ms):
+    # had it missed the pause it would have waited two steps and more.
+    assert max(float(o[1]) for o in outcomes) < 2 * importing.STEP_SECONDS
 
 
 def _count(db_path: Path, sql: str) -> int:
