@@ -40,6 +40,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -347,26 +348,29 @@ def shown_on(finding: Finding) -> str:
 
 def store_rows(db: Database, article_id: int, new_rows: Sequence[dict[str, Any]]) -> None:
     """Replace an article's findings by `new_rows`; a finding found again at the same place keeps its id."""
-    existing = {
-        (row["finding_key"], row["span_start"], row["span_end"]): int(row["id"])
-        for row in sql.rows(
-            db,
-            "SELECT id, finding_key, span_start, span_end FROM findings WHERE article_id = ?",
-            [article_id],
-        )
-    }
+    # Several findings may share a key and a place (3.84% in a body repeating both the headline's
+    # 3.84% and the lead's: the key names the figures as written): each keeps one id of its
+    # place, in order, and an id found no more is deleted, so a second refresh leaves no stale copy.
+    existing: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for row in sql.rows(
+        db,
+        "SELECT id, finding_key, span_start, span_end FROM findings WHERE article_id = ? ORDER BY id",
+        [article_id],
+    ):
+        existing[(row["finding_key"], row["span_start"], row["span_end"])].append(int(row["id"]))
     inserts: list[list[Any]] = []
     updates: list[list[Any]] = []
     for row in new_rows:
         values = [article_id if name == "article_id" else row[name] for name in _COLUMN_NAMES]
-        kept = existing.pop((row["finding_key"], row["span_start"], row["span_end"]), None)
-        if kept is None:
+        ids = existing.get((row["finding_key"], row["span_start"], row["span_end"]))
+        if not ids:
             inserts.append(values)
         else:
-            updates.append([*values, kept])
-    if existing:
-        marks = ", ".join("?" for _ in existing)
-        db.execute(f"DELETE FROM findings WHERE id IN ({marks})", list(existing.values()))
+            updates.append([*values, ids.pop(0)])
+    gone = [found for ids in existing.values() for found in ids]
+    if gone:
+        marks = ", ".join("?" for _ in gone)
+        db.execute(f"DELETE FROM findings WHERE id IN ({marks})", gone)
     if updates:
         db.conn.executemany(
             f"UPDATE findings SET {', '.join(f'{name} = ?' for name in _COLUMN_NAMES)} WHERE id = ?", updates

@@ -462,3 +462,30 @@ def test_a_claim_brought_back_from_not_a_claim_is_keyed_again_and_meets_its_repe
         assert taken_out.id in store.memory_for(taken_out.article_id)
         hits = store.memory_for(stated.article_id)[stated.id]
         assert [(h.other_claim_id, h.relation) for h in hits] == [(taken_out.id, "conflict")]
+
+
+def test_an_article_keyed_again_keeps_one_row_per_finding(db_path: Path, tmp_path: Path) -> None:
+    # The body's 3.84% repeats both the headline's and the lead's: two findings with one key at
+    # one place.  Keyed a second time, each is still stored once (no stale copy left behind).
+    page = tmp_path / "unemployment.txt"
+    page.write_text(
+        "7月失业率3.84%劳动市场稳定\n\n"
+        "统计部门今日公布7月人力资源调查结果，失业率3.84%，较上月上升0.1个百分点。\n\n"
+        "受毕业季影响，失业人数45.4万人，7月失业率3.84%，较上月上升0.1个百分点。\n",
+        encoding="utf-8",
+    )
+    store = ReviewStore.open(db_path)
+    store.import_files([page])
+    store.refresh_memory()
+    conn = sqlite3.connect(db_path)
+    query = "SELECT span_start, span_end, operands FROM findings WHERE kind = 'repeat' ORDER BY 1, 2, 3"
+    first = conn.execute(query).fetchall()
+    article_id = store.articles()[0].id
+    spans = [(start, end) for start, end, _ in first]
+    assert len(spans) > len(set(spans)), "the page should have two repeats at one place"
+    for _ in range(2):
+        memory.forget(store._db, article_id)
+        assert store.refresh_memory() == 1
+        assert conn.execute(query).fetchall() == first
+    conn.close()
+    store.close()
