@@ -15,6 +15,13 @@ would take it,
 - later kinds, added once rules against the first two were written, to see
   whether they generalise: `passage2` (the second nearest in the passage),
   `unit2` (the second nearest elsewhere), `far` (the farthest of the unit);
+- blind kinds, written and measured once before the rules against the
+  later kinds' last wrong confirms, never tuned for: `alike` (the figure of
+  the unit, anywhere in the release, whose metric words are most like the
+  gold's: a writer who mistook one metric for a similarly named one),
+  `otherunit` (the nearest figure of another unit in the gold's release
+  passage: 出生数4.85‰ for 出生数9,412人) and `shift` (the article's own
+  digits multiplied by ten: 7055亿元 for 705.5亿元, a slipped decimal point);
 
 each written as the release writes it (a table cell with its header's unit:
 70,551百万元).  A swapped figure is the gold's release figure stated wrongly,
@@ -29,6 +36,7 @@ figure rightly.  Only the swapped figure is scored; one variant, one swap.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,7 +48,7 @@ if __name__ == "__main__":  # run as a script: the project and this folder on th
 from pairs_score import DATA, FlatText, pairs
 
 from desktop.checks.release import CONFIRMING, figures_in, match_release
-from desktop.checks.release.context import Context, contexts
+from desktop.checks.release.context import Context, contexts, word_pairs
 from desktop.checks.release.document import PlacedDocument, placed
 from desktop.checks.release.figure import TextFigure
 from desktop.checks.release.values import value_relation
@@ -51,8 +59,11 @@ BLIND = DATA.parent / "release_pairs_blind"
 PASSAGE, UNIT = "passage", "unit"
 # Partners added once the rules against the first two were written, to see them generalise.
 PASSAGE_2, UNIT_2, FAR = "passage2", "unit2", "far"
+# Kinds written to check the rules against the later kinds, and measured before those rules.
+ALIKE, OTHER_UNIT, SHIFT = "alike", "otherunit", "shift"
 FIRST_KINDS = (PASSAGE, UNIT)
 LATER_KINDS = (PASSAGE_2, UNIT_2, FAR)
+BLIND_KINDS = (ALIKE, OTHER_UNIT, SHIFT)
 
 
 @dataclass(frozen=True)
@@ -60,7 +71,7 @@ class Swap:
     """One variant: the article with one figure replaced by another release figure's."""
 
     pair: str
-    kind: str  # PASSAGE or UNIT
+    kind: str  # one of the kinds above
     original: str  # the article figure as written
     replacement: str  # what it was replaced with
     article: str  # the whole article text after the swap
@@ -121,7 +132,10 @@ def swaps(data: Path = DATA, kinds: Sequence[str] = FIRST_KINDS) -> list[Swap]:
             if mine is None or source is None:
                 continue
             for kind, partner in _partners(mine, source, r_figures, r_ctx, kinds):
-                found.append(_swapped(pair, kind, article, mine, partner))
+                found.append(_swapped(pair, kind, article, mine, _written(partner)))
+            shifted = _shifted(mine.text)
+            if SHIFT in kinds and shifted:
+                found.append(_swapped(pair, SHIFT, article, mine, shifted))
     return found
 
 
@@ -160,12 +174,61 @@ def _partners(
         PASSAGE_2: inside[1:2],
         UNIT_2: outside[1:2] if len(outside) > 2 else [],
         FAR: outside[-1:] if len(outside) > 1 else [],
+        ALIKE: _most_alike(k, usable, r_figures, r_ctx),
+        OTHER_UNIT: _other_unit(k, r_figures, r_ctx),
+        SHIFT: [],
     }
     return [(kind, r_figures[j]) for kind in kinds for j in picks[kind]]
 
 
-def _swapped(pair: str, kind: str, article: PlacedDocument, mine: TextFigure, partner: TextFigure) -> Swap:
-    text = _written(partner)
+def _words(context: Context) -> frozenset[str]:
+    return word_pairs(
+        context.clause_words if context.own_subject and context.clause_words else context.subject
+    )
+
+
+def _most_alike(k: int, usable: list[int], r_figures: list[TextFigure], r_ctx: list[Context]) -> list[int]:
+    """The usable figure whose metric words share the most character pairs with figure `k`'s (none when none share one)."""
+    mine = _words(r_ctx[k])
+    shared = [
+        (len(mine & _words(r_ctx[j])), -abs(r_figures[j].start - r_figures[k].start), j) for j in usable
+    ]
+    best = max(shared, default=(0, 0, -1))
+    return [best[2]] if best[0] > 0 else []
+
+
+def _other_unit(k: int, r_figures: list[TextFigure], r_ctx: list[Context]) -> list[int]:
+    """The nearest figure of another unit in figure `k`'s release passage."""
+    home = r_ctx[k]
+    others = [
+        j
+        for j, f in enumerate(r_figures)
+        if r_ctx[j].passage_index == home.passage_index
+        and f.unit != r_figures[k].unit
+        and f.kind != "rank"
+        and not f.unclear
+    ]
+    return sorted(others, key=lambda j: (abs(r_ctx[j].position - home.position), j))[:1]
+
+
+_FIRST_DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+def _shifted(text: str) -> str:
+    """The figure with its first written number multiplied by ten (705.5亿元 -> 7055亿元), "" when it has none."""
+    digits = _FIRST_DIGITS.search(text)
+    if digits is None:
+        return ""
+    whole, _, places = digits.group().replace(",", "").partition(".")
+    shifted = (whole + places[:1]).lstrip("0") or "0"
+    if places[1:]:
+        shifted += "." + places[1:]
+    elif not places:
+        shifted += "0"
+    return text[: digits.start()] + shifted + text[digits.end() :]
+
+
+def _swapped(pair: str, kind: str, article: PlacedDocument, mine: TextFigure, text: str) -> Swap:
     swapped = article.text[: mine.start] + text + article.text[mine.end :]
     return Swap(pair, kind, mine.text, text, swapped, mine.start, mine.start + len(text))
 
@@ -198,7 +261,7 @@ def run(data: Path = DATA, kinds: Sequence[str] = FIRST_KINDS) -> list[Outcome]:
 
 def main(folders: list[str]) -> None:
     for folder in folders or [str(DATA), str(BLIND)]:
-        for kinds in (FIRST_KINDS, LATER_KINDS):
+        for kinds in (FIRST_KINDS, LATER_KINDS, BLIND_KINDS):
             outcomes = run(Path(folder), kinds)
             wrong = [o for o in outcomes if o.wrong]
             labels: dict[str, int] = {}
