@@ -37,3 +37,19 @@ def test_every_name_the_export_package_offers_is_found_where_it_says() -> None:
     for name in desktop.export.__all__:
         assert getattr(desktop.export, name) is not None
     assert desktop.export.export_workbook.__module__ == "desktop.export.xlsx"
+
+
+WORKER_PROBE = """
+import json, sys
+import desktop.store.prepared
+print(json.dumps("desktop.store.service" in sys.modules))
+"""
+
+
+def test_an_import_worker_loads_the_detection_without_the_store_service() -> None:
+    # Each detection process of a bulk import starts with this module alone.
+    out = subprocess.run([sys.executable, "-c", WORKER_PROBE], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) is False
+    import desktop.store
+
+    assert desktop.store.ReviewStore.__module__ == "desktop.store.service"

@@ -6,6 +6,8 @@ gets the records of desktop.store.records back.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 # Handed on for the window, which imports it from here; it lives in
 # desktop.paths: where the user's database is is not the store's to say.
 from desktop.paths import default_database_path
@@ -22,7 +24,9 @@ from desktop.store.errors import (
     UnknownDocument,
     UnknownFinding,
 )
-from desktop.store.service import ReviewStore
+
+if TYPE_CHECKING:
+    from desktop.store.service import ReviewStore
 
 __all__ = [
     "UNAVAILABLE_KINDS",
@@ -39,3 +43,15 @@ __all__ = [
     "UnknownFinding",
     "default_database_path",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # ReviewStore (and all of the store behind it) is loaded on first use:
+    # an import's detection processes load desktop.store.prepared alone,
+    # and a fifth of a second of imports at each one's start was the
+    # service's, which they never use.
+    if name == "ReviewStore":
+        from desktop.store.service import ReviewStore
+
+        return ReviewStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
