@@ -7,6 +7,7 @@
     checks.release.context   what a figure is about: metric words, direction, base, period
     checks.release.columns   which change column (同比/环比) a table cell stands in
     checks.release.naming    which release figure the article's words name (失业率, not 季调失业率)
+    checks.release.placing   where a backed neighbour places a figure (年增5.9% after its 营业额)
     checks.release.matcher   same / rounded / absent for every article figure
     checks.release.differing different: the release states the figure with another value
     checks.release.propose   which of several documents an article was written from

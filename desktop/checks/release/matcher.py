@@ -79,6 +79,7 @@ from desktop.checks.release.figure import TextFigure, bare_figures, figure_of_cl
 from desktop.checks.release.messages import precision_args, reason_args
 from desktop.checks.release.model import ABSENT, DIFFERENT, ROUNDED, SAME, ReleaseMatch
 from desktop.checks.release.naming import named_better
+from desktop.checks.release.placing import AFTER_PREVIOUS, WITH_LEVEL, places
 from desktop.checks.release.script import to_simplified
 from desktop.checks.release.values import TRUNCATED, ValueIndex, reduce, value_relation
 from desktop.claims.model import Claim
@@ -143,7 +144,7 @@ def match_release(
             for score, c in scored
             if score >= THRESHOLD
             and c.index not in taken
-            and not _displaced(i, c, article, a_ctx, release, r_ctx, chosen)
+            and not _placed_elsewhere(AFTER_PREVIOUS, i, c, article, a_ctx, release, r_ctx, chosen)
         ]
         if accepted:
             used = {c.index for c in chosen.values()}
@@ -203,7 +204,7 @@ def _verified(
             if (
                 _supported(i, c, article, a_ctx, r_ctx, own, release)
                 and _evidence(i, c, article, a_ctx, r_ctx, own) >= THRESHOLD
-                and not _elsewhere_than_its_level(i, c, article, a_ctx, release, r_ctx, chosen)
+                and not _placed_elsewhere(WITH_LEVEL, i, c, article, a_ctx, release, r_ctx, chosen)
             ):
                 kept[i] = c
         if len(kept) == len(chosen):
@@ -212,7 +213,8 @@ def _verified(
     return chosen
 
 
-def _elsewhere_than_its_level(
+def _placed_elsewhere(
+    rule: str,
     i: int,
     candidate: _Candidate,
     article: Sequence[TextFigure],
@@ -221,96 +223,10 @@ def _elsewhere_than_its_level(
     r_ctx: Sequence[Context],
     chosen: dict[int, _Candidate],
 ) -> bool:
-    """Whether a change is matched outside the release passage that gives the level it is the change of.
-
-    A change worded with no metric of its own (纯利705.5亿元，按年增长18%、
-    按季升12%) is the change of the level before it, and one that arrives
-    at a level (收入按年增15%至5574亿元) the change of that level.  When the
-    level is backed and its release passage (a sentence, a table row) states
-    figures of the change's unit that may be it, the change is one of them,
-    not an equal value in another row (期内盈利's 20%, the quarter's 15%
-    for the nine months' 5574亿元).
-    """
-    here = a_ctx[i]
-    level = _level_of(i, article, a_ctx)
-    if level is None or level not in chosen:
-        return False
-    k = r_ctx[chosen[level].index]
-    there = [
-        j
-        for j, c in enumerate(r_ctx)
-        if c.passage_index == k.passage_index
-        and c.position > k.position
-        and release[j].unit == article[i].unit
-        and not conflicts(here, c)
-        # The level's own change: a cell of its row, or a figure with no metric words of its
-        # own (not 其中制造业增加0.13%, another metric's change).
-        and (not c.own_subject or not c.leads_clause)
-    ]
-    return bool(there) and candidate.index not in there
-
-
-def _level_of(i: int, article: Sequence[TextFigure], a_ctx: Sequence[Context]) -> int | None:
-    """The article figure whose change figure `i` is, if the wording says so."""
-    here = a_ctx[i]
-    by_position = {c.position: n for n, c in enumerate(a_ctx) if c.passage_index == here.passage_index}
-    after = by_position.get(here.position + 1)
-    if after is not None and a_ctx[after].reached and article[after].unit != article[i].unit:
-        return after  # 增15%至5574亿元
-    if here.own_subject or not (here.direction or here.base):
-        return None
-    # Back over the changes listed before it (按年增长18%、按季升12%) to the level.
-    for position in range(here.position - 1, -1, -1):
-        n = by_position.get(position)
-        if n is None or a_ctx[n].sentence != here.sentence:
-            return None
-        if article[n].unit != article[i].unit:
-            return n
-    return None
-
-
-def _displaced(
-    i: int,
-    candidate: _Candidate,
-    article: Sequence[TextFigure],
-    a_ctx: Sequence[Context],
-    release: Sequence[TextFigure],
-    r_ctx: Sequence[Context],
-    chosen: dict[int, _Candidate],
-) -> bool:
-    """Whether the release says this figure elsewhere than the candidate.
-
-    A figure with no metric words of its own (营业额为1兆645亿元,年增3.9%)
-    is about the figure before it; when that one is backed and the release
-    figure right after its match is of the same unit and states nothing
-    otherwise (年增5.9%), that is where the release gives this figure, not
-    some equal value further on (another trade's 年增3.9%).  Not when that
-    figure is the second of a list (分别为132.87及135.05): the changes follow
-    the list in parallel.
-    """
-    here = a_ctx[i]
-    if here.own_subject:
-        return False
-    before = next(
-        (
-            n
-            for n in chosen
-            if a_ctx[n].passage_index == here.passage_index and a_ctx[n].position == here.position - 1
-        ),
-        None,
-    )
-    if before is None:
-        return False
-    k = r_ctx[chosen[before].index]
-    if not k.leads_clause:
-        return False  # 分别为132.87及135.05,各增加0.88%及0.89%: a list, its changes in parallel, not in turn
-    following = [
-        j for j, c in enumerate(r_ctx) if c.passage_index == k.passage_index and c.position == k.position + 1
-    ]
-    if len(following) != 1 or following[0] == candidate.index:
-        return False
-    j = following[0]
-    return release[j].unit == article[i].unit and not conflicts(here, r_ctx[j])
+    """Whether a backed figure beside this one places it in the release elsewhere than the candidate (checks.release.placing)."""
+    backed = {n: c.index for n, c in chosen.items()}
+    allowed = places(rule, i, article, a_ctx, release, r_ctx, backed)
+    return allowed is not None and candidate.index not in allowed
 
 
 def _candidates(

@@ -1,0 +1,132 @@
+"""Where the release states a figure, read from the backed figures the article states it beside.
+
+An article restates a release passage in its order, so a figure stated
+beside a backed one (a figure the matcher confirmed) is placed by it in the
+release, whatever equal values the release holds elsewhere:
+
+- after the figure before it (`AFTER_PREVIOUS`): a figure with no metric
+  words of its own (营业额为1兆645亿元,年增3.9%) is about the figure before
+  it; when that one is backed and the release figure right after its match
+  is of the same unit and states nothing otherwise (年增5.9%), that is where
+  the release gives this figure, not some equal value further on (another
+  trade's 年增3.9%).  Not when that figure is the second of a list
+  (分别为132.87及135.05): the changes follow the list in parallel;
+- with its level (`WITH_LEVEL`): a change worded with no metric of its own
+  (纯利705.5亿元，按年增长18%、按季升12%) is the change of the level before
+  it, and one that arrives at a level (收入按年增15%至5574亿元) the change
+  of that level.  When the level is backed and its release passage (a
+  sentence, a table row) states figures of the change's unit that may be
+  it, the change is one of them, not an equal value in another row
+  (期内盈利's 20%, the quarter's 15% for the nine months' 5574亿元).
+
+`places` gives the release figures a rule allows (None when the rule says
+nothing); the matcher turns down a candidate outside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from desktop.checks.release.context import Context, conflicts
+from desktop.checks.release.figure import TextFigure
+
+AFTER_PREVIOUS, WITH_LEVEL = "after previous", "with level"
+
+
+def places(
+    rule: str,
+    i: int,
+    article: Sequence[TextFigure],
+    a_ctx: Sequence[Context],
+    release: Sequence[TextFigure],
+    r_ctx: Sequence[Context],
+    backed: Mapping[int, int],
+) -> frozenset[int] | None:
+    """The release figures `rule` allows article figure `i` to be (None: the rule says nothing of it).
+
+    `backed` maps the article figures confirmed so far to their release figures.
+    """
+    if rule == AFTER_PREVIOUS:
+        return _after_previous(i, article, a_ctx, release, r_ctx, backed)
+    return _with_level(i, article, a_ctx, release, r_ctx, backed)
+
+
+def _after_previous(
+    i: int,
+    article: Sequence[TextFigure],
+    a_ctx: Sequence[Context],
+    release: Sequence[TextFigure],
+    r_ctx: Sequence[Context],
+    backed: Mapping[int, int],
+) -> frozenset[int] | None:
+    here = a_ctx[i]
+    if here.own_subject:
+        return None
+    before = next(
+        (
+            n
+            for n in backed
+            if a_ctx[n].passage_index == here.passage_index and a_ctx[n].position == here.position - 1
+        ),
+        None,
+    )
+    if before is None:
+        return None
+    k = r_ctx[backed[before]]
+    if not k.leads_clause:
+        return None  # 分别为132.87及135.05,各增加0.88%及0.89%: a list, its changes in parallel, not in turn
+    following = [
+        j for j, c in enumerate(r_ctx) if c.passage_index == k.passage_index and c.position == k.position + 1
+    ]
+    if len(following) != 1:
+        return None
+    j = following[0]
+    if release[j].unit != article[i].unit or conflicts(here, r_ctx[j]):
+        return None
+    return frozenset(following)
+
+
+def _with_level(
+    i: int,
+    article: Sequence[TextFigure],
+    a_ctx: Sequence[Context],
+    release: Sequence[TextFigure],
+    r_ctx: Sequence[Context],
+    backed: Mapping[int, int],
+) -> frozenset[int] | None:
+    here = a_ctx[i]
+    level = _level_of(i, article, a_ctx)
+    if level is None or level not in backed:
+        return None
+    k = r_ctx[backed[level]]
+    there = frozenset(
+        j
+        for j, c in enumerate(r_ctx)
+        if c.passage_index == k.passage_index
+        and c.position > k.position
+        and release[j].unit == article[i].unit
+        and not conflicts(here, c)
+        # The level's own change: a cell of its row, or a figure with no metric words of its
+        # own (not 其中制造业增加0.13%, another metric's change).
+        and (not c.own_subject or not c.leads_clause)
+    )
+    return there or None
+
+
+def _level_of(i: int, figures: Sequence[TextFigure], ctx: Sequence[Context]) -> int | None:
+    """The figure whose change figure `i` is, if the wording says so."""
+    here = ctx[i]
+    by_position = {c.position: n for n, c in enumerate(ctx) if c.passage_index == here.passage_index}
+    after = by_position.get(here.position + 1)
+    if after is not None and ctx[after].reached and figures[after].unit != figures[i].unit:
+        return after  # 增15%至5574亿元
+    if here.own_subject or not (here.direction or here.base):
+        return None
+    # Back over the changes listed before it (按年增长18%、按季升12%) to the level.
+    for position in range(here.position - 1, -1, -1):
+        n = by_position.get(position)
+        if n is None or ctx[n].sentence != here.sentence:
+            return None
+        if figures[n].unit != figures[i].unit:
+            return n
+    return None
