@@ -55,7 +55,8 @@ _DIRECTION = re.compile(
     r"|(?<![至最])(?:(?P<fewer>少了?)|(?P<more>多了?))(?=#|$)"
 )
 _BASE = re.compile(
-    r"(?P<yoy>上年同[月期季]|去年同[月期季]|较上年|比上年|较去年|比去年|年增|年减|按年|同比)"
+    # 一年来少了5.3万人: what a year has changed is against the year before.
+    r"(?P<yoy>上年同[月期季]|去年同[月期季]|较上年|比上年|较去年|比去年|年增|年减|按年|同比|(?:近|过去)?一年(?:来|间|内))"
     # 上年同月增加 is against the year before, not the month before.
     r"|(?P<mom>较上月|与上月|比上月|上月|(?<!同)月增|(?<!同)月减|按月)"
     r"|(?P<qoq>较上季|上季|按季|(?<!同)季增|(?<!同)季减)"
@@ -359,19 +360,20 @@ def conflicts(a: Context, b: Context) -> str:
         return "direction"
     if (a.period and b.period and a.period != b.period) or a.prior != b.prior:
         return "period"
-    if a.base and b.base and not _same_base(a.base, b.base):
+    if a.base and b.base and not same_base(a.base, b.base):
         return "base"
     return ""
 
 
-def _same_base(a: str, b: str) -> bool:
+def same_base(a: str, b: str) -> bool:
+    """Whether two bases are one: equal, or 环比 against a month's or a quarter's."""
     return a == b or ("seq" in (a, b) and a in _SEQUENTIAL and b in _SEQUENTIAL)
 
 
 def agreements(a: Context, b: Context) -> int:
     """How many of direction, base and period both state alike."""
     direction = bool(a.direction) and a.direction == b.direction
-    base = bool(a.base and b.base) and _same_base(a.base, b.base)
+    base = bool(a.base and b.base) and same_base(a.base, b.base)
     period = bool(a.period) and a.period == b.period
     return direction + base + period
 

@@ -33,8 +33,11 @@ another release figure (港珠澳大桥香港口岸 is not 深圳湾管制站's;
 not 季调失业率's, checks.release.naming), or when
 the release gives the change of the figure before it elsewhere (年增5.9%
 right after 1兆645亿元, not another trade's 年增3.9%), when one is an amount
-per share and the other not, or when a bare classifier's noun (2,931个站点)
-is not in the other's words (开放避灾安置场所2,931个).
+per share and the other not, when a bare classifier's noun (2,931个站点)
+is not in the other's words (开放避灾安置场所2,931个), or when the
+article states a change with no base and the release gives the level it
+is the change of another comparison first (再减2107人 is the 较上月减少
+2,107人, not an equal 较上年同月 further on).
 
 Articles that take a neighbouring figure of the release by mistake
 (tests/checks/release/swap_stress.py) are why the choices are then checked
@@ -70,6 +73,7 @@ from desktop.checks.release.context import (
     coverage,
     coverage_pairs,
     head_found,
+    same_base,
     subject_cover,
     tail_found,
     word_pairs,
@@ -276,6 +280,7 @@ def _supported(
         or _said_otherwise(context, other, figure.unit)
         or _per_share(figure, context) != _per_share(release[candidate.index], other)
         or named_better(context, figure, candidate.index, release, r_ctx)
+        or _not_the_leading_change(context, candidate.index, release, r_ctx)
     ):
         return False
     pairs = coverage_pairs(context, other)
@@ -294,6 +299,37 @@ def _supported(
         beside = _anchor(i, candidate, article, a_ctx, r_ctx, candidates, reach=1)
         return beside >= 2.0 if pairs == 0 else beside > 0
     return _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
+
+
+def _not_the_leading_change(
+    context: Context, j: int, release: Sequence[TextFigure], r_ctx: Sequence[Context]
+) -> bool:
+    """Whether the article states a change with no base and the release gives its level another change first.
+
+    A release states one level's change against several bases (较上月减少
+    2,107人,较上年同月减少5萬3,216人; a results row's 同比 18% and 环比
+    12%) and leads with the comparison it means most; an article that drops
+    the base (a headline: 全台人口再减2107人, 盈利升18%至705.5亿元) states
+    that one.  Any later one of equal value is not backed by the value
+    alone: the writer may have taken the wrong column.
+    """
+    there = r_ctx[j]
+    if context.base or not context.direction or not there.base:
+        return False
+    same_level = [
+        k
+        for k, c in enumerate(r_ctx)
+        if c.passage_index == there.passage_index
+        and c.sentence == there.sentence
+        and c.position < there.position
+    ]
+    for k in sorted(same_level, key=lambda k: -r_ctx[k].position):
+        other = r_ctx[k]
+        if other.own_subject and other.leads_clause:
+            return False  # another metric begins: what comes before it is not this level's
+        if release[k].unit == release[j].unit and other.base and not same_base(other.base, there.base):
+            return True
+    return False
 
 
 def _per_share(figure: TextFigure, context: Context) -> bool:

@@ -348,3 +348,35 @@ def test_an_amount_per_share_is_never_a_total(per_share: str, confirmed: bool) -
     article = QUARTER.format("18%", "12%").replace("每股基本盈利6.952元", f"每股基本盈利{per_share}")
     matches = match_texts(article, RESULTS_ANNOUNCEMENT.read_text(encoding="utf-8"))
     assert label_of(matches, per_share).confirms is confirmed
+
+
+CITY = "市统计局公布9月底登记人口为181万2,407人，较上月减少1,306人，较上年同月减少2万4,518人。\n"
+
+
+def test_a_change_stated_with_no_base_is_the_release_s_leading_one() -> None:
+    """A headline that drops the base states the release's first comparison (较上月), not a later one of its level."""
+    headline = "本市人口再减{}\n\n市统计局公布最新人口统计。\n"
+    swapped = label_of(match_texts(headline.format("2万4,518人"), CITY), "2万4,518人")
+    assert not swapped.confirms
+    assert label_of(match_texts(headline.format("1306人"), CITY), "1306人").match == "same"
+    # Stated with its base (较上年同月, 一年来), the later comparison is backed.
+    based = match_texts("本市9月底人口181万2407人，较上年同月减少2万4,518人。\n", CITY)
+    assert label_of(based, "2万4,518人").match == "same"
+    a_year = match_texts("本市9月底人口181万2407人，一年来少了2.5万人。\n", CITY)
+    assert label_of(a_year, "2.5万人").match == "rounded"
+
+
+def test_a_results_row_s_second_change_column_needs_its_base() -> None:
+    release = (
+        "截至下列日期止三个月\n"
+        "2026年9月30日 2025年9月30日 同比变动 2026年6月30日 环比变动\n"
+        "(人民币百万元)\n"
+        "收入 41,502 36,870 13% 39,180 6%\n"
+        "经营盈利 8,214 6,925 19% 7,401 11%\n"
+    )
+    swapped = label_of(match_texts("集团第三季经营盈利升11%至82.1亿元\n\n正文。\n", release), "11%")
+    assert not swapped.confirms
+    right = label_of(match_texts("集团第三季经营盈利升19%至82.1亿元\n\n正文。\n", release), "19%")
+    assert right.match == "same"
+    quarter = label_of(match_texts("集团第三季经营盈利环比升11%至82.1亿元\n\n正文。\n", release), "11%")
+    assert quarter.match == "same"
