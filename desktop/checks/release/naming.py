@@ -17,6 +17,10 @@ base and period alike):
   after it; 东港市平均 after 全省平均降雨量 is 东港市平均降雨量, not
   东港市白沙站; 去年共审结 names 审结, not 审结民商事案件 — though after
   电信网络诈骗案件成为审判重点, 审结 may well be 审结电信网络诈骗案件);
+- or the article's words are its own (股东应占盈利 for 本公司权益持有人
+  应占盈利), most of them in the plainer of two figures whose words differ
+  by a qualifier (非国际财务报告准则), and the sentence states the
+  qualifier of `k` or leaves out that of the candidate;
 - or, unless the candidate's words are the figure's (a qualifier stated
   included), the article's sentence has not one pair of characters of the
   candidate's sentence and at least TOLD of `k`'s (单日最高峰出现在十月三日，
@@ -79,9 +83,43 @@ def named_better(
             and not release[k].note
             and len(sentence & word_pairs(other.sentence)) >= TOLD
         )
+        # Words borrowed from the clause before (较上年同期增加2亿1,350万元) name no metric of their own.
+        better = better or (
+            other.own_subject
+            and r_ctx[j].own_subject
+            and _qualifier_chooses(mine, theirs, words, context.lead)
+        )
         if better and _another_figure(k, context, figure, j, release, r_ctx):
             return True
     return False
+
+
+def _qualifier_chooses(
+    mine: frozenset[str], theirs: frozenset[str], words: frozenset[str], lead: str
+) -> bool:
+    """Whether `words` (another figure's) are the candidate's `theirs` with a qualifier added or taken off, and the article's own words choose them.
+
+    An article may name a metric in words of its own (股东应占盈利 for
+    本公司权益持有人应占盈利) and hold neither figure's words whole; the
+    words both share still choose between the plain figure and the
+    qualified one (非国际财务报告准则本公司权益持有人应占盈利): the
+    qualified one when the article's sentence states the qualifier, else
+    the plain one.  Only when most of the article's metric words, the
+    qualifier aside, are in the plain figure's.  The qualifier is stated
+    when most of its characters are in the sentence: words of one's own
+    shorten (季调 for 季节调整).
+    """
+    if theirs < words:
+        plain, qualifier, qualified = theirs, words - theirs, True
+    elif words < theirs:
+        plain, qualifier, qualified = words, theirs - words, False
+    else:
+        return False
+    named = mine - qualifier  # what the article names, its qualifier aside
+    if len(named & plain) < STATED * len(named):
+        return False
+    characters = set("".join(qualifier))
+    return (len(characters & set(lead)) >= STATED * len(characters)) == qualified
 
 
 def _another_of_the_list(context: Context, other: Context) -> bool:

@@ -380,3 +380,34 @@ def test_a_results_row_s_second_change_column_needs_its_base() -> None:
     assert right.match == "same"
     quarter = label_of(match_texts("集团第三季经营盈利环比升11%至82.1亿元\n\n正文。\n", release), "11%")
     assert quarter.match == "same"
+
+
+PROFITS = (
+    "营业利润为人民币8,412百万元，同比增长11.0%。\n"
+    "本集团权益持有人应占溢利为人民币6,275百万元，同比增长14.2%。\n"
+    "经调整本集团权益持有人应占溢利为人民币7,031百万元，同比增长9.8%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "text", "confirmed"),
+    [
+        ("股東應佔溢利6,275百万元。\n", "6,275百万元", True),
+        ("股東應佔溢利7,031百万元。\n", "7,031百万元", False),
+        ("經調整股東應佔溢利7,031百万元。\n", "7,031百万元", True),
+        ("經調整股東應佔溢利6,275百万元。\n", "6,275百万元", False),
+    ],
+)
+def test_words_of_its_own_still_choose_between_a_figure_and_its_qualified_twin(
+    article: str, text: str, confirmed: bool
+) -> None:
+    """股东应占溢利 is neither release figure's words whole; the qualifier (经调整) stated or not still chooses."""
+    assert label_of(match_texts(article, PROFITS), text).confirms == confirmed
+
+
+def test_a_qualifier_in_words_of_one_s_own_is_stated() -> None:
+    """季节调整后 states 季调: a shortened qualifier keeps its characters."""
+    release = "8月失业人数为45万4,126人，季调失业人数为44万9,387人。\n"
+    assert label_of(match_texts("8月季節調整後失業人數44萬9387人。\n", release), "44萬9387人").match == "same"
+    assert not label_of(match_texts("8月季節調整後失業人數45萬4126人。\n", release), "45萬4126人").confirms
+    assert label_of(match_texts("8月失業人數45萬4126人。\n", release), "45萬4126人").match == "same"
