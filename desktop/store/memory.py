@@ -38,12 +38,12 @@ from sqlite_utils import Database
 from desktop.checks import CHECKER_VERSION
 from desktop.checks.messages import render
 from desktop.checks.model import Finding, Message, Operand
-from desktop.checks.repeats import find_repeats, find_repeats_in_article
 
-# The repeats check's own key and buckets, so the memory looks figures up
+# The repeats check's own keys and buckets, so the memory looks figures up
 # exactly where the check would compare them.
-from desktop.checks.repeats.find import _buckets as repeat_buckets
-from desktop.checks.repeats.find import _keys as repeat_keys
+from desktop.checks.repeats import buckets as repeat_buckets
+from desktop.checks.repeats import find_repeats, find_repeats_in_article
+from desktop.checks.repeats import metric_keys as repeat_keys
 from desktop.checks.repeats.messages import ARTICLE
 from desktop.claims.model import Claim
 from desktop.store import decisions, queries, rows, sql

@@ -16,14 +16,23 @@ agree (as written or within rounding), False for a conflict, operands
 
 from __future__ import annotations
 
-from desktop.checks.repeats.find import REPEAT, Document, find_repeats, find_repeats_in_article
+from desktop.checks.repeats.find import (
+    REPEAT,
+    Document,
+    buckets,
+    find_repeats,
+    find_repeats_in_article,
+    metric_keys,
+)
 from desktop.checks.repeats.place import PlacedRepeat, repeats_of_files
 
 __all__ = [
     "REPEAT",
     "Document",
     "PlacedRepeat",
+    "buckets",
     "find_repeats",
     "find_repeats_in_article",
+    "metric_keys",
     "repeats_of_files",
 ]

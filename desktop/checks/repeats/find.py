@@ -69,7 +69,7 @@ def find_repeats(documents: Sequence[Document]) -> list[list[Finding]]:
     claim id names it).  A repeat is shown on the later statement; a
     conflict on both, since either may be the wrong one.
     """
-    keys = _keys(documents)
+    keys = metric_keys(documents)
     findings: list[list[Finding]] = [[] for _ in documents]
     for first, second, verdict in _links(keys):
         findings[second.located.document].append(_finding(second, first, first, second, verdict))
@@ -83,7 +83,9 @@ def find_repeats_in_article(text: str, claims: Sequence[Claim]) -> list[Finding]
     return find_repeats([("", text, claims)])[0]
 
 
-def _keys(documents: Sequence[Document]) -> list[MetricKey]:
+def metric_keys(documents: Sequence[Document]) -> list[MetricKey]:
+    """Every compared claim's metric key, the documents' in order (`MetricKey.located.document`
+    is the index of its document): what find_repeats compares, and the memory of figures keeps."""
     keys: list[MetricKey] = []
     read = [_read(text, tuple(claims)) for _, text, claims in documents]
     # The places a file names, over all its articles: one article of a page
@@ -349,8 +351,9 @@ def _group_pairs(keys: list[MetricKey], group: list[int]) -> Iterable[tuple[int,
             earlier[name].append(j)
 
 
-def _buckets(key: MetricKey) -> tuple[tuple[str, str, object], ...]:
-    """Where figures worth comparing with this one are (`_buckets_of`), worked out with its key."""
+def buckets(key: MetricKey) -> tuple[tuple[str, str, object], ...]:
+    """Where figures worth comparing with this one are (`_buckets_of`), worked out with its key:
+    (kind, unit family, value).  The memory of figures looks a new article's candidates up by them."""
     return key.buckets
 
 
