@@ -461,7 +461,10 @@ class _PoolImport:
     def run(self, progress: Progress | None, should_cancel: Callable[[], bool] | None) -> bool:
         """Import every file; True when cancelled."""
         if self.pool is not None:
-            self._warming = [self.pool.submit(start_worker) for _ in range(self.jobs)]
+            try:
+                self._warming = [self.pool.submit(start_worker) for _ in range(self.jobs)]
+            except BrokenProcessPool:  # a pool whose worker died before this import
+                self._lost_workers()
         count = len(self.todo)
         while self._queued < count:
             if should_cancel is not None and should_cancel():
@@ -538,10 +541,16 @@ class _PoolImport:
             if isinstance(source, ImportReport):
                 self._ready[index] = source
                 continue
+            try:
+                future = self.pool.submit(_prepare_or_refuse, source)
+            except BrokenProcessPool:  # a worker died since _collect looked
+                self._front = index
+                self._lost_workers()
+                return
             self._size[index] = len(source.text)
             self._given_characters += len(source.text)
             self._held_characters += len(source.text)
-            self._given[index] = self.pool.submit(_prepare_or_refuse, source)
+            self._given[index] = future
 
     def _may_write(self) -> bool:
         """Write now: the pause is over, and a transaction's worth is queued or nothing better is left."""

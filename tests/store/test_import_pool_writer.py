@@ -199,3 +199,25 @@ def test_a_worker_killed_midway_leaves_its_files_to_this_process(tmp_path: Path)
     assert killed, "no worker was running a third of the way through"
     assert report.documents_added == len(pages) and not report.refused
     assert _stored(tmp_path / "pool.sqlite") == _stored_alone(tmp_path, pages)
+
+
+def test_a_pool_broken_before_the_import_leaves_every_file_to_this_process(tmp_path: Path) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pages = _pages(tmp_path / "in", 12)
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+    os.kill(pool.submit(os.getpid).result(), signal.SIGKILL)
+    with pytest.raises(BrokenProcessPool):  # the pool knows, and refuses work from now on
+        for _ in range(100):
+            pool.submit(os.getpid).result(timeout=10)
+            time.sleep(0.05)
+    with ReviewStore.open(tmp_path / "pool.sqlite", seed_if_new=False) as store:
+        writer = importing._Writer(store._db)
+        run = importing._PoolImport(store._db, pages, writer, pool, 1)
+        assert run.run(None, None) is False
+        writer.flush()
+    pool.shutdown()
+    assert run.pool is None and run.here == len(pages)
+    assert _stored(tmp_path / "pool.sqlite") == _stored_alone(tmp_path, pages)
