@@ -45,7 +45,9 @@ against each other: a neighbour anchors only through the release figure it
 was matched to, and a change is matched in the release passage (sentence,
 table row) of the level it is the change of, when that passage states one
 that may be it (纯利705.5亿元，按年增长18% is that row's 18%, not
-期内盈利's 20%).
+期内盈利's 20%), and a level is matched where the release states the
+change after it (全国人口为…,较上月减少2107人 is the 户籍登记人口数 that
+较上月减少2,107人 follows, not an equal 65岁以上人口 elsewhere).
 
 A figure left unconfirmed is `different` when the article restates a
 stretch of the release with it changed (checks.release.differing), else
@@ -83,7 +85,7 @@ from desktop.checks.release.figure import TextFigure, bare_figures, figure_of_cl
 from desktop.checks.release.messages import precision_args, reason_args
 from desktop.checks.release.model import ABSENT, DIFFERENT, ROUNDED, SAME, ReleaseMatch
 from desktop.checks.release.naming import named_better
-from desktop.checks.release.placing import AFTER_PREVIOUS, WITH_LEVEL, places
+from desktop.checks.release.placing import AFTER_PREVIOUS, WITH_CHANGE, WITH_LEVEL, places
 from desktop.checks.release.script import to_simplified
 from desktop.checks.release.values import TRUNCATED, ValueIndex, reduce, value_relation
 from desktop.claims.model import Claim
@@ -133,7 +135,16 @@ def match_release(
     index = ValueIndex(release)
     candidates = [_candidates(f, c, index, release, r_ctx) for f, c in zip(article, a_ctx, strict=True)]
     chosen: dict[int, _Candidate] = {}
+    # While choosing, a later figure with one candidate is taken to be backed by it, so that a
+    # level may be placed by the change after it (checks.release.placing, WITH_CHANGE) before
+    # a wrong match of the level has displaced that change; only a change as specific as the
+    # level, or it would place the level by a coincidence of its value (12.8%).
+    sole = {n: found[0].index for n, found in enumerate(_unvetoed(c) for c in candidates) if len(found) == 1}
     for i in range(len(article)):
+        backed = {n: c.index for n, c in chosen.items()}
+        digits = article[i].significant_digits
+        ahead = {n: j for n, j in sole.items() if n > i and article[n].significant_digits >= digits}
+        ahead.update(backed)
         scored = [
             (_evidence(i, c, article, a_ctx, r_ctx, candidates), c)
             for c in candidates[i]
@@ -148,7 +159,8 @@ def match_release(
             for score, c in scored
             if score >= THRESHOLD
             and c.index not in taken
-            and not _placed_elsewhere(AFTER_PREVIOUS, i, c, article, a_ctx, release, r_ctx, chosen)
+            and not _placed_elsewhere(AFTER_PREVIOUS, i, c, article, a_ctx, release, r_ctx, backed)
+            and not _placed_elsewhere(WITH_CHANGE, i, c, article, a_ctx, release, r_ctx, ahead)
         ]
         if accepted:
             used = {c.index for c in chosen.values()}
@@ -202,13 +214,15 @@ def _verified(
     """
     for _ in range(VERIFY_ROUNDS):
         backing = [[chosen[n]] if n in chosen else [] for n in range(len(article))]
+        backed_now = {n: c.index for n, c in chosen.items()}
         kept = {}
         for i, c in chosen.items():
             own = [*backing[:i], candidates[i], *backing[i + 1 :]]
             if (
                 _supported(i, c, article, a_ctx, r_ctx, own, release)
                 and _evidence(i, c, article, a_ctx, r_ctx, own) >= THRESHOLD
-                and not _placed_elsewhere(WITH_LEVEL, i, c, article, a_ctx, release, r_ctx, chosen)
+                and not _placed_elsewhere(WITH_LEVEL, i, c, article, a_ctx, release, r_ctx, backed_now)
+                and not _placed_elsewhere(WITH_CHANGE, i, c, article, a_ctx, release, r_ctx, backed_now)
             ):
                 kept[i] = c
         if len(kept) == len(chosen):
@@ -225,12 +239,15 @@ def _placed_elsewhere(
     a_ctx: Sequence[Context],
     release: Sequence[TextFigure],
     r_ctx: Sequence[Context],
-    chosen: dict[int, _Candidate],
+    backed: dict[int, int],
 ) -> bool:
     """Whether a backed figure beside this one places it in the release elsewhere than the candidate (checks.release.placing)."""
-    backed = {n: c.index for n, c in chosen.items()}
     allowed = places(rule, i, article, a_ctx, release, r_ctx, backed)
     return allowed is not None and candidate.index not in allowed
+
+
+def _unvetoed(found: Sequence[_Candidate]) -> list[_Candidate]:
+    return [c for c in found if not c.veto]
 
 
 def _candidates(

@@ -19,6 +19,14 @@ release, whatever equal values the release holds elsewhere:
   it, the change is one of them, not an equal value in another row
   (期内盈利's 20%, the quarter's 15% for the nine months' 5574亿元).
 
+- with its change (`WITH_CHANGE`): a level followed by its change worded
+  with no metric of its own (全国人口为2331万4826人,较上月减少2107人) is
+  where the release states the level of that change's match (户籍登记人口数
+  为2,331万4,826人,较上月减少2,107人): a writer who took the change right
+  took its level from there, not an equal value of another metric
+  elsewhere (65岁以上人口为457万8,032人).  Only when that level does not
+  state the figure's value: then the figure is that level stated wrongly.
+
 `places` gives the release figures a rule allows (None when the rule says
 nothing); the matcher turns down a candidate outside them.
 """
@@ -29,8 +37,9 @@ from collections.abc import Mapping, Sequence
 
 from desktop.checks.release.context import Context, conflicts
 from desktop.checks.release.figure import TextFigure
+from desktop.checks.release.values import value_relation
 
-AFTER_PREVIOUS, WITH_LEVEL = "after previous", "with level"
+AFTER_PREVIOUS, WITH_LEVEL, WITH_CHANGE = "after previous", "with level", "with change"
 
 
 def places(
@@ -48,6 +57,8 @@ def places(
     """
     if rule == AFTER_PREVIOUS:
         return _after_previous(i, article, a_ctx, release, r_ctx, backed)
+    if rule == WITH_CHANGE:
+        return _with_change(i, article, a_ctx, release, r_ctx, backed)
     return _with_level(i, article, a_ctx, release, r_ctx, backed)
 
 
@@ -129,4 +140,69 @@ def _level_of(i: int, figures: Sequence[TextFigure], ctx: Sequence[Context]) -> 
             return None
         if figures[n].unit != figures[i].unit:
             return n
+    return None
+
+
+def _with_change(
+    i: int,
+    article: Sequence[TextFigure],
+    a_ctx: Sequence[Context],
+    release: Sequence[TextFigure],
+    r_ctx: Sequence[Context],
+    backed: Mapping[int, int],
+) -> frozenset[int] | None:
+    here = a_ctx[i]
+    if _is_change(here):
+        return None
+    change = next(
+        (
+            n
+            for n, c in enumerate(a_ctx)
+            if c.passage_index == here.passage_index and c.position == here.position + 1
+        ),
+        None,
+    )
+    if change is None or change not in backed:
+        return None
+    after = a_ctx[change]
+    if after.sentence != here.sentence or after.own_subject or not _is_change(after):
+        return None
+    level = _release_level(backed[change], r_ctx)
+    if (
+        level is None
+        or release[level].unit != article[i].unit
+        or conflicts(here, r_ctx[level])
+        or value_relation(article[i], release[level])
+    ):
+        return None
+    return frozenset({level})
+
+
+def _is_change(context: Context) -> bool:
+    return bool(context.direction or context.base) and not context.reached
+
+
+def _release_level(m: int, r_ctx: Sequence[Context]) -> int | None:
+    """The release figure whose change `m` is: back over the changes and earlier periods' values before it in its sentence."""
+    there = r_ctx[m]
+    if there.own_subject and there.leads_clause:
+        return None  # a change of its own metric (其中制造业增加0.13%)
+    before = sorted(
+        (
+            k
+            for k, c in enumerate(r_ctx)
+            if c.passage_index == there.passage_index
+            and c.sentence == there.sentence
+            and c.position < there.position
+        ),
+        key=lambda k: -r_ctx[k].position,
+    )
+    for k in before:
+        c = r_ctx[k]
+        if not (_is_change(c) or c.prior):
+            # The second of a list (分别为132.87及135.05，各较上年增加0.88%及0.89%) is not the
+            # level of the change after it: the changes follow the list in parallel.
+            return k if c.leads_clause else None
+        if c.own_subject and c.leads_clause:
+            return None
     return None

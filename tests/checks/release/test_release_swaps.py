@@ -411,3 +411,26 @@ def test_a_qualifier_in_words_of_one_s_own_is_stated() -> None:
     assert label_of(match_texts("8月季節調整後失業人數44萬9387人。\n", release), "44萬9387人").match == "same"
     assert not label_of(match_texts("8月季節調整後失業人數45萬4126人。\n", release), "45萬4126人").confirms
     assert label_of(match_texts("8月失業人數45萬4126人。\n", release), "45萬4126人").match == "same"
+
+
+def test_a_level_is_where_the_release_states_the_change_after_it() -> None:
+    """全市人口为X，较上月减少1208人: X is the level whose change the release gives as 1,208, not an equal value elsewhere."""
+    release = (
+        "三、9月底本市户籍人口为182万4,316人，较上月减少1,208人。\n"
+        "四、9月底本市60岁以上人口为41万7,052人，占总人口22.86%。\n"
+    )
+    swapped = match_texts("9月底全市人口为41万7,052人，较上月减少1208人。\n", release)
+    assert not label_of(swapped, "41万7,052人").confirms
+    assert label_of(swapped, "1208人").match == "same"
+    right = match_texts("9月底全市人口为182万4316人，较上月减少1208人。\n", release)
+    assert [m.match for m in right] == ["same", "same"]
+
+
+def test_a_change_as_specific_as_its_level_places_it_before_the_level_is_chosen() -> None:
+    """The swapped level would otherwise take the sentence's last figure and push its own change (5926) off."""
+    release = "1至9月累计出生数为8万1,437人，较上年同期减少5,926人，平均每月出生9,049人。\n"
+    swapped = match_texts("1至9月累计出生9,049人，较去年同期减少5926人。\n", release)
+    assert not label_of(swapped, "9,049人").confirms
+    assert label_of(swapped, "5926人").match == "same"
+    right = match_texts("1至9月累计出生8万1437人，较去年同期减少5926人。\n", release)
+    assert [m.match for m in right] == ["same", "same"]
