@@ -41,7 +41,7 @@ import functools
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -147,47 +147,94 @@ def refresh_across(db: Database, article_id: int, own: Sequence[Finding] | None 
     one does not run every check on the old one again.  With `own`, the article's own repeats
     (find_repeats_in_article, computed by the caller outside the write lock) replace the stored
     ones too.  An article the current checker has not read is checked in full."""
-    if not is_current(db, article_id):
-        refresh(db, article_id)
+    refresh_across_many(db, [article_id], {} if own is None else {article_id: own})
+
+
+def refresh_across_many(
+    db: Database, article_ids: Sequence[int], own: Mapping[int, Sequence[Finding]]
+) -> None:
+    """refresh_across for several articles (a step of the memory's keying, `own` by article):
+    read in a few statements for them all, and only the rows that changed written."""
+    current = _checked_now(db, article_ids)
+    for article_id in article_ids:
+        if article_id not in current:
+            refresh(db, article_id)
+    ids = [article_id for article_id in article_ids if article_id in current]
+    if not ids:
         return
     from desktop.store import memory
 
-    stored = sql.rows(
-        db,
-        f"SELECT {_FINDING_COLUMNS} FROM findings WHERE article_id = ? ORDER BY position, id",
-        [article_id],
-    )
-
-    def across_articles(row: dict[str, Any]) -> bool:
-        return any(o.get("document") for o in json.loads(row["operands"]))
-
-    kept = [
-        row for row in stored if not across_articles(row) and not (own is not None and row["kind"] == REPEAT)
-    ]
-    claims = {
-        row["id"]: row["text"]
+    stored: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    claims: dict[int, dict[str, str]] = defaultdict(dict)
+    articles: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" for _ in chunk)
         for row in sql.rows(
             db,
-            "SELECT c.id, c.text FROM claims c JOIN decisions d ON d.claim_id = c.id WHERE c.article_id = ?"
-            " AND NOT c.orphaned AND NOT (d.status = 'rejected' AND d.reason = ?)",
-            [article_id, NOT_A_CLAIM],
+            f"SELECT id, {_FINDING_COLUMNS} FROM findings WHERE article_id IN ({marks})"
+            " ORDER BY article_id, position, id",
+            chunk,
+        ):
+            stored[row["article_id"]].append(row)
+        for claim_id, article_id, text in db.execute(
+            "SELECT c.id, c.article_id, c.text FROM claims c JOIN decisions d ON d.claim_id = c.id"
+            f" WHERE c.article_id IN ({marks}) AND NOT c.orphaned AND NOT (d.status = 'rejected' AND d.reason = ?)",
+            [*chunk, NOT_A_CLAIM],
+        ).fetchall():
+            claims[article_id][claim_id] = text
+        for row in sql.rows(
+            db,
+            "SELECT a.id, a.text, a.offsets, doc.dropped_cr, doc.detector_version FROM articles a"
+            f" JOIN documents doc ON doc.id = a.document_id WHERE a.id IN ({marks})",
+            chunk,
+        ):
+            articles[row["id"]] = row
+    across = memory.findings_of_many(db, {article_id: set(claims[article_id]) for article_id in ids})
+    for article_id in ids:
+        own_repeats = own.get(article_id)
+        kept = [
+            dict(row)  # renumbered below: the stored row stays as stored, to tell what changed
+            for row in stored[article_id]
+            if not _across_articles(row) and not (own_repeats is not None and row["kind"] == REPEAT)
+        ]
+        article = articles[article_id]
+        placed = _placer(article)
+        texts = claims[article_id]
+        new_rows = [
+            _row(finding, 0, article["text"], texts, placed)
+            for finding in [*(own_repeats or ()), *across.get(article_id, ())]
+        ]
+        for row in new_rows:
+            row["detector_version"] = article["detector_version"] or ""
+        merged = sorted([*kept, *new_rows], key=lambda row: (row["span_start"], row["span_end"], row["kind"]))
+        for position, row in enumerate(merged):
+            row["position"] = position
+        _store_changed(db, article_id, merged, stored[article_id])
+
+
+def _across_articles(row: dict[str, Any]) -> bool:
+    """Whether a stored finding is a repeat across articles (one of its figures is in another)."""
+    return '"document"' in row["operands"] and any(o.get("document") for o in json.loads(row["operands"]))
+
+
+def _checked_now(db: Database, article_ids: Sequence[int]) -> set[int]:
+    """Which of these articles this checker has read since they last changed (`is_current`)."""
+    found: set[int] = set()
+    for chunk in _chunks(article_ids):
+        found.update(
+            int(row[0])
+            for row in db.execute(
+                f"SELECT article_id FROM article_checks WHERE article_id IN ({', '.join('?' for _ in chunk)})"
+                " AND checker_version = ?",
+                [*chunk, CHECKER_VERSION],
+            ).fetchall()
         )
-    }
-    across = memory.findings_of(db, article_id, set(claims))
-    article = sql.rows(
-        db,
-        "SELECT a.text, a.offsets, doc.dropped_cr, doc.detector_version FROM articles a"
-        " JOIN documents doc ON doc.id = a.document_id WHERE a.id = ?",
-        [article_id],
-    )[0]
-    placed = _placer(article)
-    new_rows = [_row(finding, 0, article["text"], claims, placed) for finding in [*(own or ()), *across]]
-    for row in new_rows:
-        row["detector_version"] = article["detector_version"] or ""
-    merged = sorted([*kept, *new_rows], key=lambda row: (row["span_start"], row["span_end"], row["kind"]))
-    for position, row in enumerate(merged):
-        row["position"] = position
-    store_rows(db, article_id, merged)
+    return found
+
+
+def _chunks(values: Sequence[int], size: int = 500) -> Iterator[list[int]]:
+    for first in range(0, len(values), size):
+        yield list(values[first : first + size])
 
 
 def _placer(article: dict[str, Any]) -> Callable[[int, int], tuple[int, int]]:
@@ -348,16 +395,27 @@ def shown_on(finding: Finding) -> str:
 
 def store_rows(db: Database, article_id: int, new_rows: Sequence[dict[str, Any]]) -> None:
     """Replace an article's findings by `new_rows`; a finding found again at the same place keeps its id."""
+    stored = sql.rows(
+        db,
+        f"SELECT id, {_FINDING_COLUMNS} FROM findings WHERE article_id = ? ORDER BY id",
+        [article_id],
+    )
+    _store_changed(db, article_id, new_rows, stored)
+
+
+def _store_changed(
+    db: Database, article_id: int, new_rows: Sequence[dict[str, Any]], stored: Sequence[dict[str, Any]]
+) -> None:
+    """store_rows with the article's stored rows (with their ids) read already: a row stored
+    as it is now is not written again."""
     # Several findings may share a key and a place (3.84% in a body repeating both the headline's
     # 3.84% and the lead's: the key names the figures as written): each keeps one id of its
     # place, in order, and an id found no more is deleted, so a second refresh leaves no stale copy.
     existing: dict[tuple[str, int, int], list[int]] = defaultdict(list)
-    for row in sql.rows(
-        db,
-        "SELECT id, finding_key, span_start, span_end FROM findings WHERE article_id = ? ORDER BY id",
-        [article_id],
-    ):
+    as_stored: dict[int, list[Any]] = {}
+    for row in sorted(stored, key=lambda row: int(row["id"])):
         existing[(row["finding_key"], row["span_start"], row["span_end"])].append(int(row["id"]))
+        as_stored[int(row["id"])] = [row[name] for name in _COLUMN_NAMES]
     inserts: list[list[Any]] = []
     updates: list[list[Any]] = []
     for row in new_rows:
@@ -365,8 +423,10 @@ def store_rows(db: Database, article_id: int, new_rows: Sequence[dict[str, Any]]
         ids = existing.get((row["finding_key"], row["span_start"], row["span_end"]))
         if not ids:
             inserts.append(values)
-        else:
-            updates.append([*values, ids.pop(0)])
+            continue
+        kept = ids.pop(0)
+        if as_stored[kept] != values:
+            updates.append([*values, kept])
     gone = [found for ids in existing.values() for found in ids]
     if gone:
         marks = ", ".join("?" for _ in gone)

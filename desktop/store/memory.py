@@ -213,9 +213,10 @@ def _key_batch(db: Database, batch: Sequence[int]) -> None:
                 buckets_of[article.id].add(name)
                 bucket_rows.append([name, article.id, key.claim.id])
     own = {a.id for a in articles}
+    latest = _latest_of_buckets(db, set().union(*buckets_of.values()), own)
     candidates: set[int] = set()
     for article in articles:
-        candidates.update(_candidates(db, buckets_of[article.id], own))
+        candidates.update(_candidates(buckets_of[article.id], latest))
     compared = sorted([*articles, *_load(db, sorted(candidates))], key=lambda a: a.id)
     links = _links(compared, own)
     # Each article's own repeats (a headline restating its body), stored with its links.
@@ -269,9 +270,9 @@ def _key_batch(db: Database, batch: Sequence[int]) -> None:
         changed = {article for article, *_ in before ^ after} | {other for _, _, other, _ in before ^ after}
         from desktop.store import findings  # findings reads the links this module writes
 
-        for article_id in sorted(changed | keep):
-            if _is_current_article(db, article_id):
-                findings.refresh_across(db, article_id, own_repeats.get(article_id))
+        findings.refresh_across_many(
+            db, _current_articles(db, sorted(changed | keep)), {a: own_repeats[a] for a in keep}
+        )
 
 
 def _bucket_name(bucket: tuple[str, str, object]) -> str:
@@ -287,16 +288,27 @@ def _bucket_name(bucket: tuple[str, str, object]) -> str:
     return f"{kind}\x1f{family}\x1f{shown}"
 
 
-def _candidates(db: Database, buckets: set[str], own: set[int]) -> list[int]:
+def _latest_of_buckets(db: Database, buckets: set[str], own: set[int]) -> dict[str, list[int]]:
+    """The latest keyed articles of each bucket (at most _PER_BUCKET), but `own`.
+
+    Each bucket is read once for a step, however many of its articles share it.
+    """
+    cursor = db.conn.cursor()
+    latest: dict[str, list[int]] = {}
+    for bucket in sorted(buckets):
+        found = cursor.execute(
+            "SELECT DISTINCT article_id FROM metric_buckets WHERE bucket = ? ORDER BY article_id DESC LIMIT ?",
+            [bucket, _PER_BUCKET + len(own)],
+        ).fetchall()
+        latest[bucket] = [int(row[0]) for row in found if row[0] not in own]
+    return latest
+
+
+def _candidates(buckets: set[str], latest: dict[str, list[int]]) -> list[int]:
     """The keyed articles sharing most buckets with an article, the latest first among equals."""
     shared: Counter[int] = Counter()
     for bucket in buckets:
-        for row in db.execute(
-            "SELECT DISTINCT article_id FROM metric_buckets WHERE bucket = ? ORDER BY article_id DESC LIMIT ?",
-            [bucket, _PER_BUCKET + len(own)],
-        ).fetchall():
-            if row[0] not in own:
-                shared[int(row[0])] += 1
+        shared.update(latest[bucket])
     ranked = sorted(shared.items(), key=lambda pair: (-pair[1], -pair[0]))
     return [article_id for article_id, _ in ranked[:CANDIDATES]]
 
@@ -386,15 +398,20 @@ def _claims_read(db: Database, article_ids: Sequence[int]) -> dict[int, set[str]
     return found
 
 
-def _is_current_article(db: Database, article_id: int) -> bool:
-    return bool(
-        sql.rows(
-            db,
-            "SELECT 1 FROM articles a JOIN documents doc ON doc.id = a.document_id"
-            " WHERE a.id = ? AND doc.complete AND doc.superseded_by IS NULL",
-            [article_id],
+def _current_articles(db: Database, article_ids: Sequence[int]) -> list[int]:
+    """Those of these articles (in their order) that are of current documents."""
+    current: set[int] = set()
+    for first in range(0, len(article_ids), 500):
+        chunk = list(article_ids[first : first + 500])
+        current.update(
+            int(row[0])
+            for row in db.execute(
+                "SELECT a.id FROM articles a JOIN documents doc ON doc.id = a.document_id"
+                f" WHERE a.id IN ({', '.join('?' for _ in chunk)}) AND doc.complete AND doc.superseded_by IS NULL",
+                chunk,
+            ).fetchall()
         )
-    )
+    return [article_id for article_id in article_ids if article_id in current]
 
 
 def _link_set(db: Database, article_ids: Sequence[int]) -> set[tuple[int, str, int, str]]:
@@ -490,26 +507,35 @@ def findings_of(db: Database, article_id: int, claim_ids: set[str]) -> list[Find
     of a replaced file is not shown.  One finding per claim, message and figures: the same figure
     in several other articles is one reminder on the claim, the earliest.
     """
-    if not has_memory(db):
-        return []
-    found: list[Finding] = []
-    seen: set[tuple[str, int, int]] = set()
-    for row in sql.rows(
-        db,
-        "SELECT l.claim_id, l.finding FROM memory_links l JOIN claims c ON c.id = l.other_claim_id"
-        " JOIN decisions d ON d.claim_id = c.id JOIN documents doc ON doc.id = c.document_id"
-        " WHERE l.article_id = ? AND NOT c.orphaned AND NOT (d.status = 'rejected' AND d.reason = ?)"
-        # Not a file replaced by a changed version: its new version is linked instead.
-        " AND doc.complete AND doc.superseded_by IS NULL ORDER BY l.other_article_id, l.id",
-        [article_id, _NOT_A_CLAIM],
-    ):
-        if row["claim_id"] not in claim_ids:
-            continue
-        finding = _from_json(row["finding"])
-        if (finding.key, finding.start, finding.end) in seen:
-            continue
-        seen.add((finding.key, finding.start, finding.end))
-        found.append(finding)
+    return findings_of_many(db, {article_id: claim_ids}).get(article_id, [])
+
+
+def findings_of_many(db: Database, claims_of: dict[int, set[str]]) -> dict[int, list[Finding]]:
+    """findings_of for several articles (article id -> its current claims), read in one statement."""
+    if not has_memory(db) or not claims_of:
+        return {}
+    found: dict[int, list[Finding]] = defaultdict(list)
+    seen: dict[int, set[tuple[str, int, int]]] = defaultdict(set)
+    article_ids = sorted(claims_of)
+    for first in range(0, len(article_ids), 500):
+        chunk = article_ids[first : first + 500]
+        for article_id, claim_id, stored in db.execute(
+            "SELECT l.article_id, l.claim_id, l.finding FROM memory_links l JOIN claims c ON c.id = l.other_claim_id"
+            " JOIN decisions d ON d.claim_id = c.id JOIN documents doc ON doc.id = c.document_id"
+            f" WHERE l.article_id IN ({', '.join('?' for _ in chunk)}) AND NOT c.orphaned"
+            " AND NOT (d.status = 'rejected' AND d.reason = ?)"
+            # Not a file replaced by a changed version: its new version is linked instead.
+            " AND doc.complete AND doc.superseded_by IS NULL ORDER BY l.article_id, l.other_article_id, l.id",
+            [*chunk, _NOT_A_CLAIM],
+        ).fetchall():
+            if claim_id not in claims_of[article_id]:
+                continue
+            finding = _from_json(stored)
+            place = (finding.key, finding.start, finding.end)
+            if place in seen[article_id]:
+                continue
+            seen[article_id].add(place)
+            found[article_id].append(finding)
     return found
 
 

@@ -489,3 +489,26 @@ def test_an_article_keyed_again_keeps_one_row_per_finding(db_path: Path, tmp_pat
         assert conn.execute(query).fetchall() == first
     conn.close()
     store.close()
+
+
+def test_findings_stay_in_reading_order_as_articles_are_linked(archive: ReviewStore, db_path: Path) -> None:
+    # The checks' findings were stored at import; the repeats found when b, then d and e are
+    # keyed are placed among them, and every finding's position follows again.
+    archive.refresh_memory()
+    archive.import_files([_page("d"), _page("e")])
+    archive.refresh_memory()
+    conn = sqlite3.connect(db_path)
+    placed = conn.execute(
+        "SELECT article_id, position, span_start, span_end, kind, operands FROM findings"
+        " ORDER BY article_id, position"
+    ).fetchall()
+    conn.close()
+    assert any('"document"' in operands for *_, operands in placed)  # repeats across articles
+    assert any(kind != "repeat" for _, _, _, _, kind, _ in placed)
+    by_article: dict[int, list[tuple[int, int, int, str]]] = {}
+    for article_id, position, start, end, kind, _ in placed:
+        by_article.setdefault(article_id, []).append((position, start, end, kind))
+    for article_id, found in by_article.items():
+        assert [position for position, *_ in found] == list(range(len(found))), article_id
+        assert [place for _, *place in found] == sorted(place for _, *place in found), article_id
+    archive.close()
