@@ -22,9 +22,12 @@ and agreeing verbs: its metric words mostly in the release sentence, head
 noun included, or the words right after it naming the release figure's
 metric (3人死亡 for 因灾死亡3人), or a matched neighbour; a neighbour right
 beside it when its own clause names a metric the release sentence has no
-pair of characters of.  A specific figure whose own clause names such a
-metric needs a matched neighbour too (人民调解员1209名 is not the 1,209名
-debtors).  A rounding keeps the side of its approximation word (近12万 is
+pair of characters of.  A specific figure whose metric words (its own
+clause's, or borrowed from the clause before with no word after it naming
+the release figure) have no such pair needs a matched neighbour too
+(人民调解员1209名 is not the 1,209名 debtors), and so does one whose words,
+weak in the release sentence, are mostly another release figure's
+(股东应占盈利 is not 经营盈利's figure).  A rounding keeps the side of its approximation word (近12万 is
 under 12万), a bound (超过400毫米) backs no value, and one passage of the
 article never states one release figure twice.  Whatever the value, no
 candidate is taken when the two are stated as different things (a change
@@ -84,7 +87,7 @@ from desktop.checks.release.differing import differing
 from desktop.checks.release.figure import TextFigure, bare_figures, figure_of_claim, unclear_figures
 from desktop.checks.release.messages import precision_args, reason_args
 from desktop.checks.release.model import ABSENT, DIFFERENT, ROUNDED, SAME, ReleaseMatch
-from desktop.checks.release.naming import named_better
+from desktop.checks.release.naming import named_better, named_nearer
 from desktop.checks.release.placing import AFTER_PREVIOUS, WITH_CHANGE, WITH_LEVEL, places
 from desktop.checks.release.script import to_simplified
 from desktop.checks.release.values import TRUNCATED, ValueIndex, reduce, value_relation
@@ -280,7 +283,11 @@ def _supported(
     or the figure's own words name another release figure (`_named_elsewhere`).
 
     A very specific figure (four significant digits and more) is identified
-    by its value whatever words the article uses (纯利 for 本公司权益持有人应占盈利).
+    by its value whatever words the article uses (纯利 for 本公司权益持有人应占盈利),
+    unless those words have not one pair of characters in the release
+    sentence (单日最高峰…共5,184,362人次 is not the week's total) or are
+    more another release figure's (`named_nearer`): then it needs a
+    neighbour matched near the candidate.
     Any other needs the release sentence to hold most of its metric words,
     head noun included, or a neighbouring figure matched next to the
     candidate.  When the figure's own clause names a metric the release
@@ -305,8 +312,16 @@ def _supported(
         # Unless its own clause names a metric the release sentence has not one
         # pair of, and no neighbour follows the release (人民调解员1209名 is not
         # the 1,209名 debtors taken off a blacklist).
-        alone = context.own_subject and pairs == 0
-        return not alone or _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
+        alone = pairs == 0 and (context.own_subject or not tail_found(context, other))
+        # Or when its words, weak here, are most of another release figure's (股东应占盈利 is
+        # not 经营盈利's 6,918百万元 but more likely 本公司权益持有人应占盈利 misstated).
+        weak = (
+            (pairs or 0.0) < MIN_COVERAGE
+            and not head_found(context, other)
+            and not tail_found(context, other)
+            and named_nearer(context, figure, candidate.index, release, r_ctx)
+        )
+        return not (alone or weak) or _anchor(i, candidate, article, a_ctx, r_ctx, candidates) > 0
     words_hold = ((pairs or 0.0) >= MIN_COVERAGE and head_found(context, other)) or tail_found(context, other)
     if words_hold:
         return True

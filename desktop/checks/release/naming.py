@@ -94,6 +94,35 @@ def named_better(
     return False
 
 
+def named_nearer(
+    context: Context, figure: TextFigure, j: int, release: Sequence[TextFigure], r_ctx: Sequence[Context]
+) -> bool:
+    """Whether the figure's own words are more another release figure's than `j`'s, though neither's whole.
+
+    Words of the article's own (股东应占盈利) may hold most of one release
+    figure's words (本公司权益持有人应占盈利) and little of another's
+    (经营盈利); the value then points at the second only by coincidence
+    unless something else says it (checks.release.matcher asks a matched
+    neighbour).  The other figure must have words of its own, most of the
+    figure's pairs among them, and more than `j`'s.
+    """
+    mine = word_pairs(context.subject)
+    if not context.own_subject or len(mine) < 2:
+        return False
+    held = len(mine & _words(r_ctx[j]))
+    for k, other in enumerate(r_ctx):
+        if k == j or release[k].unit != release[j].unit or not other.own_subject:
+            continue
+        share = len(mine & _words(other))
+        if (
+            share >= STATED * len(mine)
+            and share > held
+            and _another_figure(k, context, figure, j, release, r_ctx)
+        ):
+            return True
+    return False
+
+
 def _qualifier_chooses(
     mine: frozenset[str], theirs: frozenset[str], words: frozenset[str], lead: str
 ) -> bool:

@@ -434,3 +434,26 @@ def test_a_change_as_specific_as_its_level_places_it_before_the_level_is_chosen(
     assert label_of(swapped, "5926人").match == "same"
     right = match_texts("1至9月累计出生8万1437人，较去年同期减少5926人。\n", release)
     assert [m.match for m in right] == ["same", "same"]
+
+
+def test_a_specific_figure_in_words_more_another_figure_s_needs_a_neighbour() -> None:
+    """股东应占溢利 shares one pair with 营业溢利 and most with 本集团权益持有人应占溢利: 8,412 is not its figure."""
+    release = "营业溢利为人民币8,412百万元，同比增长11.0%。\n本集团权益持有人应占溢利为人民币6,275百万元，同比增长14.2%。\n"
+    assert not label_of(match_texts("股東應佔溢利8,412百万元。\n", release), "8,412百万元").confirms
+    assert label_of(match_texts("營業溢利8,412百万元。\n", release), "8,412百万元").match == "same"
+    assert label_of(match_texts("股東應佔溢利6,275百万元。\n", release), "6,275百万元").match == "same"
+
+
+def test_borrowed_words_none_of_the_release_sentence_s_need_a_neighbour() -> None:
+    """单日最高峰 borrowed by 共…人次出入境 is not the week's total, however specific the value."""
+    release = (
+        "国庆期间经各管制站出入境的旅客总数为3,912,418人次，较去年同期上升5.2%。\n"
+        "期间单日出入境旅客人次最高为十月二日，录得612,907人次。\n"
+    )
+    peak = "单日最高峰出现在十月二日，共{}人次出入境。\n"
+    assert not label_of(match_texts(peak.format("3,912,418"), release), "3,912,418人次").confirms
+    assert label_of(match_texts(peak.format("612,907"), release), "612,907人次").match == "same"
+    # The words right after it (渔船) name the release figure: no neighbour needed.
+    boats = "开放避灾安置场所2,931个。全省11,826艘渔船全部回港避风。\n"
+    matches = match_texts("开放避灾安置场所2931个，11826艘渔船全部回港避风。\n", boats)
+    assert label_of(matches, "11826艘").match == "same"
