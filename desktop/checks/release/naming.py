@@ -11,6 +11,9 @@ base and period alike):
 
 - `k`'s words hold every pair of characters of the figure's metric words
   and the candidate's do not (社会消费品零售总额 is not 单位消费品零售额);
+  this one also for a `k` of another unit, when both name their metric in
+  their own clause (失业率45万4千人: the words name the rate, the value the
+  count of 失业人数; the release backs neither);
 - or both hold them, the candidate's add a qualifier that the article's
   sentence has not stated by the figure, and `k`'s add nothing it has not
   (失业率 names 失业率, not 季调失业率, whatever the sentence says of 季调
@@ -69,9 +72,21 @@ def named_better(
     sentence = word_pairs(context.sentence)
     told = len(sentence & word_pairs(r_ctx[j].sentence))
     for k, other in enumerate(r_ctx):
-        if k == j or release[k].unit != release[j].unit:
+        if k == j:
             continue
         words = _words(other)
+        if release[k].unit != release[j].unit:
+            # Another unit's figure is named only by the figure's own words, whole (失业率45万4千人
+            # names 失业率, a percentage: the words and the unit disagree, the value backs neither).
+            if (
+                not holds
+                and context.own_subject
+                and other.own_subject
+                and mine <= words
+                and _another_figure(k, context, figure, j, release, r_ctx)
+            ):
+                return True
+            continue
         better = mine <= words and (not holds or (words - mine) <= said)
         # Or nothing of the sentence is in the candidate's, much of it in `k`'s (单日最高峰出现在
         # 十月三日，共…出入境 is the release's 单日出入境旅客人次最高为十月三日, not 深圳湾管制站).

@@ -30,6 +30,14 @@ before the rules against the later kinds' last wrong confirms:
 
     dev    alike+otherunit+shift 14 of 174   (alike 1, otherunit 13, shift 0)
     blind  alike+otherunit+shift 24 of 289   (alike 4, otherunit 20, shift 0)
+
+Ten of dev's otherunit ones stated the gold figure rightly in another unit
+(61791万吨(12358亿斤), 增加1千人或0.01%, 增加166万吨，增长0.3%), so
+otherunit now skips those partners (dev 172 swaps; blind kept its 289 and
+its 20).  The rules against the later kinds' last wrong confirms took
+alike to 0 on both; otherunit then fell to 3 on dev and stayed at 20 on
+blind, until words naming a release figure of another unit (失业率45万4千人
+names the rate) were read as naming it: dev 0, blind 4.
 """
 
 from __future__ import annotations
@@ -56,8 +64,8 @@ def _wrong(outcomes: list[Outcome]) -> list[str]:
         (DATA, LATER_KINDS, 126, 0),
         (BLIND, FIRST_KINDS, 154, 0),
         (BLIND, LATER_KINDS, 188, 0),
-        (DATA, BLIND_KINDS, 174, 13),
-        (BLIND, BLIND_KINDS, 289, 20),
+        (DATA, BLIND_KINDS, 172, 0),
+        (BLIND, BLIND_KINDS, 289, 4),
     ],
     ids=["dev-first", "dev-later", "blind-first", "blind-later", "dev-blind-kinds", "blind-blind-kinds"],
 )

@@ -457,3 +457,11 @@ def test_borrowed_words_none_of_the_release_sentence_s_need_a_neighbour() -> Non
     boats = "开放避灾安置场所2,931个。全省11,826艘渔船全部回港避风。\n"
     matches = match_texts("开放避灾安置场所2931个，11826艘渔船全部回港避风。\n", boats)
     assert label_of(matches, "11826艘").match == "same"
+
+
+def test_words_naming_a_figure_of_another_unit_back_no_value_of_this_one() -> None:
+    """失业率43万7千人: the words name the rate (a percentage), the value the count; the release backs neither."""
+    release = "8月就业人数为1,152万人，失业人数为43万7千人，失业率为3.65%。\n"
+    assert not label_of(match_texts("8月失業率為43萬7千人。\n", release), "43萬7千人").confirms
+    assert label_of(match_texts("8月失業人數為43萬7千人。\n", release), "43萬7千人").match == "same"
+    assert label_of(match_texts("8月失業率為3.65%。\n", release), "3.65%").match == "same"
