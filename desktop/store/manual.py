@@ -13,7 +13,7 @@ from desktop.claims.context import contexts
 from desktop.claims.model import Claim
 from desktop.claims.numerals import parse_quantity
 from desktop.ingest.model import SYNTHETIC, SourceText
-from desktop.store import findings, importing, queries, rows, sentences, sql
+from desktop.store import findings, queries, rows, sentences, sql, writing
 from desktop.store.decisions import RefusedDecision
 from desktop.store.errors import UnknownArticle, UnknownDocument
 from desktop.store.records import ClaimView, DocumentInfo
@@ -74,7 +74,7 @@ def add_claim(db: Database, article_id: int, start: int, end: int, editor: str) 
         sentence = sentences.located(text, context.sentence, context.sentence_start, context.sentence_end)
         row = rows.claim_row(claim, article_id, article["document_id"], "manual", sentence)
         row["manual"] = 1
-        importing.insert_claim_rows(db, [row])
+        writing.insert_claim_rows(db, [row])
         sql.audit(db, editor.strip(), new_id, "add", {}, {"text": span, "start": start, "end": end})
         findings.refresh(db, article_id)  # the new claim may complete a relation, or break a rule
         return queries.claim(db, new_id)

@@ -19,7 +19,7 @@ from desktop import pipeline
 from desktop.claims import detector
 from desktop.claims.context import sentence_spans
 from desktop.ingest.model import SYNTHETIC, SourceText
-from desktop.store import findings, importing, reattach, rows, sentences, sql
+from desktop.store import findings, reattach, rows, sentences, sql, writing
 from desktop.store.records import Progress, RedetectReport
 
 
@@ -172,7 +172,7 @@ def _carry_out(
         )
         # A re-segmented page can move a span to another article.
         db.execute("UPDATE decisions SET article_id = ? WHERE claim_id = ?", [row["article_id"], new.id])
-    importing.insert_claim_rows(db, [new_rows[f.id] for f in plan.added])
+    writing.insert_claim_rows(db, [new_rows[f.id] for f in plan.added])
     for old, new in plan.reattached:
         # The new claim takes over the old one's decision row (and its
         # version), so a stale editor is still caught after re-detection.

@@ -16,7 +16,7 @@ from desktop.store import rows as convert
 # busy handler sleeps up to 100 ms between tries, so a bulk import had to
 # leave the lock free longer than that after each of its transactions for a
 # waiting window to find it free; trying this often, a window takes it in
-# a pause of a few tens of milliseconds (importing.PAUSE_SECONDS).
+# a pause of a few tens of milliseconds (writing.PAUSE_SECONDS).
 RETRY_SECONDS = 0.002
 
 

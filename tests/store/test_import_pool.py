@@ -14,7 +14,7 @@ import pytest
 from sqlite_utils import Database
 
 from desktop.paths import seed_files
-from desktop.store import ReviewStore, importing
+from desktop.store import ReviewStore, importing, sql, writing
 from desktop.store.records import ImportReport
 
 
@@ -35,10 +35,10 @@ def test_small_pages_share_transactions_that_stay_bounded_with_the_lock_free_bet
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pages = _pages(tmp_path / "in", 12)
-    monkeypatch.setattr(importing, "BATCH_WORK", 400)
-    monkeypatch.setattr(importing, "CLAIMS_PER_TRANSACTION", 600)
+    monkeypatch.setattr(writing, "BATCH_WORK", 400)
+    monkeypatch.setattr(writing, "CLAIMS_PER_TRANSACTION", 600)
     spans: list[tuple[float, float, int]] = []  # (began, committed, documents completed)
-    real = importing.sql.transaction
+    real = sql.transaction
 
     def complete(db: Database) -> int:
         return int(db.execute("SELECT count(*) FROM documents WHERE complete").fetchone()[0])
@@ -52,7 +52,7 @@ def test_small_pages_share_transactions_that_stay_bounded_with_the_lock_free_bet
             added = complete(db) - before
         spans.append((began, time.monotonic(), added))
 
-    monkeypatch.setattr(importing.sql, "transaction", timed)
+    monkeypatch.setattr(sql, "transaction", timed)
     with ReviewStore.open(tmp_path / "review.sqlite", seed_if_new=False) as store:
         report = store.import_files(pages, workers=0)
         assert report.documents_added == len(pages) == len(store.documents())
@@ -64,7 +64,7 @@ def test_small_pages_share_transactions_that_stay_bounded_with_the_lock_free_bet
     assert len(spans) < len(pages)
     # Another process's writer finds the lock free a while between them.
     for (_, committed, _), (began, _, _) in zip(spans, spans[1:], strict=False):
-        assert began - committed >= importing.PAUSE_SECONDS - 0.01
+        assert began - committed >= writing.PAUSE_SECONDS - 0.01
 
 
 def test_each_file_is_heard_of_once_in_order_with_its_refusal(tmp_path: Path) -> None:

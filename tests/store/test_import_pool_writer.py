@@ -15,7 +15,7 @@ import pytest
 from sqlite_utils import Database
 
 from desktop.paths import seed_files
-from desktop.store import ReviewStore, importing
+from desktop.store import ReviewStore, import_pool, sql, writing
 from desktop.store.records import ImportReport
 
 
@@ -56,11 +56,11 @@ def test_the_writer_detects_rather_than_sleeps_and_still_leaves_the_lock_free_be
 ) -> None:
     pages = _pages(tmp_path / "in", 40)
     # Small transactions, so that there are many pauses to spend.
-    monkeypatch.setattr(importing, "BATCH_WORK", 300)
-    monkeypatch.setattr(importing, "MIN_WRITE_WORK", 200)
-    monkeypatch.setattr(importing, "CLAIMS_PER_TRANSACTION", 400)
+    monkeypatch.setattr(writing, "BATCH_WORK", 300)
+    monkeypatch.setattr(import_pool, "MIN_WRITE_WORK", 200)
+    monkeypatch.setattr(writing, "CLAIMS_PER_TRANSACTION", 400)
     spans: list[tuple[float, float]] = []  # (began, committed) of each write transaction
-    real_transaction = importing.sql.transaction
+    real_transaction = sql.transaction
 
     @contextmanager
     def timed(db: Database) -> Iterator[None]:
@@ -77,8 +77,8 @@ def test_the_writer_detects_rather_than_sleeps_and_still_leaves_the_lock_free_be
         slept_after.append(len(handed))
         real_sleep(seconds)
 
-    monkeypatch.setattr(importing.sql, "transaction", timed)
-    monkeypatch.setattr(importing.time, "sleep", sleep)
+    monkeypatch.setattr(sql, "transaction", timed)
+    monkeypatch.setattr(writing.time, "sleep", sleep)
     report = _import(
         tmp_path / "pool.sqlite", pages, 1, progress=lambda done, total, name: handed.append(done)
     )
@@ -87,7 +87,7 @@ def test_the_writer_detects_rather_than_sleeps_and_still_leaves_the_lock_free_be
     assert len(spans) > 5
     # Another process's writer finds the lock free a while between them.
     for (_, committed), (began, _) in zip(spans, spans[1:], strict=False):
-        assert began - committed >= importing.PAUSE_SECONDS - 0.01
+        assert began - committed >= writing.PAUSE_SECONDS - 0.01
     # Sleeping only once every file was detected and queued (the last
     # transactions of the batch); before that the pause went to detection.
     assert all(after >= len(pages) for after in slept_after), slept_after
@@ -107,18 +107,18 @@ def test_what_the_pool_holds_ahead_of_the_writer_stays_bounded_and_the_order_is_
     pages = _pages(tmp_path / "in", 30)
     largest = max(len(page.read_text(encoding="utf-8")) for page in pages)
     bound = 3 * largest
-    monkeypatch.setattr(importing, "HELD_CHARACTERS_PER_WORKER", bound)
+    monkeypatch.setattr(import_pool, "HELD_CHARACTERS_PER_WORKER", bound)
     # The workers would be given every file at once but for the bound.
-    monkeypatch.setattr(importing, "POOL_AHEAD_CHARACTERS", 10**9)
+    monkeypatch.setattr(import_pool, "POOL_AHEAD_CHARACTERS", 10**9)
     held: list[int] = []
     for name in ("_feed", "_detect_here"):
-        real = getattr(importing._PoolImport, name)
+        real = getattr(import_pool.PoolImport, name)
 
-        def recorded(self: importing._PoolImport, *args: Any, _real: Any = real) -> None:
+        def recorded(self: import_pool.PoolImport, *args: Any, _real: Any = real) -> None:
             _real(self, *args)
             held.append(self._held_characters)
 
-        monkeypatch.setattr(importing._PoolImport, name, recorded)
+        monkeypatch.setattr(import_pool.PoolImport, name, recorded)
     report = _import(tmp_path / "pool.sqlite", pages, 1)
     monkeypatch.undo()
     assert report.documents_added == len(pages)
@@ -132,19 +132,19 @@ def test_when_writing_is_the_slower_part_the_writers_queue_stays_bounded(
 ) -> None:
     pages = _pages(tmp_path / "in", 30)
     # A long pause after every transaction: detection runs far ahead of the writing.
-    monkeypatch.setattr(importing, "PAUSE_SECONDS", 0.3)
-    monkeypatch.setattr(importing, "CLAIMS_PER_TRANSACTION", 600)
-    monkeypatch.setattr(importing, "QUEUED_WORK", 600)
+    monkeypatch.setattr(writing, "PAUSE_SECONDS", 0.3)
+    monkeypatch.setattr(writing, "CLAIMS_PER_TRANSACTION", 600)
+    monkeypatch.setattr(import_pool, "QUEUED_WORK", 600)
     queued: list[int] = []
     costs: list[int] = []
-    real_add = importing._Writer.add
+    real_add = writing.Writer.add
 
-    def add(self: importing._Writer, outcome: Any, *, write: bool = True) -> None:
+    def add(self: writing.Writer, outcome: Any, *, write: bool = True) -> None:
         real_add(self, outcome, write=write)
         queued.append(self.waiting)
         costs.append(getattr(outcome, "cost", 0))
 
-    monkeypatch.setattr(importing._Writer, "add", add)
+    monkeypatch.setattr(writing.Writer, "add", add)
     report = _import(tmp_path / "pool.sqlite", pages, 1)
     monkeypatch.undo()
     assert report.documents_added == len(pages)
@@ -160,8 +160,8 @@ def test_every_file_given_to_a_worker_at_once_is_still_written_in_order(
     # The worker is handed the whole batch as soon as it is ready: this
     # process can only take back files it has not started.
     pages = _pages(tmp_path / "in", 30)
-    monkeypatch.setattr(importing, "POOL_AHEAD_CHARACTERS", 10**9)
-    monkeypatch.setattr(importing, "HELD_CHARACTERS_PER_WORKER", 10**9)
+    monkeypatch.setattr(import_pool, "POOL_AHEAD_CHARACTERS", 10**9)
+    monkeypatch.setattr(import_pool, "HELD_CHARACTERS_PER_WORKER", 10**9)
     heard: list[ImportReport] = []
     report = _import(tmp_path / "pool.sqlite", pages, 1, on_file=heard.append)
     assert report.documents_added == len(pages) == sum(r.documents_added for r in heard)
@@ -214,8 +214,8 @@ def test_a_pool_broken_before_the_import_leaves_every_file_to_this_process(tmp_p
             pool.submit(os.getpid).result(timeout=10)
             time.sleep(0.05)
     with ReviewStore.open(tmp_path / "pool.sqlite", seed_if_new=False) as store:
-        writer = importing._Writer(store._db)
-        run = importing._PoolImport(store._db, pages, writer, pool, 1)
+        writer = writing.Writer(store._db)
+        run = import_pool.PoolImport(store._db, pages, writer, pool, 1)
         assert run.run(None, None) is False
         writer.flush()
     pool.shutdown()

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from store_inputs import big_result
 
 from desktop.paths import seed_files
-from desktop.store import ReviewStore, database, importing
+from desktop.store import ReviewStore, database, sql, writing
 
 HERE = Path(__file__).resolve().parent
 
@@ -89,9 +89,9 @@ def _stop(process: subprocess.Popen[str]) -> None:
 def test_a_document_is_written_a_bounded_number_of_claims_at_a_time(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importing, "CLAIMS_PER_TRANSACTION", 50)
+    monkeypatch.setattr(writing, "CLAIMS_PER_TRANSACTION", 50)
     written: list[int] = []
-    real = importing.sql.transaction
+    real = sql.transaction
 
     def claims(db: Database) -> int:
         return int(db.execute("SELECT count(*) FROM claims").fetchone()[0])
@@ -103,7 +103,7 @@ def test_a_document_is_written_a_bounded_number_of_claims_at_a_time(
             yield
             written.append(claims(db) - before)
 
-    monkeypatch.setattr(importing.sql, "transaction", counted)
+    monkeypatch.setattr(sql, "transaction", counted)
     with ReviewStore.open(db_path) as store:
         report = store.import_files(seed_files()[:1])
         assert len(store.claims()) == report.claims_added > 100
@@ -141,7 +141,7 @@ def test_a_decision_in_another_process_is_saved_while_a_big_document_imports(
     # And it got the lock in the first pause after the step it waited for
     # (the pause is short, 30 ms, and a waiting writer tries every 2 ms):
     # had it missed the pause it would have waited two steps and more.
-    assert max(float(o[1]) for o in outcomes) < 2 * importing.STEP_SECONDS
+    assert max(float(o[1]) for o in outcomes) < 2 * writing.STEP_SECONDS
 
 
 def _count(db_path: Path, sql: str) -> int:
