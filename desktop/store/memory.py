@@ -429,7 +429,10 @@ def _link_set(db: Database, article_ids: Sequence[int]) -> set[tuple[int, str, i
 
 def _links(compared: list[_Article], own: set[int]) -> list[list[Any]]:
     """The repeats and conflicts across articles that involve one of `own`: rows of memory_links."""
-    found = find_repeats([(a.name, a.text, a.claims) for a in compared])
+    found = find_repeats(
+        [(a.name, a.text, a.claims) for a in compared],
+        worded={index for index, a in enumerate(compared) if a.id in own},
+    )
     article_of = {claim.id: article.id for article in compared for claim in article.claims}
     links: list[list[Any]] = []
     for article, article_findings in zip(compared, found, strict=True):

@@ -15,7 +15,7 @@ and shown on both, since either may be the wrong one.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
@@ -58,7 +58,9 @@ _RATES = frozenset({"%", "个百分点"})
 _GROUPS = 32
 
 
-def find_repeats(documents: Sequence[Document]) -> list[list[Finding]]:
+def find_repeats(
+    documents: Sequence[Document], *, worded: Collection[int] | None = None
+) -> list[list[Finding]]:
     """The repeat findings of each document, in the order given.
 
     `documents` are (name, display text, claims with offsets into that
@@ -68,10 +70,21 @@ def find_repeats(documents: Sequence[Document]) -> list[list[Finding]]:
     `Operand.document` (its offsets index that document's text, and its
     claim id names it).  A repeat is shown on the later statement; a
     conflict on both, since either may be the wrong one.
+
+    With `worded` (indexes of documents), only the repeats with a figure in
+    one of them are told: the others are still found, as they shape the
+    groups, but not worded (the memory of figures compares a few new
+    articles with many keyed ones, whose repeats among themselves it has).
     """
     keys = metric_keys(documents)
     findings: list[list[Finding]] = [[] for _ in documents]
     for first, second, verdict in _links(keys):
+        if (
+            worded is not None
+            and first.located.document not in worded
+            and second.located.document not in worded
+        ):
+            continue
         findings[second.located.document].append(_finding(second, first, first, second, verdict))
         if verdict is Verdict.CONFLICT:
             findings[first.located.document].append(_finding(first, second, first, second, verdict))

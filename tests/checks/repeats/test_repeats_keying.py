@@ -99,3 +99,20 @@ def test_a_sentence_read_once_tells_each_figure_what_searching_before_it_would(
 def test_a_day_after_a_period_is_found_as_the_pattern_finds_it(time: str, sentence: str) -> None:
     expected = re.search(re.escape(time) + r"[0-9]{1,2}日", sentence) is not None
     assert _day_follows(time, sentence) is expected
+
+
+def test_worded_documents_get_every_repeat_that_touches_them_and_no_other(documents: list[Document]) -> None:
+    full = find_repeats(documents)
+    document_of = {claim.id: index for index, (_, _, claims) in enumerate(documents) for claim in claims}
+    for worded in ({len(documents) - 1}, {0, 2}):
+        told = find_repeats(documents, worded=worded)
+        for index, (all_found, found) in enumerate(zip(full, told, strict=True)):
+            touching = [
+                f
+                for f in all_found
+                if index in worded or any(document_of.get(o.claim_id) in worded for o in f.operands)
+            ]
+            assert _described([found]) == _described([touching])
+    assert sum(map(len, full)) > sum(map(len, find_repeats(documents, worded={0}))), (
+        "some repeats left untold"
+    )
