@@ -142,12 +142,16 @@ def match_release(
     # level may be placed by the change after it (checks.release.placing, WITH_CHANGE) before
     # a wrong match of the level has displaced that change; only a change as specific as the
     # level, or it would place the level by a coincidence of its value (12.8%).
+    # (The figure after a figure in its passage is the next one: figures are in text order.)
     sole = {n: found[0].index for n, found in enumerate(_unvetoed(c) for c in candidates) if len(found) == 1}
+    backed: dict[int, int] = {}
     for i in range(len(article)):
-        backed = {n: c.index for n, c in chosen.items()}
-        digits = article[i].significant_digits
-        ahead = {n: j for n, j in sole.items() if n > i and article[n].significant_digits >= digits}
-        ahead.update(backed)
+        after = i + 1
+        ahead = (
+            {after: sole[after]}
+            if after in sole and article[after].significant_digits >= article[i].significant_digits
+            else {}
+        )
         scored = [
             (_evidence(i, c, article, a_ctx, r_ctx, candidates), c)
             for c in candidates[i]
@@ -179,6 +183,7 @@ def match_release(
                     -sc[1].index,
                 ),
             )[1]
+            backed[i] = chosen[i].index
     chosen = _verified(chosen, article, a_ctx, r_ctx, candidates, release)
     matched = {i: c.index for i, c in chosen.items()}
     matches: list[ReleaseMatch] = []

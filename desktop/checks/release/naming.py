@@ -71,22 +71,28 @@ def named_better(
         return False  # one pair of characters (全省) is too little to tell two figures apart
     sentence = word_pairs(context.sentence)
     told = len(sentence & word_pairs(r_ctx[j].sentence))
-    for k, other in enumerate(r_ctx):
-        if k == j:
-            continue
-        words = _words(other)
-        if release[k].unit != release[j].unit:
-            # Another unit's figure is named only by the figure's own words, whole (失业率45万4千人
-            # names 失业率, a percentage: the words and the unit disagree, the value backs neither).
+    # Another unit's figure is named only by the figure's own words, whole (失业率45万4千人
+    # names 失业率, a percentage: the words and the unit disagree, the value backs neither).
+    other_units = not holds and context.own_subject
+    # One pair of the figure's words, looked for first: most figures' words lack it.
+    probe = min(mine)
+    unit = release[j].unit
+    own_words = r_ctx[j].own_subject
+    if other_units:
+        for k, other in enumerate(r_ctx):
             if (
-                not holds
-                and context.own_subject
-                and other.own_subject
-                and mine <= words
+                other.own_subject
+                and release[k].unit != unit
+                and probe in (text := other.clause_words or other.subject)
+                and _holds(text, mine)
                 and _another_figure(k, context, figure, j, release, r_ctx)
             ):
                 return True
+    for k in _of_unit(release, unit):
+        if k == j:
             continue
+        other = r_ctx[k]
+        words = _words(other)
         better = mine <= words and (not holds or (words - mine) <= said)
         # Or nothing of the sentence is in the candidate's, much of it in `k`'s (单日最高峰出现在
         # 十月三日，共…出入境 is the release's 单日出入境旅客人次最高为十月三日, not 深圳湾管制站).
@@ -100,9 +106,7 @@ def named_better(
         )
         # Words borrowed from the clause before (较上年同期增加2亿1,350万元) name no metric of their own.
         better = better or (
-            other.own_subject
-            and r_ctx[j].own_subject
-            and _qualifier_chooses(mine, theirs, words, context.lead)
+            own_words and other.own_subject and _qualifier_chooses(mine, theirs, words, context.lead)
         )
         if better and _another_figure(k, context, figure, j, release, r_ctx):
             return True
@@ -189,6 +193,29 @@ def _words(context: Context) -> frozenset[str]:
     return word_pairs(
         context.clause_words if context.own_subject and context.clause_words else context.subject
     )
+
+
+# The release last grouped by unit, with its groups: named_better runs for every candidate of
+# every article figure against one release, and would otherwise walk all its figures each time.
+# One tuple, replaced whole, so a thread never reads one release's groups for another.
+_grouped: tuple[Sequence[TextFigure], dict[str, list[int]]] = ((), {})
+
+
+def _of_unit(release: Sequence[TextFigure], unit: str) -> list[int]:
+    """The indexes of the release figures of `unit`, in order."""
+    global _grouped
+    cached = _grouped
+    if cached[0] is not release:
+        groups: dict[str, list[int]] = {}
+        for k, f in enumerate(release):
+            groups.setdefault(f.unit, []).append(k)
+        cached = _grouped = (release, groups)
+    return cached[1].get(unit, [])
+
+
+def _holds(text: str, pairs: frozenset[str]) -> bool:
+    """`pairs <= word_pairs(text)`, without building the pairs of every release figure's words."""
+    return all(pair in text for pair in pairs)
 
 
 def _another_figure(

@@ -154,15 +154,8 @@ def _with_change(
     here = a_ctx[i]
     if _is_change(here):
         return None
-    change = next(
-        (
-            n
-            for n, c in enumerate(a_ctx)
-            if c.passage_index == here.passage_index and c.position == here.position + 1
-        ),
-        None,
-    )
-    if change is None or change not in backed:
+    change = i + 1  # figures are in text order: the next one, if it is of this passage
+    if change not in backed or a_ctx[change].passage_index != here.passage_index:
         return None
     after = a_ctx[change]
     if after.sentence != here.sentence or after.own_subject or not _is_change(after):
