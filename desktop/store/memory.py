@@ -266,8 +266,11 @@ def _key_batch(db: Database, batch: Sequence[int]) -> None:
         )
         after = _link_set(db, kept_ids)
         # The repeat findings of every article keyed now (its own repeats and
-        # its links) and of every article whose links changed are replaced.
-        changed = {article for article, *_ in before ^ after} | {other for _, _, other, _ in before ^ after}
+        # its links) and of every article whose links changed are replaced.  A link is
+        # a finding of its `article_id` only (findings_of): a repeat is shown on the later
+        # statement, so an older article linked by a repeat keeps its findings as they are;
+        # one linked by a conflict (kept on both) is read again.
+        changed = {article for article, *_ in before ^ after}
         from desktop.store import findings  # findings reads the links this module writes
 
         findings.refresh_across_many(

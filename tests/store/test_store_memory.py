@@ -512,3 +512,30 @@ def test_findings_stay_in_reading_order_as_articles_are_linked(archive: ReviewSt
         assert [position for position, *_ in found] == list(range(len(found))), article_id
         assert [place for _, *place in found] == sorted(place for _, *place in found), article_id
     archive.close()
+
+
+def test_findings_kept_up_as_articles_are_linked_are_those_worked_out_afresh(
+    archive: ReviewStore, db_path: Path
+) -> None:
+    # Keying refreshes only the findings whose links changed (an older article linked by a
+    # repeat shown on the later statement is left alone): every article's stored findings are
+    # still what running every check on it now gives.
+    from desktop.store import findings
+
+    archive.refresh_memory()
+    for later in ("c", "d", "e"):  # c's 3251.6亿元 conflicts with b's 3215.6亿元: shown on b too
+        archive.import_files([_page(later)])
+        archive.refresh_memory()
+    columns = ("kind", "span_start", "span_end", "message_code", "message_args", "operands", "claim_id")
+    conn = sqlite3.connect(db_path)
+    across = 0
+    for article in archive.articles():
+        stored = conn.execute(
+            f"SELECT {', '.join(columns)} FROM findings WHERE article_id = ? ORDER BY position", [article.id]
+        ).fetchall()
+        afresh = [tuple(row[c] for c in columns) for row in findings.compute(archive._db, article.id)]
+        assert stored == afresh, article.file_name
+        across += sum('"document"' in row[5] for row in stored)
+    conn.close()
+    assert across > 0
+    archive.close()
