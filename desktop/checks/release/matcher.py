@@ -348,7 +348,9 @@ def _not_the_leading_change(
     12%) and leads with the comparison it means most; an article that drops
     the base (a headline: 全台人口再减2107人, 盈利升18%至705.5亿元) states
     that one.  Any later one of equal value is not backed by the value
-    alone: the writer may have taken the wrong column.
+    alone: the writer may have taken the wrong column.  An earlier one the
+    article's direction or period rules out does not count (CPI下降0.3% is
+    the 环比下降0.3% after 同比上涨0.3%).
     """
     there = r_ctx[j]
     if context.base or not context.direction or not there.base:
@@ -364,7 +366,13 @@ def _not_the_leading_change(
         other = r_ctx[k]
         if other.own_subject and other.leads_clause:
             return False  # another metric begins: what comes before it is not this level's
-        if release[k].unit == release[j].unit and other.base and not same_base(other.base, there.base):
+        # One the article's words rule out (同比上涨 for a 下降) is not what it may have meant.
+        if (
+            release[k].unit == release[j].unit
+            and other.base
+            and not same_base(other.base, there.base)
+            and not conflicts(context, other)
+        ):
             return True
     return False
 

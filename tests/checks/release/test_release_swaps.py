@@ -465,3 +465,9 @@ def test_words_naming_a_figure_of_another_unit_back_no_value_of_this_one() -> No
     assert not label_of(match_texts("8月失業率為43萬7千人。\n", release), "43萬7千人").confirms
     assert label_of(match_texts("8月失業人數為43萬7千人。\n", release), "43萬7千人").match == "same"
     assert label_of(match_texts("8月失業率為3.65%。\n", release), "3.65%").match == "same"
+
+
+def test_a_change_with_no_base_may_be_a_later_comparison_its_direction_names() -> None:
+    """CPI下降0.3%: the release's first comparison (同比上涨) goes the other way, so the 环比 is meant."""
+    release = "10月份，全国居民消费价格指数为102.3，同比上涨0.3%，环比下降0.3%。\n"
+    assert label_of(match_texts("10月消费价格指数下降0.3%\n\n正文。\n", release), "0.3%").match == "same"
