@@ -271,6 +271,9 @@ def _key_batch(db: Database, batch: Sequence[int]) -> None:
         # statement, so an older article linked by a repeat keeps its findings as they are;
         # one linked by a conflict (kept on both) is read again.
         changed = {article for article, *_ in before ^ after}
+        # A file imported again replaces its older version: the links to the older
+        # version's articles are no longer shown (findings_of), on whatever article holds them.
+        changed.update(_linking_replaced(db, kept_ids))
         from desktop.store import findings  # findings reads the links this module writes
 
         findings.refresh_across_many(
@@ -415,6 +418,20 @@ def _current_articles(db: Database, article_ids: Sequence[int]) -> list[int]:
             ).fetchall()
         )
     return [article_id for article_id in article_ids if article_id in current]
+
+
+def _linking_replaced(db: Database, article_ids: Sequence[int]) -> set[int]:
+    """The articles with links to articles of the files these articles' documents replaced."""
+    marks = ", ".join("?" for _ in article_ids)
+    return {
+        int(row[0])
+        for row in db.execute(
+            "SELECT DISTINCT l.article_id FROM memory_links l WHERE l.other_article_id IN ("
+            " SELECT a.id FROM articles a JOIN documents old ON old.id = a.document_id"
+            f" WHERE old.superseded_by IN (SELECT document_id FROM articles WHERE id IN ({marks})))",
+            list(article_ids),
+        ).fetchall()
+    }
 
 
 def _link_set(db: Database, article_ids: Sequence[int]) -> set[tuple[int, str, int, str]]:
