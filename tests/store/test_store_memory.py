@@ -400,6 +400,29 @@ def test_a_file_imported_again_changed_replaces_its_links(db_path: Path, tmp_pat
         assert not any(f.holds is False for f in store.findings(gdp.article_id) if f.claim_id == gdp.id)
 
 
+def test_a_file_imported_again_unrelated_takes_its_conflicts_off_the_other_articles(
+    db_path: Path, tmp_path: Path
+) -> None:
+    # The new version of b states none of c's figures, so it links to nothing of c: c's
+    # conflict with the old version's 3215.6亿元 must go all the same.
+    folder = tmp_path / "edited"
+    folder.mkdir()
+    b = _page("b")
+    with ReviewStore.open(db_path) as store:
+        store.import_files([b, _page("c")])
+        store.refresh_memory()
+        gdp = _claim(store, "c", "3251.6亿元")
+        assert any(f.holds is False for f in store.findings(gdp.article_id) if f.claim_id == gdp.id)
+        replaced = folder / b.name
+        replaced.write_text(
+            "临河日报\n\n本报讯 全市今年新建口袋公园17个，新增绿地面积9.4公顷。\n", encoding="utf-8"
+        )
+        store.import_files([replaced])
+        store.refresh_memory()
+        assert not any(f.holds is False for f in store.findings(gdp.article_id) if f.claim_id == gdp.id)
+        assert not _hits(store, gdp)
+
+
 def test_a_claim_marked_by_hand_is_keyed_on_the_next_lookup(db_path: Path) -> None:
     with ReviewStore.open(db_path) as store:
         store.import_files([_page("b"), _page("c")])
