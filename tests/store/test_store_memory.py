@@ -19,6 +19,7 @@ import pytest
 
 from desktop.export import export_workbook
 from desktop.export.columns import FINDINGS_SHEET
+from desktop.paths import seed_files
 from desktop.store import ReviewStore, memory
 from desktop.store.decisions import RefusedDecision
 from desktop.store.records import ClaimView, MemoryHit
@@ -249,9 +250,31 @@ def test_a_lookup_keys_an_article_imported_since(db_path: Path) -> None:
         assert store.memory_outdated() == 0
 
 
+def test_a_lookup_among_many_waiting_keys_its_own_article_only(db_path: Path) -> None:
+    # An archive just imported waits for refresh_memory (with its progress): a lookup meanwhile
+    # keys the article looked up, against what is keyed, and leaves the others waiting.
+    with ReviewStore.open(db_path) as store:
+        heldout = sorted((PAGES.parent / "heldout").glob("*.txt"))
+        store.import_files([*seed_files(), *heldout, _page("b"), _page("c")])
+        waiting = store.memory_outdated()
+        assert waiting > memory.LAZY_ALL
+        gdp = _claim(store, "c", "3251.6亿元")
+        store.defer_keying = True  # a background job keys them: a lookup keys nothing
+        assert not _hits(store, gdp) and store.memory_outdated() == waiting
+        store.defer_keying = False
+        assert not _hits(store, gdp)  # b is not keyed yet: nothing to link to
+        assert store.memory_outdated() == waiting - 1
+        assert not _hits(store, gdp) and store.memory_outdated() == waiting - 1  # keyed once
+        assert store.refresh_memory() == waiting - 1
+        # b, keyed later, meets c's figure: the conflict is on both.
+        assert any(h.relation == "conflict" for h in _hits(store, gdp))
+        assert any(f.holds is False for f in store.findings(gdp.article_id) if f.claim_id == gdp.id)
+
+
 REFRESHER = """
 import sys
 from pathlib import Path
+from desktop.paths import seed_files
 from desktop.store import ReviewStore, memory
 
 started = False
