@@ -29,7 +29,9 @@ the release figure) have no such pair needs a matched neighbour too
 weak in the release sentence, are mostly another release figure's
 (股东应占盈利 is not 经营盈利's figure).  A rounding keeps the side of its approximation word (近12万 is
 under 12万), a bound (超过400毫米) backs no value, and one passage of the
-article never states one release figure twice.  Whatever the value, no
+article never states one release figure twice (the first figure takes it,
+unless a later one's own words are the release figure's and its own none
+of them).  Whatever the value, no
 candidate is taken when the two are stated as different things (a change
 and a level, 死亡 and 失踪 after them), when the figure's words name
 another release figure (港珠澳大桥香港口岸 is not 深圳湾管制站's; 失业率 is
@@ -166,6 +168,7 @@ def match_release(
             for score, c in scored
             if score >= THRESHOLD
             and c.index not in taken
+            and not _yields(i, c, a_ctx, r_ctx, candidates)
             and not _placed_elsewhere(AFTER_PREVIOUS, i, c, article, a_ctx, release, r_ctx, backed)
             and not _placed_elsewhere(WITH_CHANGE, i, c, article, a_ctx, release, r_ctx, ahead)
         ]
@@ -252,6 +255,39 @@ def _placed_elsewhere(
     """Whether a backed figure beside this one places it in the release elsewhere than the candidate (checks.release.placing)."""
     allowed = places(rule, i, article, a_ctx, release, r_ctx, backed)
     return allowed is not None and candidate.index not in allowed
+
+
+def _yields(
+    i: int,
+    candidate: _Candidate,
+    a_ctx: Sequence[Context],
+    r_ctx: Sequence[Context],
+    candidates: Sequence[Sequence[_Candidate]],
+) -> bool:
+    """Whether a later figure of the passage, whose own words are the release figure's, has the better claim to it.
+
+    A passage states a release figure once (see `taken`), so the earlier
+    of two figures of equal value would take it from the later one.  When
+    the later one's own words all stand in the release figure's own words
+    and the earlier one's none of theirs (其中绝收312间；倒塌房屋312间 for
+    倒塌房屋312间), the earlier one is the figure taken by mistake.
+    """
+    there = r_ctx[candidate.index]
+    here = a_ctx[i]
+    if not there.own_subject or not here.own_subject or subject_cover(here, there, whole=True) != 0:
+        return False
+    # Figures are in text order: the later ones of the passage follow it until the next passage.
+    for n in range(i + 1, len(a_ctx)):
+        later = a_ctx[n]
+        if later.passage_index != here.passage_index:
+            return False
+        if (
+            later.own_subject
+            and subject_cover(later, there, whole=True) == 1.0
+            and any(c.index == candidate.index and not c.veto for c in candidates[n])
+        ):
+            return True
+    return False
 
 
 def _unvetoed(found: Sequence[_Candidate]) -> list[_Candidate]:

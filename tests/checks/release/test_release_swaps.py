@@ -471,3 +471,14 @@ def test_a_change_with_no_base_may_be_a_later_comparison_its_direction_names() -
     """CPI下降0.3%: the release's first comparison (同比上涨) goes the other way, so the 环比 is meant."""
     release = "10月份，全国居民消费价格指数为102.3，同比上涨0.3%，环比下降0.3%。\n"
     assert label_of(match_texts("10月消费价格指数下降0.3%\n\n正文。\n", release), "0.3%").match == "same"
+
+
+def test_a_figure_stated_twice_in_a_passage_goes_to_the_one_its_words_name() -> None:
+    """绝收415间；倒塌房屋415间: the release's 倒塌房屋415间 is the second's, though the first came first."""
+    release = "农作物受灾面积86.5千公顷，其中绝收面积7.3千公顷；倒塌房屋415间，严重损坏房屋1,208间。\n"
+    # The neighbours matched beside it would otherwise back the first 415间 (绝收 is not 倒塌房屋).
+    matches = match_texts(
+        "农作物受灾面积86.5千公顷，其中绝收415间；倒塌房屋415间，严重损坏房屋1208间。\n", release
+    )
+    assert not label_of(matches, "415间", 0).confirms
+    assert label_of(matches, "415间", 1).match == "same"
