@@ -92,7 +92,7 @@ from desktop.checks.release.model import ABSENT, DIFFERENT, ROUNDED, SAME, Relea
 from desktop.checks.release.naming import named_better, named_nearer
 from desktop.checks.release.placing import AFTER_PREVIOUS, WITH_CHANGE, WITH_LEVEL, places
 from desktop.checks.release.script import to_simplified
-from desktop.checks.release.values import TRUNCATED, ValueIndex, reduce, value_relation
+from desktop.checks.release.values import TRUNCATED, ValueIndex, of_unit, reduce, value_relation
 from desktop.claims.model import Claim
 
 # Evidence needed to confirm a figure (see `_evidence`).
@@ -466,11 +466,10 @@ def _named_elsewhere(
         and (subject_cover(context, there) or 0.0) == 0
         and any(
             k != j
-            and other.own_subject
+            and (other := r_ctx[k]).own_subject
             and other.passage_index == there.passage_index
-            and release[k].unit == release[j].unit
             and (subject_cover(context, other) or 0.0) >= MIN_COVERAGE
-            for k, other in enumerate(r_ctx)
+            for k in of_unit(release, release[j].unit)
         )
     ):
         return True
@@ -479,11 +478,8 @@ def _named_elsewhere(
     if len(context.subject.replace(MASK, "")) < 3 or subject_cover(context, there, whole=True) == 1.0:
         return False
     return any(
-        k != j
-        and other.own_subject
-        and release[k].unit == release[j].unit
-        and subject_cover(context, other, whole=True) == 1.0
-        for k, other in enumerate(r_ctx)
+        k != j and r_ctx[k].own_subject and subject_cover(context, r_ctx[k], whole=True) == 1.0
+        for k in of_unit(release, release[j].unit)
     )
 
 

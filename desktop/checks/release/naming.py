@@ -45,7 +45,7 @@ from collections.abc import Sequence
 
 from desktop.checks.release.context import Context, conflicts, word_pairs
 from desktop.checks.release.figure import TextFigure
-from desktop.checks.release.values import value_relation
+from desktop.checks.release.values import of_unit, value_relation
 
 # Share of a qualifier's character pairs the article's sentence must hold to state it.
 STATED = 0.5
@@ -88,7 +88,7 @@ def named_better(
                 and _another_figure(k, context, figure, j, release, r_ctx)
             ):
                 return True
-    for k in _of_unit(release, unit):
+    for k in of_unit(release, unit):
         if k == j:
             continue
         other = r_ctx[k]
@@ -193,24 +193,6 @@ def _words(context: Context) -> frozenset[str]:
     return word_pairs(
         context.clause_words if context.own_subject and context.clause_words else context.subject
     )
-
-
-# The release last grouped by unit, with its groups: named_better runs for every candidate of
-# every article figure against one release, and would otherwise walk all its figures each time.
-# One tuple, replaced whole, so a thread never reads one release's groups for another.
-_grouped: tuple[Sequence[TextFigure], dict[str, list[int]]] = ((), {})
-
-
-def _of_unit(release: Sequence[TextFigure], unit: str) -> list[int]:
-    """The indexes of the release figures of `unit`, in order."""
-    global _grouped
-    cached = _grouped
-    if cached[0] is not release:
-        groups: dict[str, list[int]] = {}
-        for k, f in enumerate(release):
-            groups.setdefault(f.unit, []).append(k)
-        cached = _grouped = (release, groups)
-    return cached[1].get(unit, [])
 
 
 def _holds(text: str, pairs: frozenset[str]) -> bool:

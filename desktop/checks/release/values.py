@@ -81,3 +81,21 @@ class ValueIndex:
         value, step = abs(figure.value), max(figure.step, Decimal(0))
         low, high = bisect_left(keys, value - step), bisect_right(keys, value + step)
         return sorted(j for _, j in self._values[figure.unit][low:high])
+
+
+# The release last grouped by unit, with its groups: the naming rules run for every candidate
+# of every article figure against one release, and would otherwise walk all its figures each time.
+# One tuple, replaced whole, so a thread never reads one release's groups for another.
+_grouped: tuple[Sequence[TextFigure], dict[str, list[int]]] = ((), {})
+
+
+def of_unit(release: Sequence[TextFigure], unit: str) -> list[int]:
+    """The indexes of the release figures of `unit`, in order."""
+    global _grouped
+    cached = _grouped
+    if cached[0] is not release:
+        groups: dict[str, list[int]] = {}
+        for k, f in enumerate(release):
+            groups.setdefault(f.unit, []).append(k)
+        cached = _grouped = (release, groups)
+    return cached[1].get(unit, [])
