@@ -8,6 +8,10 @@ article's own precision: 705.5億元 is 70,551 百万元 rounded to 0.1億, and
 0.8% is 0.88% cut to one decimal.  An approximation word keeps its side
 (近12万 is 119,875 rounded, never 126,418), and a bound in the release
 (超过400毫米) equals no figure stated as a value.
+
+`ValueIndex` finds a release's figures near a value, `of_unit` those of a
+unit (for the rules that weigh one figure's words against its unit's
+others).
 """
 
 from __future__ import annotations
