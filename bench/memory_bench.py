@@ -1,6 +1,9 @@
 """The memory of verified figures under load (issue 13 §2): lookups with 300,000 verified figures.
 
-    .venv/bin/python -m bench.memory_bench [VERIFIED]      (default 300,000)
+    .venv/bin/python -m bench.memory_bench [VERIFIED [ARCHIVE...]]
+        VERIFIED: verified figures looked up among (default 300,000)
+        ARCHIVE: archive sizes (articles) keyed by refresh_memory (default 600;
+        2000 8000 show how keying grows with the archive: each takes its import first)
 
 The database (on the real disk beside the checkout, as store_bench's):
 
@@ -326,7 +329,8 @@ def keying_copies(articles: int = COPIES) -> None:
 def main() -> int:
     verified = int(sys.argv[1]) if len(sys.argv) > 1 else 300_000
     run(verified)
-    keying_copies()
+    for articles in [int(arg) for arg in sys.argv[2:]] or [COPIES]:
+        keying_copies(articles)
     return 0
 
 
