@@ -328,15 +328,16 @@ def _load(db: Database, article_ids: Sequence[int]) -> list[_Article]:
         chunk = list(article_ids[first : first + 500])
         marks = ", ".join("?" for _ in chunk)
         claims: dict[int, list[Claim]] = defaultdict(list)
-        for row in sql.rows(
-            db,
+        # The claims of every candidate of a step are read here (thousands of rows): by the
+        # cursor, as tuples, without sqlite_utils' dict for each row.
+        for row in db.conn.execute(
             "SELECT c.id, c.article_id, c.span_start, c.span_end, c.source_start, c.source_end, c.text, c.value,"
             " c.value_low, c.unit, c.kind, c.approx, c.subject, c.time, c.place FROM claims c"
             f" JOIN decisions d ON d.claim_id = c.id WHERE c.article_id IN ({marks}) AND NOT c.orphaned"
             " AND NOT (d.status = 'rejected' AND d.reason = ?) ORDER BY c.article_id, c.span_start, c.span_end, c.id",
             [*chunk, _NOT_A_CLAIM],
-        ):
-            claims[int(row["article_id"])].append(_claim(row))
+        ).fetchall():
+            claims[int(row[1])].append(_claim(row))
         for row in sql.rows(
             db,
             "SELECT a.id, a.text, doc.file_name, doc.detector_version FROM articles a"
@@ -357,22 +358,25 @@ def _load(db: Database, article_ids: Sequence[int]) -> list[_Article]:
     return sorted(found, key=lambda a: a.id)
 
 
-def _claim(row: dict[str, Any]) -> Claim:
+def _claim(row: tuple[Any, ...]) -> Claim:
+    """A claim from a row of _load's claims query (its columns in that order)."""
+    (claim_id, _, start, end, source_start, source_end, text, value, value_low, unit, kind, approx) = row[:12]
+    subject, time_, place = row[12:15]
     return Claim(
-        start=row["span_start"],
-        end=row["span_end"],
-        text=row["text"],
-        value=Decimal(row["value"]),
-        unit=row["unit"],
-        kind=row["kind"],
-        approx=row["approx"],
-        value_low=rows.optional_decimal(row["value_low"]),
-        subject=row["subject"],
-        time=row["time"],
-        place=row["place"],
-        source_start=row["source_start"],
-        source_end=row["source_end"],
-        id=row["id"],
+        start=start,
+        end=end,
+        text=text,
+        value=Decimal(value),
+        unit=unit,
+        kind=kind,
+        approx=approx,
+        value_low=rows.optional_decimal(value_low),
+        subject=subject,
+        time=time_,
+        place=place,
+        source_start=source_start,
+        source_end=source_end,
+        id=claim_id,
     )
 
 
