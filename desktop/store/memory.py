@@ -430,9 +430,11 @@ def _linking_replaced(db: Database, article_ids: Sequence[int]) -> set[int]:
     return {
         int(row[0])
         for row in db.execute(
-            "SELECT DISTINCT l.article_id FROM memory_links l WHERE l.other_article_id IN ("
-            " SELECT a.id FROM articles a JOIN documents old ON old.id = a.document_id"
-            f" WHERE old.superseded_by IN (SELECT document_id FROM articles WHERE id IN ({marks})))",
+            # A file's older versions share its name (found by its index, not by reading every document).
+            "SELECT DISTINCT l.article_id FROM articles new JOIN documents doc ON doc.id = new.document_id"
+            " JOIN documents old ON old.file_name = doc.file_name AND old.superseded_by = doc.id"
+            " JOIN articles a ON a.document_id = old.id JOIN memory_links l ON l.other_article_id = a.id"
+            f" WHERE new.id IN ({marks})",
             list(article_ids),
         ).fetchall()
     }
