@@ -10,7 +10,10 @@ buckets, the latest first, by `find_repeats` itself: a link is never looser
 than a repeat the check would report between the two files.  What it
 finds across articles is kept in `memory_links` (the finding as the check
 words it, shown on the claim of `article_id`), and becomes a finding of
-check "repeat" of both articles (desktop.store.findings reads it).
+check "repeat" of that article (desktop.store.findings reads it): a repeat
+is shown on the later statement, a conflict on both (a link each).  So a
+step of keying reads again the findings of the articles it keys and of
+those whose own links changed, not of every article a new one repeats.
 
 A verified figure is a linked claim confirmed or corrected: nothing is
 copied, its decision, sources and editor are read when the memory is
