@@ -23,6 +23,7 @@ from desktop.ui.workers import KeyingJob
 
 class BackgroundKeying(QObject):
     finished = Signal(int)  # articles keyed
+    noted = Signal(str)  # what it is doing, in passing (never over the editor's own messages)
 
     def __init__(self, session: ReviewSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +49,7 @@ class BackgroundKeying(QObject):
         job = KeyingJob(session.path)
         self._job_path = session.path
         self._job = job
-        session.told.emit(self.tr("Linking this database's figures with each other in the background…"))
+        self.noted.emit(self.tr("Linking this database's figures with each other in the background…"))
         keyed: list[int] = []
         job.succeeded.connect(lambda count: keyed.append(int(count)))
         job.failed.connect(session.told)
@@ -74,5 +75,5 @@ class BackgroundKeying(QObject):
         session.store.defer_keying = False  # what is left (a cancel, a new import) is keyed when looked up
         session.memory.reload()
         session.checks.reload()
-        session.told.emit(self.tr("Figures linked: %n article(s) read.", "", keyed))
+        self.noted.emit(self.tr("Figures linked: %n article(s) read.", "", keyed))
         self.finished.emit(keyed)

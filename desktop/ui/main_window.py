@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         session.refused.connect(self._refused)
         session.told.connect(self.status.tell)
         self.transfers.told.connect(self.status.tell)
+        self.keying.noted.connect(self.status.note)
         checks = session.checks
         checks.flags_changed.connect(self.article_view.set_flags)
         checks.flags_changed.connect(self.claim_list.set_flags)

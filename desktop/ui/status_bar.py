@@ -1,6 +1,7 @@
 """The window's status bar: review progress on the left, the database and the editor on the right.
 
-Passing messages cover the progress for a few seconds.  A "not saved"
+Passing messages cover the progress for a few seconds; a background job's
+notice only when no other message is shown.  A "not saved"
 message (the database could not be written) stays longer and is taken
 down by the next save that goes through, so it never outlives its truth.
 """
@@ -27,6 +28,7 @@ class ReviewStatusBar(QStatusBar):
         self.addPermanentWidget(self.database_label)
         self.addPermanentWidget(self.editor_label)
         self._unsaved = ""  # the "could not be saved" shown, if any
+        self._note = ""  # the background notice shown, if any
 
     def show_progress(self, reviewed: int, total: int) -> None:
         self.progress_label.setText(
@@ -42,6 +44,19 @@ class ReviewStatusBar(QStatusBar):
 
     def tell(self, message: str) -> None:
         self.showMessage(message, MESSAGE_MS)
+
+    def note(self, message: str) -> None:
+        """A background job's passing notice: it never covers another message while that is shown.
+
+        An editor's own action (a re-detection's "decisions kept", an
+        export's file name) must not be wiped by a job the editor did not
+        start finishing a moment later.
+        """
+        shown = self.currentMessage()
+        if shown and shown != self._note:
+            return
+        self.showMessage(message, MESSAGE_MS)
+        self._note = message
 
     def tell_unsaved(self, message: str) -> None:
         """A change was not saved: said longer, and outliving the banner when the selection moves on."""

@@ -74,3 +74,20 @@ def test_while_deferred_a_lookup_keys_nothing(tmp_path: Path) -> None:
         assert store.memory_outdated() == 2  # left for the background job
         store.defer_keying = False
         assert store.memory_for(article_id)[claim_id][0].verified
+
+
+def test_its_notices_never_cover_a_message_of_the_editors_own(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path
+) -> None:
+    database, _ = _imported_by_the_command_line(tmp_path)
+    win = MainWindow(settings, ask_editor=False)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.keying.finished, timeout=60_000):
+        assert win.open_database(database)
+        assert "background" in win.status.currentMessage()  # nothing else shown: its notice is
+        win.session.told.emit("Decisions kept: 1.")  # what an editor's action says meanwhile
+    assert win.status.currentMessage() == "Decisions kept: 1."
+    win.status.clearMessage()
+    win.keying.noted.emit("Figures linked: 2 article(s) read.")
+    assert win.status.currentMessage() == "Figures linked: 2 article(s) read."
+    win.close()
