@@ -51,11 +51,21 @@ class BackgroundKeying(QObject):
         self._job = job
         self.noted.emit(self.tr("Linking this database's figures with each other in the background…"))
         keyed: list[int] = []
+        job.progressed.connect(self._progressed)
         job.succeeded.connect(lambda count: keyed.append(int(count)))
         job.failed.connect(session.told)
         job.finished.connect(lambda: self._done(job, sum(keyed)))
         job.start()
         return True
+
+    def _progressed(self, done: int, total: int, _name: str) -> None:
+        # An archive of thousands of articles takes minutes: how far it is,
+        # in passing (status bar), never over the editor's own messages.
+        self.noted.emit(
+            self.tr("Linking figures in the background: {done} of {total} articles…").format(
+                done=f"{done:,}", total=f"{total:,}"
+            )
+        )
 
     def cancel_and_wait(self, timeout_ms: int = 30_000) -> None:
         job = self._job

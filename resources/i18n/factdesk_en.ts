@@ -112,6 +112,10 @@ Rejected: {rejected}</source>
         <source>Linking this database&apos;s figures with each other in the background…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Linking figures in the background: {done} of {total} articles…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Figures linked: %n article(s) read.</source>
         <translation type="unfinished">

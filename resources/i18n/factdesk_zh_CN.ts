@@ -116,6 +116,10 @@ Rejected: {rejected}</source>
         <source>Linking this database&apos;s figures with each other in the background…</source>
         <translation>正在后台比对本数据库各稿件中的相同数字…</translation>
     </message>
+    <message>
+        <source>Linking figures in the background: {done} of {total} articles…</source>
+        <translation>正在后台比对各稿件中的相同数字：第 {done} / {total} 篇…</translation>
+    </message>
     <message numerus="yes">
         <source>Figures linked: %n article(s) read.</source>
         <translation>

@@ -42,10 +42,15 @@ def test_opening_an_unkeyed_database_keys_it_in_the_background_and_then_shows_th
     database, claim_id = _imported_by_the_command_line(tmp_path)
     win = MainWindow(settings, ask_editor=False)
     qtbot.addWidget(win)
+    notes: list[str] = []
+    win.keying.noted.connect(notes.append)
     with qtbot.waitSignal(win.keying.finished, timeout=60_000) as done:
         assert win.open_database(database)
         assert win.keying.is_running() and win.store.defer_keying
     assert done.args == [2]
+    # How far it is, as it goes (an archive takes minutes), then that it is done.
+    assert any(note.endswith("of 2 articles…") for note in notes[1:-1]), notes
+    assert notes[-1] == "Figures linked: 2 article(s) read."
     assert not win.store.defer_keying and win.store.memory_outdated() == 0
     later = win.store.claim(claim_id)
     win.session.show_article(later.article_id, later.id)
