@@ -90,7 +90,7 @@ from desktop.checks.release.figure import TextFigure, bare_figures, figure_of_cl
 from desktop.checks.release.messages import precision_args, reason_args
 from desktop.checks.release.model import ABSENT, DIFFERENT, ROUNDED, SAME, ReleaseMatch
 from desktop.checks.release.naming import named_better, named_nearer
-from desktop.checks.release.placing import AFTER_PREVIOUS, WITH_CHANGE, WITH_LEVEL, places
+from desktop.checks.release.placing import AFTER_PREVIOUS, WITH_CHANGE, WITH_LEVEL, Sides, places
 from desktop.checks.release.script import to_simplified
 from desktop.checks.release.values import TRUNCATED, ValueIndex, of_unit, reduce, value_relation
 from desktop.claims.model import Claim
@@ -253,7 +253,7 @@ def _placed_elsewhere(
     backed: dict[int, int],
 ) -> bool:
     """Whether a backed figure beside this one places it in the release elsewhere than the candidate (checks.release.placing)."""
-    allowed = places(rule, i, article, a_ctx, release, r_ctx, backed)
+    allowed = places(rule, i, Sides(article, a_ctx, release, r_ctx), backed)
     return allowed is not None and candidate.index not in allowed
 
 

@@ -34,6 +34,7 @@ nothing); the matcher turns down a candidate outside them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from desktop.checks.release.context import Context, conflicts
 from desktop.checks.release.figure import TextFigure
@@ -42,34 +43,26 @@ from desktop.checks.release.values import value_relation
 AFTER_PREVIOUS, WITH_LEVEL, WITH_CHANGE = "after previous", "with level", "with change"
 
 
-def places(
-    rule: str,
-    i: int,
-    article: Sequence[TextFigure],
-    a_ctx: Sequence[Context],
-    release: Sequence[TextFigure],
-    r_ctx: Sequence[Context],
-    backed: Mapping[int, int],
-) -> frozenset[int] | None:
+class Sides(NamedTuple):
+    """The two texts a rule reads: the article's figures and contexts, the release's."""
+
+    article: Sequence[TextFigure]
+    a_ctx: Sequence[Context]
+    release: Sequence[TextFigure]
+    r_ctx: Sequence[Context]
+
+
+def places(rule: str, i: int, sides: Sides, backed: Mapping[int, int]) -> frozenset[int] | None:
     """The release figures `rule` allows article figure `i` to be (None: the rule says nothing of it).
 
     `backed` maps the article figures confirmed so far to their release figures.
     """
-    if rule == AFTER_PREVIOUS:
-        return _after_previous(i, article, a_ctx, release, r_ctx, backed)
-    if rule == WITH_CHANGE:
-        return _with_change(i, article, a_ctx, release, r_ctx, backed)
-    return _with_level(i, article, a_ctx, release, r_ctx, backed)
+    rule_of = {AFTER_PREVIOUS: _after_previous, WITH_CHANGE: _with_change, WITH_LEVEL: _with_level}
+    return rule_of[rule](i, sides, backed)
 
 
-def _after_previous(
-    i: int,
-    article: Sequence[TextFigure],
-    a_ctx: Sequence[Context],
-    release: Sequence[TextFigure],
-    r_ctx: Sequence[Context],
-    backed: Mapping[int, int],
-) -> frozenset[int] | None:
+def _after_previous(i: int, sides: Sides, backed: Mapping[int, int]) -> frozenset[int] | None:
+    article, a_ctx, release, r_ctx = sides
     here = a_ctx[i]
     if here.own_subject:
         return None
@@ -97,14 +90,8 @@ def _after_previous(
     return frozenset(following)
 
 
-def _with_level(
-    i: int,
-    article: Sequence[TextFigure],
-    a_ctx: Sequence[Context],
-    release: Sequence[TextFigure],
-    r_ctx: Sequence[Context],
-    backed: Mapping[int, int],
-) -> frozenset[int] | None:
+def _with_level(i: int, sides: Sides, backed: Mapping[int, int]) -> frozenset[int] | None:
+    article, a_ctx, release, r_ctx = sides
     here = a_ctx[i]
     level = _level_of(i, article, a_ctx)
     if level is None or level not in backed:
@@ -143,14 +130,8 @@ def _level_of(i: int, figures: Sequence[TextFigure], ctx: Sequence[Context]) -> 
     return None
 
 
-def _with_change(
-    i: int,
-    article: Sequence[TextFigure],
-    a_ctx: Sequence[Context],
-    release: Sequence[TextFigure],
-    r_ctx: Sequence[Context],
-    backed: Mapping[int, int],
-) -> frozenset[int] | None:
+def _with_change(i: int, sides: Sides, backed: Mapping[int, int]) -> frozenset[int] | None:
+    article, a_ctx, release, r_ctx = sides
     here = a_ctx[i]
     if _is_change(here):
         return None
